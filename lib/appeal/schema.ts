@@ -1,0 +1,241 @@
+/**
+ * The one appeal schema, used by the form (zodResolver, step by step) and by POST /api/appeal.
+ * Every message is a translation key (see lib/i18n/field-message.ts), so each side answers in the
+ * user's language. Files are not part of this schema: their counts and types are checked by
+ * lib/appeal/evidence-rules.ts on both sides, and their content only on the server.
+ */
+import { z } from 'zod';
+
+import { checkImei, normalizeImeiInput } from '@/lib/imei';
+import { LOCALES } from '@/lib/i18n/locales';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { COUNTRY_CODES } from '@/lib/countries';
+import { multiLine, singleLine } from '@/lib/appeal/fields';
+
+export const PURCHASE_CHANNELS = [
+  'mi-store',
+  'authorized-retailer',
+  'online-marketplace',
+  'carrier',
+  'second-hand',
+  'other-seller',
+] as const;
+export type PurchaseChannel = (typeof PURCHASE_CHANNELS)[number];
+
+/** Longest accepted value per field, in characters after normalisation. */
+export const FIELD_MAX = {
+  imei: 40,
+  lockCode: 64,
+  serialNumber: 40,
+  model: 80,
+  sellerName: 120,
+  orderNumber: 80,
+  price: 40,
+  ownerName: 120,
+  contactEmail: 254,
+  contactPhone: 40,
+  linkedAccount: 254,
+  notes: 2000,
+} as const;
+
+const LOCK_CODE_MIN = 4;
+/** Xiaomi's first phone shipped in 2011; an earlier purchase date is a typo. */
+export const EARLIEST_PURCHASE_DATE = '2010-01-01';
+
+/** A one-line text field; `required` decides whether the empty string is an error. */
+function line(max: number, required = false) {
+  const base = z
+    .string({ error: msg('notText') })
+    .optional()
+    .transform((v) => singleLine(v ?? ''))
+    .pipe(z.string().max(max, { error: msg('tooLong', { max }) }));
+  return required ? base.pipe(z.string().min(1, { error: msg('required') })) : base;
+}
+
+/** An IMEI field: empty is allowed here (the step decides), anything else must be a valid IMEI. */
+const imeiField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? ''))
+  .pipe(z.string().max(FIELD_MAX.imei, { error: msg('tooLong', { max: FIELD_MAX.imei }) }))
+  .transform((value, ctx) => {
+    const check = checkImei(value);
+    switch (check.kind) {
+      case 'empty':
+        return '';
+      case 'valid':
+        return check.imei;
+      case 'missing-check-digit':
+        ctx.addIssue({ code: 'custom', message: msg('imei.missingCheckDigit', { suggestion: check.suggestion }) });
+        return z.NEVER;
+      case 'imeisv':
+        ctx.addIssue({ code: 'custom', message: msg('imei.imeisv', { suggestion: check.suggestion }) });
+        return z.NEVER;
+      case 'wrong-check-digit':
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('imei.wrongCheckDigit', { digits: normalizeImeiInput(value).length }),
+        });
+        return z.NEVER;
+      case 'not-an-imei':
+        ctx.addIssue({
+          code: 'custom',
+          message: msg('imei.notAnImei', { digits: normalizeImeiInput(value).replace(/\D/g, '').length }),
+        });
+        return z.NEVER;
+    }
+  });
+
+/** The lock code shown after tapping "This device is locked" ten times: free text, never Luhn-checked. */
+const lockCodeField = line(FIELD_MAX.lockCode).refine((v) => v === '' || /^[\p{L}\p{N}-]+$/u.test(v.replace(/ /g, '')), {
+  error: msg('lockCode.characters'),
+}).refine((v) => v === '' || v.replace(/ /g, '').length >= LOCK_CODE_MIN, {
+  error: msg('lockCode.tooShort', { min: LOCK_CODE_MIN }),
+});
+
+/** Today's date as YYYY-MM-DD in the latest time zone on Earth (UTC+14), so no user's "today" is refused. */
+export function latestTodayIso(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+const purchaseDateField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? ''))
+  .superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: msg('required') });
+    else if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: msg('date.invalid') });
+    else if (value > latestTodayIso()) ctx.addIssue({ code: 'custom', message: msg('date.future') });
+    else if (value < EARLIEST_PURCHASE_DATE) ctx.addIssue({ code: 'custom', message: msg('date.tooEarly') });
+  });
+
+const emailField = line(FIELD_MAX.contactEmail, true).pipe(z.email({ error: msg('email.invalid') }));
+
+const phoneField = line(FIELD_MAX.contactPhone).refine(
+  (v) => v === '' || (/^\+?[\d\s().-]+$/.test(v) && /^(?:\D*\d){5,20}\D*$/.test(v)),
+  { error: msg('phone.invalid') },
+);
+
+const countryField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? '').toUpperCase())
+  .superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: msg('required') });
+    else if (!(COUNTRY_CODES as readonly string[]).includes(value)) ctx.addIssue({ code: 'custom', message: msg('country.invalid') });
+  });
+
+const channelField = z.enum(PURCHASE_CHANNELS, {
+  error: (issue) => (issue.input === undefined || issue.input === '' ? msg('required') : msg('channel.invalid')),
+});
+
+// ---- Steps -------------------------------------------------------------------------------------
+
+const deviceShape = {
+  imei: imeiField,
+  imei2: imeiField,
+  lockCode: lockCodeField,
+  serialNumber: line(FIELD_MAX.serialNumber),
+  model: line(FIELD_MAX.model),
+};
+
+/**
+ * Rules across the device fields. They run even when another field of the appeal is invalid
+ * (`when`), so a user sees every problem at once; fields that failed their own rule arrive as
+ * non-strings and are skipped.
+ */
+function checkDevice(value: { imei?: unknown; imei2?: unknown; lockCode?: unknown }, ctx: z.RefinementCtx) {
+  const imei = typeof value.imei === 'string' ? value.imei : null;
+  const imei2 = typeof value.imei2 === 'string' ? value.imei2 : null;
+  const lockCode = typeof value.lockCode === 'string' ? value.lockCode : null;
+  if (imei === '' && lockCode === '') ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imeiOrLockCode') });
+  if (imei === '' && imei2) ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imei.secondWithoutFirst') });
+  if (imei && imei2 && imei === imei2) ctx.addIssue({ code: 'custom', path: ['imei2'], message: msg('imei.sameAsFirst') });
+}
+
+const EVEN_IF_OTHER_FIELDS_FAIL = { when: () => true };
+
+export const ZDeviceStepSchema = z.object(deviceShape).superRefine(checkDevice, EVEN_IF_OTHER_FIELDS_FAIL);
+export type TDeviceStepInput = z.input<typeof ZDeviceStepSchema>;
+export type TDeviceStep = z.output<typeof ZDeviceStepSchema>;
+
+export const ZPurchaseStepSchema = z.object({
+  country: countryField,
+  purchaseChannel: channelField,
+  sellerName: line(FIELD_MAX.sellerName),
+  purchaseDate: purchaseDateField,
+  orderNumber: line(FIELD_MAX.orderNumber),
+  price: line(FIELD_MAX.price),
+});
+export type TPurchaseStepInput = z.input<typeof ZPurchaseStepSchema>;
+export type TPurchaseStep = z.output<typeof ZPurchaseStepSchema>;
+
+export const ZContactStepSchema = z.object({
+  ownerName: line(FIELD_MAX.ownerName, true),
+  contactEmail: emailField,
+  contactPhone: phoneField,
+  linkedAccount: line(FIELD_MAX.linkedAccount),
+  notes: z
+    .string({ error: msg('notText') })
+    .optional()
+    .transform((v) => multiLine(v ?? ''))
+    .pipe(z.string().max(FIELD_MAX.notes, { error: msg('tooLong', { max: FIELD_MAX.notes }) })),
+});
+export type TContactStepInput = z.input<typeof ZContactStepSchema>;
+export type TContactStep = z.output<typeof ZContactStepSchema>;
+
+// ---- The whole appeal --------------------------------------------------------------------------
+
+/**
+ * The text part of an appeal as the server receives it. Optional fields may be absent from the
+ * multipart body; they are read as empty strings.
+ */
+export const ZAppealSchema = z
+  .object({
+    ...deviceShape,
+    ...ZPurchaseStepSchema.shape,
+    ...ZContactStepSchema.shape,
+    locale: z.enum(LOCALES).catch('en'),
+  })
+  .superRefine(checkDevice, EVEN_IF_OTHER_FIELDS_FAIL);
+export type TAppealInput = z.input<typeof ZAppealSchema>;
+export type TAppeal = z.output<typeof ZAppealSchema>;
+
+/** Every text field the contract names, in the order the form and the PDF show them. */
+export const APPEAL_TEXT_FIELDS = [
+  'imei',
+  'imei2',
+  'lockCode',
+  'serialNumber',
+  'model',
+  'country',
+  'purchaseChannel',
+  'sellerName',
+  'purchaseDate',
+  'orderNumber',
+  'price',
+  'ownerName',
+  'contactEmail',
+  'contactPhone',
+  'linkedAccount',
+  'notes',
+  'locale',
+] as const satisfies readonly (keyof TAppealInput)[];
+export type AppealTextField = (typeof APPEAL_TEXT_FIELDS)[number];
+
+/** Field name → first message, for every invalid field (not only the first). */
+export function fieldErrors(error: z.ZodError): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    out[field] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+/**
+ * Validation messages travel as translation keys, not English: the same schema runs in the browser
+ * (react-hook-form keeps only a string per field) and on the server (answering in the request's
+ * locale). A message is therefore a key with optional values packed into one string:
+ *   "imei.missingCheckDigit?suggestion=869812065432104"
+ * The key names an entry under the `errors` namespace of the message catalogues.
+ */
+
+export type FieldMessage = { key: string; values: Record<string, string | number> };
+
+export function encodeFieldMessage(key: string, values: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();
+  return query ? `${key}?${query}` : key;
+}
+
+export function decodeFieldMessage(message: string): FieldMessage {
+  const at = message.indexOf('?');
+  if (at < 0) return { key: message, values: {} };
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of new URLSearchParams(message.slice(at + 1))) values[k] = v;
+  return { key: message.slice(0, at), values };
+}

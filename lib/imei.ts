@@ -1,0 +1,80 @@
+/**
+ * IMEI checks. An IMEI is 15 digits: an 8-digit TAC, a 6-digit serial and a Luhn check digit
+ * computed over the first 14. People copy it from box labels and receipts with spaces, hyphens,
+ * slashes or dots, and sometimes copy the 16-digit IMEISV or drop the check digit; both of those
+ * deserve a suggestion rather than a bare "invalid".
+ */
+
+export type ImeiCheck =
+  | { kind: 'empty' }
+  | { kind: 'valid'; imei: string }
+  /** 14 digits: the check digit is missing. */
+  | { kind: 'missing-check-digit'; suggestion: string }
+  /** 16 digits: an IMEISV (TAC + serial + software version), whose IMEI is derived. */
+  | { kind: 'imeisv'; suggestion: string }
+  /** 15 digits whose last digit is not the Luhn digit of the first 14. */
+  | { kind: 'wrong-check-digit'; expectedCheckDigit: string }
+  /** Letters, or a digit count no IMEI form has. */
+  | { kind: 'not-an-imei'; digitCount: number };
+
+/** Separators people type between digit groups; anything else is a real character. */
+const SEPARATORS = /[\s\-/.\u2010-\u2015\u00a0]/g;
+
+export function normalizeImeiInput(input: string): string {
+  return input.replace(SEPARATORS, '');
+}
+
+/** Luhn check digit for a string of digits (the digit that would be appended). */
+export function luhnCheckDigit(digits: string): string {
+  let sum = 0;
+  // Walk from the right: the digit next to the (future) check digit is doubled.
+  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+export function checkImei(input: string): ImeiCheck {
+  const digits = normalizeImeiInput(input);
+  if (digits === '') return { kind: 'empty' };
+  if (!/^\d+$/.test(digits)) return { kind: 'not-an-imei', digitCount: digits.replace(/\D/g, '').length };
+  switch (digits.length) {
+    case 14:
+      return { kind: 'missing-check-digit', suggestion: digits + luhnCheckDigit(digits) };
+    case 15: {
+      const body = digits.slice(0, 14);
+      const expected = luhnCheckDigit(body);
+      return digits[14] === expected
+        ? { kind: 'valid', imei: digits }
+        : { kind: 'wrong-check-digit', expectedCheckDigit: expected };
+    }
+    case 16: {
+      const body = digits.slice(0, 14);
+      return { kind: 'imeisv', suggestion: body + luhnCheckDigit(body) };
+    }
+    default:
+      return { kind: 'not-an-imei', digitCount: digits.length };
+  }
+}
+
+export function isValidImei(input: string): boolean {
+  return checkImei(input).kind === 'valid';
+}
+
+/** Groups as printed on Xiaomi box labels and in GSMA examples: 2-6-6-1 (86-890704-123456-5). */
+export function formatImei(imei: string): string {
+  const d = normalizeImeiInput(imei);
+  if (!/^\d{15}$/.test(d)) return d;
+  return `${d.slice(0, 2)} ${d.slice(2, 8)} ${d.slice(8, 14)} ${d.slice(14)}`;
+}
+
+/** For logs: keeps the TAC (model, not personal) and hides the serial and check digit. */
+export function maskImei(imei: string): string {
+  const d = normalizeImeiInput(imei);
+  return d.length <= 8 ? '*'.repeat(d.length) : d.slice(0, 8) + '*'.repeat(d.length - 8);
+}
