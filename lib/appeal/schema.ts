@@ -136,6 +136,35 @@ const channelField = z.enum(PURCHASE_CHANNELS, {
   error: (issue) => (issue.input === undefined || issue.input === '' ? msg('required') : msg('channel.invalid')),
 });
 
+/** What the user says the receipt shows (the checklist support teams judge a receipt by). */
+export const RECEIPT_FACTS = ['seller', 'date', 'model', 'imei', 'price', 'stamp'] as const;
+export type ReceiptFact = (typeof RECEIPT_FACTS)[number];
+
+/**
+ * Sent as one comma-separated text field (`seller,date,imei`) so the multipart contract stays
+ * one value per field; read back as a de-duplicated list in the checklist's order.
+ */
+const receiptShowsField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v, ctx) => {
+    const items = singleLine(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = items.find((item) => !(RECEIPT_FACTS as readonly string[]).includes(item));
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: 'custom', message: msg('receiptShows.invalid') });
+      return z.NEVER;
+    }
+    return RECEIPT_FACTS.filter((fact) => items.includes(fact));
+  });
+
+/** A reference the browser makes up once per appeal (AK-XXXX-XXXX) and repeats in every follow-up. */
+export const CASE_REFERENCE_PATTERN = /^AK-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+const caseReferenceField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? '').toUpperCase())
+  .refine((v) => v === '' || CASE_REFERENCE_PATTERN.test(v), { error: msg('caseReference.invalid') });
+
 // ---- Steps -------------------------------------------------------------------------------------
 
 const deviceShape = {
@@ -202,6 +231,8 @@ export const ZAppealSchema = z
     ...deviceShape,
     ...ZPurchaseStepSchema.shape,
     ...ZContactStepSchema.shape,
+    receiptShows: receiptShowsField,
+    caseReference: caseReferenceField,
     locale: z.enum(LOCALES).catch('en'),
   })
   .superRefine(checkDevice, EVEN_IF_OTHER_FIELDS_FAIL);
@@ -226,6 +257,8 @@ export const APPEAL_TEXT_FIELDS = [
   'contactPhone',
   'linkedAccount',
   'notes',
+  'receiptShows',
+  'caseReference',
   'locale',
 ] as const satisfies readonly (keyof TAppealInput)[];
 export type AppealTextField = (typeof APPEAL_TEXT_FIELDS)[number];

@@ -1,0 +1,37 @@
+/**
+ * What evidence an appeal carries and the limits on it. Shared by the form (to refuse a file at
+ * once, with the same words) and the server (which decides by content, never by name or declared
+ * type). Pure data: no server-only code here.
+ */
+
+export const EVIDENCE_ROLES = ['boxPhoto', 'receipt', 'extra'] as const;
+export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
+
+/** File kinds decided from the bytes (magic numbers) on the server. */
+export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
+export type EvidenceKind = ImageKind | 'pdf';
+
+export const EVIDENCE_RULES: Record<EvidenceRole, { min: number; max: number; kinds: readonly EvidenceKind[] }> = {
+  boxPhoto: { min: 1, max: 3, kinds: IMAGE_KINDS },
+  receipt: { min: 1, max: 4, kinds: [...IMAGE_KINDS, 'pdf'] },
+  extra: { min: 0, max: 8, kinds: [...IMAGE_KINDS, 'pdf'] },
+};
+
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
+export const MAX_FILES = 15;
+/** Pages taken from one PDF receipt; longer documents are refused rather than truncated. */
+export const MAX_PDF_PAGES = 20;
+/** Images above this many pixels are refused before decoding (a 200 MP phone photo does not exist). */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+
+/**
+ * MIME types and extensions the browser's file picker offers. Only a hint for the picker: the
+ * server sniffs the content. HEIC is listed because iPhones hand it over as-is.
+ */
+export const ACCEPT_ATTRIBUTE: Record<EvidenceRole, string> = {
+  boxPhoto: 'image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif,.heic,.heif',
+  receipt: 'image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif,.heic,.heif,application/pdf',
+  extra: 'image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif,.heic,.heif,application/pdf',
+};
