@@ -1,0 +1,40 @@
+import { APPEAL_TEXT_FIELDS, ZAppealSchema, type AppealTextField, type TAppeal } from '@/lib/appeal/schema';
+import type { Locale } from '@/lib/i18n/locales';
+import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
+
+/** Every text field of the HTTP contract, as the draft holds it. */
+export function appealTextFields(draft: AppealDraft, locale: Locale): Record<AppealTextField, string> {
+  const values: Record<AppealTextField, string> = {
+    ...draft.device,
+    ...draft.purchase,
+    ...draft.contact,
+    receiptShows: draft.receiptShows.join(','),
+    caseReference: draft.caseReference,
+    locale,
+  };
+  return values;
+}
+
+/** The appeal as the server will read it, or null while a step is still invalid. */
+export function parseDraftAppeal(draft: AppealDraft, locale: Locale): TAppeal | null {
+  const parsed = ZAppealSchema.safeParse(appealTextFields(draft, locale));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The one multipart body POST /api/appeal takes: text fields, then files under their role. */
+export function buildAppealFormData(draft: AppealDraft, files: readonly EvidenceFile[], locale: Locale): FormData {
+  const body = new FormData();
+  const text = appealTextFields(draft, locale);
+  for (const field of APPEAL_TEXT_FIELDS) {
+    if (text[field] !== '') body.append(field, text[field]);
+  }
+  for (const file of files) body.append(file.role, file.blob, file.name);
+  return body;
+}
+
+export function uploadBytes(files: readonly EvidenceFile[]): { sent: number; original: number } {
+  return files.reduce(
+    (sum, f) => ({ sent: sum.sent + f.blob.size, original: sum.original + f.originalSize }),
+    { sent: 0, original: 0 },
+  );
+}

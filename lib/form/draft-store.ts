@@ -1,0 +1,47 @@
+import { createStore, del, delMany, get, set, type UseStore } from 'idb-keyval';
+
+import { reviveDraft, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
+
+/**
+ * The draft lives only in this browser's IndexedDB (never on the server), so a reload or a closed
+ * tab loses nothing until the user starts over. Fields, files and the finished PDF are separate
+ * entries: typing a letter rewrites a few hundred bytes, not every photo.
+ */
+const KEYS = { fields: 'fields', files: 'files', result: 'result' } as const;
+
+let store: UseStore | null = null;
+function draftStore(): UseStore {
+  store ??= createStore('appeal-kit', 'draft');
+  return store;
+}
+
+export type SavedAppeal = { draft: AppealDraft; files: EvidenceFile[]; result: AppealResult | null };
+
+export async function loadAppeal(): Promise<SavedAppeal> {
+  const [fields, files, result] = await Promise.all([
+    get<unknown>(KEYS.fields, draftStore()),
+    get<EvidenceFile[]>(KEYS.files, draftStore()),
+    get<AppealResult>(KEYS.result, draftStore()),
+  ]);
+  return {
+    draft: reviveDraft(fields),
+    files: Array.isArray(files) ? files.map((f) => ({ ...f, notes: f.notes ?? [] })) : [],
+    result: result ?? null,
+  };
+}
+
+export function saveDraft(draft: AppealDraft): Promise<void> {
+  return set(KEYS.fields, draft, draftStore());
+}
+
+export function saveFiles(files: EvidenceFile[]): Promise<void> {
+  return set(KEYS.files, files, draftStore());
+}
+
+export function saveResult(result: AppealResult | null): Promise<void> {
+  return result ? set(KEYS.result, result, draftStore()) : del(KEYS.result, draftStore());
+}
+
+export function clearAppeal(): Promise<void> {
+  return delMany(Object.values(KEYS), draftStore());
+}

@@ -1,0 +1,84 @@
+import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
+import type { ReceiptFact } from '@/lib/appeal/schema';
+import { generateCaseReference } from '@/lib/form/case-reference';
+import type { WizardStep } from '@/lib/form/steps';
+
+/** The form's values as typed (before the schema normalises them): what is saved and restored. */
+export type DeviceValues = { imei: string; imei2: string; lockCode: string; serialNumber: string; model: string };
+export type PurchaseValues = {
+  country: string;
+  purchaseChannel: string;
+  sellerName: string;
+  purchaseDate: string;
+  orderNumber: string;
+  price: string;
+};
+export type ContactValues = { ownerName: string; contactEmail: string; contactPhone: string; linkedAccount: string; notes: string };
+
+/** A remark about one file, shown under its thumbnail (e.g. "label read: IMEI 86…", "photo is blurred"). */
+export type EvidenceNote = { key: string; values?: Record<string, string | number>; tone: 'info' | 'warning' };
+
+export type EvidenceFile = {
+  id: string;
+  role: EvidenceRole;
+  /** The name sent to the server (a shrunk photo becomes `.jpg`). */
+  name: string;
+  kind: EvidenceKind;
+  /** What will be uploaded: the shrunk photo, or the original when shrinking would not help. */
+  blob: Blob;
+  originalSize: number;
+  /** Open slot for checks that run on the file (box-label reader, photo warnings). */
+  notes: EvidenceNote[];
+};
+
+export type AppealDraft = {
+  version: 1;
+  step: WizardStep;
+  caseReference: string;
+  device: DeviceValues;
+  purchase: PurchaseValues;
+  /** Where the e-mail goes; follows the country until the user types their own. */
+  recipient: string;
+  recipientEdited: boolean;
+  receiptShows: ReceiptFact[];
+  contact: ContactValues;
+  /** Messages from the server for fields, already translated, until the user edits the step. */
+  serverErrors: Record<string, string>;
+};
+
+export type AppealResult = { pdf: Blob; fileName: string; recipient: string };
+
+export function emptyDraft(): AppealDraft {
+  return {
+    version: 1,
+    step: 'device',
+    caseReference: generateCaseReference(),
+    device: { imei: '', imei2: '', lockCode: '', serialNumber: '', model: '' },
+    purchase: { country: '', purchaseChannel: '', sellerName: '', purchaseDate: '', orderNumber: '', price: '' },
+    recipient: '',
+    recipientEdited: false,
+    receiptShows: [],
+    contact: { ownerName: '', contactEmail: '', contactPhone: '', linkedAccount: '', notes: '' },
+    serverErrors: {},
+  };
+}
+
+/**
+ * Fills gaps in a draft saved by an older build, so a saved draft never breaks the form; anything
+ * unrecognisable starts afresh.
+ */
+export function reviveDraft(saved: unknown): AppealDraft {
+  const fresh = emptyDraft();
+  if (typeof saved !== 'object' || saved === null || (saved as { version?: unknown }).version !== 1) return fresh;
+  const s = saved as Partial<AppealDraft>;
+  return {
+    ...fresh,
+    ...s,
+    device: { ...fresh.device, ...s.device },
+    purchase: { ...fresh.purchase, ...s.purchase },
+    contact: { ...fresh.contact, ...s.contact },
+    caseReference: typeof s.caseReference === 'string' && s.caseReference ? s.caseReference : fresh.caseReference,
+    receiptShows: Array.isArray(s.receiptShows) ? s.receiptShows : [],
+    serverErrors: s.serverErrors ?? {},
+  };
+}
