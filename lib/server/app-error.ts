@@ -1,0 +1,58 @@
+import 'server-only';
+
+import type { Locale } from '@/lib/i18n/locales';
+
+/**
+ * The one error type the appeal pipeline throws on purpose. The message is a translation key with
+ * values (lib/i18n/field-message.ts), so the route answers in the user's language; the code decides
+ * the HTTP status. Anything else that reaches the route is unexpected and becomes a 500.
+ */
+export const APP_ERROR_STATUS = {
+  'invalid-fields': 400,
+  'not-multipart': 400,
+  'malformed-request': 400,
+  'request-too-large': 413,
+  'file-too-large': 413,
+  'too-many-files': 413,
+  'unsupported-file-type': 415,
+  'unreadable-file': 422,
+  busy: 503,
+  unexpected: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export type AppErrorOptions = {
+  /** Field name → encoded field message, for 400 answers listing every invalid field. */
+  fields?: Record<string, string>;
+  /** Seconds for the Retry-After header of a 503. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Encoded field message (key + values), translated at the boundary. */
+  readonly messageKey: string;
+  readonly fields: Record<string, string>;
+  readonly retryAfterSeconds: number | undefined;
+  /** The request's language, once known: errors can happen before the `locale` field arrives. */
+  locale: Locale | undefined;
+
+  constructor(code: AppErrorCode, messageKey: string, options: AppErrorOptions = {}) {
+    super(`${code}: ${messageKey}`, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = messageKey;
+    this.fields = options.fields ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

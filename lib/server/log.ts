@@ -1,0 +1,38 @@
+import 'server-only';
+
+import { maskImei } from '@/lib/imei';
+
+/**
+ * One JSON line per failed request. Nothing personal goes in: no names, e-mails, phone numbers,
+ * file names or notes; an IMEI only masked (its TAC names the model, not the person).
+ */
+export type FailureLogEntry = {
+  requestId: string;
+  status: number;
+  code: string;
+  /** Which stage failed (parse, images, pdf…), never user content. */
+  stage?: string;
+  imei?: string;
+  /** Error class and message of an unexpected failure; library messages carry no user data. */
+  error?: unknown;
+};
+
+function describeError(error: unknown): string | undefined {
+  if (error === undefined) return undefined;
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  return typeof error;
+}
+
+export function logFailure(entry: FailureLogEntry): void {
+  const line = {
+    level: entry.status >= 500 ? 'error' : 'warn',
+    event: 'appeal.failed',
+    requestId: entry.requestId,
+    status: entry.status,
+    code: entry.code,
+    stage: entry.stage,
+    imei: entry.imei ? maskImei(entry.imei) : undefined,
+    error: entry.status >= 500 ? describeError(entry.error) : undefined,
+  };
+  console.error(JSON.stringify(line));
+}

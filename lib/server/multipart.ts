@@ -1,0 +1,195 @@
+import 'server-only';
+
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+
+import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { singleLine } from '@/lib/appeal/fields';
+import { AppError } from '@/lib/server/app-error';
+
+/** An uploaded file, held in memory only: uploads are never written to disk. */
+export type UploadedFile = {
+  role: EvidenceRole;
+  /** The name the browser sent, cleaned for display in messages and the evidence index. */
+  name: string;
+  bytes: Buffer;
+};
+
+export type MultipartBody = {
+  fields: Record<string, string>;
+  files: UploadedFile[];
+};
+
+/** Limits on the text part of the body. The longest real field (notes) is 2,000 characters. */
+export const FIELD_LIMITS = { count: 40, bytes: 32 * 1024, nameBytes: 100 } as const;
+const MAX_FILE_NAME_CHARS = 120;
+const MB = 1024 * 1024;
+
+function isRole(name: string): name is EvidenceRole {
+  return Object.hasOwn(EVIDENCE_RULES, name);
+}
+
+export function displayFileName(raw: string | undefined): string {
+  const name = singleLine(raw ?? '').replace(/^.*[\\/]/, '');
+  if (name === '') return 'file';
+  return name.length > MAX_FILE_NAME_CHARS ? `${name.slice(0, MAX_FILE_NAME_CHARS - 1)}…` : name;
+}
+
+/** Counts the raw body as it flows and stops the stream once it passes the request limit. */
+function byteBudget(maxBytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        callback(new AppError('request-too-large', msg('request.tooLarge', { maxMb: maxBytes / MB })));
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+}
+
+/**
+ * Reads a multipart/form-data request with every limit enforced while the body streams in: the
+ * first limit crossed rejects at once and the rest of the body is never read. `onField` sees each
+ * text field as it arrives (the route learns the answer language before a later file fails).
+ */
+export function readMultipart(
+  request: Request,
+  onField: (name: string, value: string) => void = () => {},
+): Promise<MultipartBody> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
+    return Promise.reject(new AppError('not-multipart', msg('request.notMultipart')));
+  }
+  const declaredLength = Number(request.headers.get('content-length') ?? 0);
+  if (declaredLength > MAX_REQUEST_BYTES) {
+    return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_REQUEST_BYTES / MB })));
+  }
+
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      // Browsers send UTF-8 file names raw in filename="…": Cyrillic names must survive.
+      defParamCharset: 'utf8',
+      limits: {
+        fileSize: MAX_FILE_BYTES,
+        files: MAX_FILES,
+        fields: FIELD_LIMITS.count,
+        fieldSize: FIELD_LIMITS.bytes,
+        fieldNameSize: FIELD_LIMITS.nameBytes,
+        parts: MAX_FILES + FIELD_LIMITS.count,
+      },
+    });
+  } catch (cause) {
+    return Promise.reject(new AppError('not-multipart', msg('request.notMultipart'), { cause }));
+  }
+
+  // The web stream from undici, as a Node stream busboy can read.
+  const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
+  const budget = byteBudget(MAX_REQUEST_BYTES);
+
+  return new Promise<MultipartBody>((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    const files: (UploadedFile & { position: number })[] = [];
+    const perRole: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+    let pendingFiles = 0;
+    let arrived = 0;
+    let parsed = false;
+    let settled = false;
+
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      // Stop reading: cancels the request body instead of buffering what is left.
+      source.unpipe(budget);
+      budget.unpipe(parser);
+      source.destroy();
+      budget.destroy();
+      parser.removeAllListeners('file');
+      parser.removeAllListeners('field');
+      parser.on('error', () => {});
+      parser.destroy();
+      reject(error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error }));
+    };
+    const finishIfDone = () => {
+      if (settled || !parsed || pendingFiles > 0) return;
+      settled = true;
+      // Parts arrive in order, but each file is finished by its own stream: keep the sent order.
+      files.sort((a, b) => a.position - b.position);
+      resolve({ fields, files: files.map(({ role, name, bytes }) => ({ role, name, bytes })) });
+    };
+
+    parser.on('field', (name, value, info) => {
+      if (settled) return;
+      if (info.valueTruncated || info.nameTruncated) {
+        fail(new AppError('invalid-fields', msg('request.malformed'), { fields: { [name]: msg('tooLong', { max: FIELD_LIMITS.bytes }) } }));
+        return;
+      }
+      fields[name] = value;
+      onField(name, value);
+    });
+
+    parser.on('file', (field, stream, info) => {
+      const name = displayFileName(info.filename);
+      if (settled) {
+        stream.resume();
+        return;
+      }
+      // An <input type=file> left empty still sends a part with an empty name and no bytes.
+      const emptyPicker = !info.filename;
+      if (!isRole(field) && !emptyPicker) {
+        stream.resume();
+        fail(new AppError('malformed-request', msg('request.malformed')));
+        return;
+      }
+      if (isRole(field) && !emptyPicker) {
+        perRole[field] += 1;
+        const { max } = EVIDENCE_RULES[field];
+        if (perRole[field] > max) {
+          stream.resume();
+          fail(new AppError('too-many-files', msg('files.tooManyForRole', { role: field, max })));
+          return;
+        }
+      }
+      pendingFiles += 1;
+      const position = arrived++;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        chunks.push(chunk);
+      });
+      stream.on('limit', () => {
+        fail(new AppError('file-too-large', msg('file.tooLarge', { file: name, maxMb: MAX_FILE_BYTES / MB })));
+      });
+      stream.on('error', fail);
+      stream.on('close', () => {
+        pendingFiles -= 1;
+        if (settled) return;
+        if (emptyPicker && size === 0) return finishIfDone();
+        if (!isRole(field)) return fail(new AppError('malformed-request', msg('request.malformed')));
+        if (size === 0) return fail(new AppError('unreadable-file', msg('file.empty', { file: name })));
+        files.push({ role: field, name, bytes: Buffer.concat(chunks, size), position });
+        finishIfDone();
+      });
+    });
+
+    parser.on('filesLimit', () => fail(new AppError('too-many-files', msg('files.tooMany', { max: MAX_FILES }))));
+    parser.on('fieldsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
+    parser.on('partsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
+    parser.on('error', fail);
+    parser.on('close', () => {
+      parsed = true;
+      finishIfDone();
+    });
+    source.on('error', fail);
+    budget.on('error', fail);
+
+    source.pipe(budget).pipe(parser);
+  });
+}

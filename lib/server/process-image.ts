@@ -1,0 +1,87 @@
+import 'server-only';
+
+import sharp, { type Metadata, type Sharp } from 'sharp';
+
+import { MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { AppError } from '@/lib/server/app-error';
+import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
+
+/** How evidence photos are re-encoded: small enough to mail, large enough to read a till receipt. */
+export type ImageEncoding = { maxEdge: number; quality: number };
+
+/**
+ * 2000 px on the long edge keeps 8-pt receipt print legible on an A4 page (about 240 dpi); quality
+ * 80 keeps text edges clean while a 12 MP photo lands around 300–500 KB.
+ */
+export const EVIDENCE_IMAGE_ENCODING: ImageEncoding = { maxEdge: 2000, quality: 80 };
+
+export type ProcessedImage = {
+  /** Baseline sRGB JPEG, upright, no metadata at all: what pdf-lib embeds as-is. */
+  jpeg: Buffer;
+  width: number;
+  height: number;
+  /** The original's size as the photo is seen (after its EXIF orientation). */
+  sourceWidth: number;
+  sourceHeight: number;
+};
+
+const unreadable = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.unreadable', { file }), { cause });
+const tooManyPixels = (file: string) => new AppError('file-too-large', msg('file.tooManyPixels', { file }));
+
+/** The decoder input: HEIC goes through WebAssembly first; sharp reads everything else itself. */
+async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<{ image: Sharp; width: number; height: number }> {
+  if (kind === 'heic') {
+    let raw;
+    try {
+      raw = await decodeHeic(bytes);
+    } catch (cause) {
+      throw cause instanceof HeicTooLargeError ? tooManyPixels(file) : unreadable(file, cause);
+    }
+    const image = sharp(Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), {
+      raw: { width: raw.width, height: raw.height, channels: 4 },
+    });
+    return { image, width: raw.width, height: raw.height };
+  }
+
+  // The header alone says how big the pixels would be: refuse absurd images before decoding them.
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes).metadata();
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
+  const { width, height } = metadata.autoOrient;
+  if (!width || !height) throw unreadable(file);
+  if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
+  // failOn stays at its default ('warning'): a truncated or corrupt file is refused, not half-drawn.
+  const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true });
+  return { image, width, height };
+}
+
+/**
+ * Turns an untrusted photo into evidence: upright by its EXIF orientation, every piece of metadata
+ * (EXIF, GPS, XMP, IPTC, ICC) dropped (sharp keeps none unless asked, and we never ask), colours in
+ * sRGB (CMYK included), transparency flattened on white, never enlarged. Re-encoding also proves
+ * the bytes are an image and leaves no hidden payload behind.
+ */
+export async function processImage(
+  bytes: Buffer,
+  kind: ImageKind,
+  file: string,
+  encoding: ImageEncoding = EVIDENCE_IMAGE_ENCODING,
+): Promise<ProcessedImage> {
+  const { image, width: sourceWidth, height: sourceHeight } = await openImage(bytes, kind, file);
+  try {
+    const { data, info } = await image
+      .autoOrient()
+      .resize({ width: encoding.maxEdge, height: encoding.maxEdge, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: encoding.quality, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false })
+      .toBuffer({ resolveWithObject: true });
+    return { jpeg: data, width: info.width, height: info.height, sourceWidth, sourceHeight };
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
+}

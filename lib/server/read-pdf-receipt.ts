@@ -1,0 +1,67 @@
+import 'server-only';
+
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+
+import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { AppError } from '@/lib/server/app-error';
+
+/** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
+export const PDF_PARSE_DEADLINE_MS = 4000;
+
+export type PdfReceipt = { document: PDFDocument; pageCount: number };
+
+const malformed = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.pdfMalformed', { file }), { cause });
+
+class ParseDeadlineError extends Error {}
+
+/**
+ * Parses with a deadline. pdf-lib cannot be cancelled, so the parser yields to the event loop now
+ * and then (ParseSpeeds.Fast) and, at the deadline, its input buffer is detached: every later read
+ * comes back empty and the parse ends with an error instead of running on in the background.
+ */
+async function loadWithDeadline(bytes: Uint8Array, deadlineMs: number): Promise<PDFDocument> {
+  const own = new Uint8Array(bytes); // a private copy whose buffer may be detached
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      structuredClone(own.buffer, { transfer: [own.buffer] });
+      reject(new ParseDeadlineError(`PDF parse exceeded ${deadlineMs} ms`));
+    }, deadlineMs);
+  });
+  // Encryption is checked on the parsed document: pdf-lib's own error class fails `instanceof`.
+  const parse = PDFDocument.load(own, { parseSpeed: ParseSpeeds.Fast, updateMetadata: false, ignoreEncryption: true });
+  parse.catch(() => {}); // after the deadline its rejection has nobody to tell
+  try {
+    return await Promise.race([parse, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Opens a PDF receipt whose pages will join the bundle. Encrypted files are refused (pdf-lib can
+ * only copy blank pages from them); unparsable or empty ones too. More than MAX_PDF_PAGES pages is
+ * a 413 rather than a silent cut: a receipt that long is not a receipt, and truncating evidence
+ * would change what the user meant to send.
+ */
+export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs = PDF_PARSE_DEADLINE_MS): Promise<PdfReceipt> {
+  let document: PDFDocument;
+  try {
+    document = await loadWithDeadline(bytes, deadlineMs);
+  } catch (cause) {
+    throw malformed(file, cause);
+  }
+  if (document.isEncrypted) throw new AppError('unreadable-file', msg('file.pdfEncrypted', { file }));
+  let pageCount: number;
+  try {
+    pageCount = document.getPageCount();
+  } catch (cause) {
+    throw malformed(file, cause);
+  }
+  if (pageCount === 0) throw malformed(file);
+  if (pageCount > MAX_PDF_PAGES) {
+    throw new AppError('file-too-large', msg('file.pdfTooManyPages', { file, max: MAX_PDF_PAGES }));
+  }
+  return { document, pageCount };
+}
