@@ -18,10 +18,28 @@ export type ImeiCheck =
   | { kind: 'not-an-imei'; digitCount: number };
 
 /** Separators people type between digit groups; anything else is a real character. */
-const SEPARATORS = /[\s\-/.\u2010-\u2015\u00a0]/g;
+const SEPARATORS = /[\s\-/.\u2010-\u2015\u2212\u00a0\u3000\uff0d\uff0e\uff0f]/gu;
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 
+/**
+ * Digits of any script become ASCII digits. Deliberate: an IMEI is only ever digits, and people
+ * paste it from Arabic-Indic or Persian keyboards (٨٦٨…) or from fullwidth Chinese pages (８６８…);
+ * refusing what is unambiguous would only stall a stressed user. Unicode stores each script's
+ * decimal digits as one run of ten in order, 0 first, so a digit's value is its distance from the
+ * start of its run, modulo ten (some runs, like the mathematical digits, sit back to back).
+ */
+function toAsciiDigits(input: string): string {
+  return input.replace(NON_ASCII_DIGIT, (digit) => {
+    const codePoint = digit.codePointAt(0) ?? 0;
+    let runStart = codePoint;
+    while (/\p{Nd}/u.test(String.fromCodePoint(runStart - 1))) runStart--;
+    return String((codePoint - runStart) % 10);
+  });
+}
+
+/** What the user typed, reduced to the characters that matter: ASCII digits (and any stray letters). */
 export function normalizeImeiInput(input: string): string {
-  return input.replace(SEPARATORS, '');
+  return toAsciiDigits(input).replace(SEPARATORS, '');
 }
 
 /** Luhn check digit for a string of digits (the digit that would be appended). */

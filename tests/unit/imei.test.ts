@@ -38,4 +38,44 @@ describe('checkImei', () => {
     expect(formatImei('868907041234565')).toBe('86 890704 123456 5');
     expect(maskImei('868907041234565')).toBe('86890704*******');
   });
+
+  it('reads digits of any script as ASCII digits (Arabic-Indic, Persian, fullwidth, Devanagari)', () => {
+    expect(checkImei('٨٦٨٩٠٧٠٤١٢٣٤٥٦٥')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    expect(checkImei('۸۶۸۹۰۷۰۴۱۲۳۴۵۶۵')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    expect(checkImei('８６８９０７０４１２３４５６５')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    expect(checkImei('८६८९०७०४१२३४५६५')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    expect(checkImei('86 890704 123456 ５')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    expect(checkImei('８６－８９０７０４－１２３４５６－５')).toEqual({ kind: 'valid', imei: '868907041234565' });
+    // Mathematical digits sit in runs of ten back to back: the value is the position in its run.
+    expect(checkImei('𝟖𝟔𝟖𝟗𝟎𝟕𝟎𝟒𝟏𝟐𝟑𝟒𝟓𝟔𝟓')).toEqual({ kind: 'valid', imei: '868907041234565' });
+  });
+
+  it('does not take letters or digit-like symbols for digits', () => {
+    expect(checkImei('86890704123456O')).toEqual({ kind: 'not-an-imei', digitCount: 14 });
+    expect(checkImei('①②③④⑤⑥⑦⑧⑨①②③④⑤⑥').kind).toBe('not-an-imei');
+    expect(checkImei('٨٦٨٩٠٧٠٤١٢٣٤٥٦').kind).toBe('missing-check-digit');
+  });
+
+  it('treats every separator people type as a separator, and nothing else', () => {
+    expect(checkImei('\t868907041234565\n').kind).toBe('valid');
+    expect(checkImei('86\u00a0890704\u2013123456\u20145').kind).toBe('valid');
+    expect(checkImei('868907041234565 👍').kind).toBe('not-an-imei');
+    expect(checkImei('86890704_1234565').kind).toBe('not-an-imei');
+  });
+
+  it('handles a 10 KB string without trouble', () => {
+    expect(checkImei('8'.repeat(10_000))).toEqual({ kind: 'not-an-imei', digitCount: 10_000 });
+  });
+
+  it('computes Luhn digits that make every valid example pass', () => {
+    for (const input of examples.valid) {
+      const digits = input.replace(/\D/g, '');
+      expect(luhnCheckDigit(digits.slice(0, 14))).toBe(digits[14]);
+    }
+  });
+
+  it('formats only a 15-digit IMEI and masks short input fully', () => {
+    expect(formatImei('86981206543210')).toBe('86981206543210');
+    expect(maskImei('1234')).toBe('****');
+  });
 });

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { createTranslator } from 'next-intl';
+import { describe, expect, it } from 'vitest';
+
+import { MESSAGES } from '@/lib/i18n/messages';
+import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
+
+type Catalogue = Record<string, unknown>;
+
+/** Every leaf as "a.b.c" → value. */
+function leaves(catalogue: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof catalogue !== 'object' || catalogue === null) return out;
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null) for (const [k, v] of leaves(value, path)) out.set(k, v);
+    else out.set(path, value);
+  }
+  return out;
+}
+
+/**
+ * The argument names of an ICU message, nested plural/select branches included. Small on purpose:
+ * our catalogues use plain arguments, plural, select and simple formats, and no quoting.
+ */
+function icuArguments(message: string): string[] {
+  const names = new Set<string>();
+  let i = 0;
+  const readUntil = (stops: string): string => {
+    const start = i;
+    while (i < message.length && !stops.includes(message[i] ?? '')) i++;
+    return message.slice(start, i).trim();
+  };
+  const parseText = (): void => {
+    while (i < message.length && message[i] !== '}') {
+      if (message[i] === '{') parseArgument();
+      else i++;
+    }
+  };
+  const parseArgument = (): void => {
+    i++; // '{'
+    names.add(readUntil(',}'));
+    if (message[i] === '}') {
+      i++;
+      return;
+    }
+    i++; // ','
+    const type = readUntil(',}');
+    if (message[i] === ',' && ['plural', 'select', 'selectordinal'].includes(type)) {
+      i++;
+      while (i < message.length && message[i] !== '}') {
+        readUntil('{}');
+        if (message[i] !== '{') break;
+        i++;
+        parseText();
+        i++; // closing '}' of the branch
+      }
+    } else {
+      readUntil('}');
+    }
+    i++; // closing '}' of the argument
+  };
+  parseText();
+  return [...names].sort();
+}
+
+/** A string that may stay the same in every language: a short run of proper names or codes. */
+function isProperName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= 3 && words.every((word) => /^[\p{Lu}\d][\p{L}\d-]*$/u.test(word));
+}
+
+const namespaces = Object.keys(MESSAGES[DEFAULT_LOCALE]) as (keyof (typeof MESSAGES)['en'])[];
+const translatedLocales = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
+
+describe('icuArguments (the helper these tests rely on)', () => {
+  it('finds plain, plural and nested arguments', () => {
+    expect(icuArguments('a {x} b {n, plural, one {# {y}} other {# z}} {r, select, a {A} other {{q}}}')).toEqual(['n', 'q', 'r', 'x', 'y']);
+  });
+});
+
+describe.each(namespaces)('message namespace %s', (namespace) => {
+  const english = leaves(MESSAGES.en[namespace]);
+
+  it.each(translatedLocales)('%s has exactly the English keys', (locale) => {
+    expect([...leaves(MESSAGES[locale][namespace]).keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it.each(LOCALES)('%s has no empty or non-string message', (locale) => {
+    for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
+      expect(typeof value, `${locale} ${namespace}.${key}`).toBe('string');
+      expect(String(value).trim(), `${locale} ${namespace}.${key}`).not.toBe('');
+    }
+  });
+
+  it.each(translatedLocales)('%s uses the same ICU arguments as English', (locale) => {
+    const catalogue = leaves(MESSAGES[locale][namespace]);
+    for (const [key, value] of english) {
+      expect(icuArguments(String(catalogue.get(key) ?? '')), `${locale} ${namespace}.${key}`).toEqual(icuArguments(String(value)));
+    }
+  });
+
+  it.each(translatedLocales)('%s is really translated, not an English copy', (locale) => {
+    const catalogue = leaves(MESSAGES[locale][namespace]);
+    for (const [key, value] of english) {
+      const text = String(catalogue.get(key) ?? '');
+      if (isProperName(String(value))) continue;
+      expect(text, `${locale} ${namespace}.${key}`).not.toBe(value);
+      expect(text, `${locale} ${namespace}.${key} has no Cyrillic`).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+
+  it.each(LOCALES)('%s messages all format (valid ICU syntax)', (locale) => {
+    const errors: string[] = [];
+    const t = createTranslator({
+      locale,
+      // Keys come from walking the catalogue at run time.
+      messages: MESSAGES[locale] as unknown as Record<string, Record<string, string>>,
+      namespace,
+      onError: (error) => errors.push(error.message),
+    });
+    for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
+      const values = Object.fromEntries(icuArguments(String(value)).map((name) => [name, 3]));
+      expect(t(key, values), `${locale} ${namespace}.${key}`).not.toMatch(new RegExp(`^${namespace}\\.|\\{`));
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('errors namespace', () => {
+  it('has every key the appeal schema emits', () => {
+    const source = readFileSync(new URL('../../lib/appeal/schema.ts', import.meta.url), 'utf8');
+    const keys = [...source.matchAll(/msg\('([\w.]+)'/g)].map((m) => m[1] ?? '');
+    expect(keys.length).toBeGreaterThan(15);
+    const english = leaves(MESSAGES.en.errors as Catalogue);
+    for (const key of keys) expect(english.has(key), key).toBe(true);
+  });
+
+  it('has the file and request keys the bundle route uses', () => {
+    const english = leaves(MESSAGES.en.errors as Catalogue);
+    const expected: Record<string, string[]> = {
+      'file.tooLarge': ['file', 'maxMb'],
+      'file.unsupportedType': ['file'],
+      'file.unreadable': ['file'],
+      'file.empty': ['file'],
+      'file.tooManyPixels': ['file'],
+      'file.pdfEncrypted': ['file'],
+      'file.pdfTooManyPages': ['file', 'max'],
+      'file.pdfMalformed': ['file'],
+      'files.tooMany': ['max'],
+      'files.missingBoxPhoto': [],
+      'files.missingReceipt': [],
+      'files.tooManyForRole': ['max', 'role'],
+      'request.tooLarge': ['maxMb'],
+      'request.notMultipart': [],
+      'request.malformed': [],
+      'request.busy': [],
+      'request.unexpected': ['requestId'],
+    };
+    for (const [key, args] of Object.entries(expected)) {
+      expect(english.has(key), key).toBe(true);
+      expect(icuArguments(String(english.get(key))), key).toEqual(args);
+    }
+  });
+});
