@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Appeal Kit as one stateless container: build once, run the standalone Next.js server as a
+# non-root user. Scale by running more of them behind a load balancer (see README).
+
+# ---- dependencies: cached as long as the lockfile does not change
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# ---- build: output: 'standalone' puts a self-contained server in .next/standalone
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+# public/ may be empty (git keeps no empty folders); the run stage copies it either way.
+RUN mkdir -p public && npm run build
+
+# ---- run: only the traced server, its node_modules subset, static chunks and public files
+FROM node:20-bookworm-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+RUN groupadd --system --gid 10001 appkit \
+ && useradd --system --uid 10001 --gid appkit --no-create-home --shell /usr/sbin/nologin appkit
+# Owned by root and read-only to the app user: the server keeps nothing, so it needs to write
+# nothing, and a compromised process cannot rewrite its own code.
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+USER appkit
+EXPOSE 3000
+# The slim image has no curl; Node's fetch does the probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "server.js"]
