@@ -1,0 +1,83 @@
+import sharp, { type Sharp } from 'sharp';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+import { openUprightImage } from '@/lib/assistant/open-image';
+import { readBoxLabel } from '@/lib/assistant/read-box-label';
+import { readFixture } from '@/tests/support/fixtures';
+
+import { barcodeLabel } from './barcode-label';
+
+const IMEI1 = '868907041234565';
+const IMEI2 = '867443033012349';
+
+async function read(bytes: Buffer) {
+  return readBoxLabel(await openUprightImage(bytes));
+}
+
+let box: Buffer;
+let upright: Sharp;
+beforeAll(async () => {
+  box = readFixture('box-label-12mp.jpg');
+  upright = sharp(await sharp(box).rotate().toBuffer());
+  // The first read instantiates the WebAssembly module; timings below exclude it.
+  await read(await upright.clone().resize(400).jpeg().toBuffer());
+});
+
+describe('readBoxLabel', () => {
+  test('reads both IMEIs from the 12 MP fixture (EXIF orientation 6), IMEI1 first, within the budget', async () => {
+    const started = performance.now();
+    const reading = await read(box);
+    const elapsed = performance.now() - started;
+    expect(reading.imeis).toEqual([IMEI1, IMEI2]);
+    expect(reading.barcodes).toBe(2);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  test.each([90, 180, 270])('reads a copy turned %i° without EXIF, in label order', async (angle) => {
+    const bytes = await upright.clone().rotate(angle).jpeg({ quality: 85 }).toBuffer();
+    expect((await read(bytes)).imeis).toEqual([IMEI1, IMEI2]);
+  });
+
+  test.each([15, -25, 30, 45])('reads a copy tilted %i°', async (angle) => {
+    const bytes = await upright.clone().rotate(angle, { background: '#7a7a7a' }).jpeg({ quality: 85 }).toBuffer();
+    expect((await read(bytes)).imeis).toEqual([IMEI1, IMEI2]);
+  });
+
+  test('reads a smaller (1000 px), slightly blurred, recompressed copy', async () => {
+    const bytes = await upright.clone().resize(1000).blur(1.2).jpeg({ quality: 70 }).toBuffer();
+    expect((await read(bytes)).imeis).toEqual([IMEI1, IMEI2]);
+  });
+
+  test('reads a PNG copy with blur at full size', async () => {
+    const bytes = await upright.clone().blur(3).png({ compressionLevel: 1 }).toBuffer();
+    expect((await read(bytes)).imeis).toEqual([IMEI1, IMEI2]);
+  });
+
+  test('reads a label photographed from afar (label a fifth of the photo wide)', async () => {
+    const bytes = await upright
+      .clone()
+      .resize(1000)
+      .extend({ top: 1125, bottom: 1125, left: 1500, right: 1500, background: '#6b6b6b' })
+      .jpeg()
+      .toBuffer();
+    expect((await read(bytes)).imeis).toEqual([IMEI1, IMEI2]);
+  });
+
+  test('finds nothing on a photo without barcodes (the receipt) and stays within the budget', async () => {
+    const started = performance.now();
+    const reading = await read(readFixture('receipt-photo-12mp.jpg'));
+    expect(reading).toEqual({ imeis: [], barcodes: 0 });
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  test('keeps only Luhn-valid 15-digit codes, once each, in label order', async () => {
+    // A wrong check digit, two valid IMEIs (one printed twice) and a serial number, top to bottom.
+    const label = await barcodeLabel(['868907041234568', '861234056789012', '44871/F2ZX01234', '359617100000213', '861234056789012']);
+    expect(await read(label)).toEqual({ imeis: ['861234056789012', '359617100000213'], barcodes: 4 });
+  });
+
+  test('reads the same generated label photographed sideways (turned 90°)', async () => {
+    const label = await sharp(await barcodeLabel(['861234056789012', '359617100000213'])).rotate(90).png().toBuffer();
+    expect((await read(label)).imeis).toEqual(['861234056789012', '359617100000213']);
+  });
+});
