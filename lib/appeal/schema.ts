@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 import { checkImei, normalizeImeiInput } from '@/lib/imei';
-import { LOCALES } from '@/lib/i18n/locales';
+import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
@@ -101,8 +101,11 @@ export function latestTodayIso(now: Date = new Date()): string {
 function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const purchaseDateField = z
@@ -132,9 +135,23 @@ const countryField = z
     else if (!(COUNTRY_CODES as readonly string[]).includes(value)) ctx.addIssue({ code: 'custom', message: msg('country.invalid') });
   });
 
-const channelField = z.enum(PURCHASE_CHANNELS, {
-  error: (issue) => (issue.input === undefined || issue.input === '' ? msg('required') : msg('channel.invalid')),
-});
+const channelField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? ''))
+  .pipe(
+    z.enum(PURCHASE_CHANNELS, {
+      error: (issue) => (issue.input === '' ? msg('required') : msg('channel.invalid')),
+    }),
+  );
+
+/** The language of the letter and the answers; anything unknown is English, never an error. */
+const localeField = z
+  .string()
+  .optional()
+  .transform((v) => singleLine(v ?? '').toLowerCase())
+  .pipe(z.enum(LOCALES))
+  .catch(DEFAULT_LOCALE);
 
 /** What the user says the receipt shows (the checklist support teams judge a receipt by). */
 export const RECEIPT_FACTS = ['seller', 'date', 'model', 'imei', 'price', 'stamp'] as const;
@@ -177,13 +194,20 @@ const deviceShape = {
 
 /**
  * Rules across the device fields. They run even when another field of the appeal is invalid
- * (`when`), so a user sees every problem at once; fields that failed their own rule arrive as
- * non-strings and are skipped.
+ * (`when`), so a user sees every problem at once. A field that already failed its own rule is
+ * left out: its own message is the useful one (a 50-character IMEI is "too long", not "the same
+ * as the first").
  */
-function checkDevice(value: { imei?: unknown; imei2?: unknown; lockCode?: unknown }, ctx: z.RefinementCtx) {
-  const imei = typeof value.imei === 'string' ? value.imei : null;
-  const imei2 = typeof value.imei2 === 'string' ? value.imei2 : null;
-  const lockCode = typeof value.lockCode === 'string' ? value.lockCode : null;
+function checkDevice(value: unknown, ctx: z.RefinementCtx) {
+  if (typeof value !== 'object' || value === null) return;
+  const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+  const valid = (field: 'imei' | 'imei2' | 'lockCode'): string | null => {
+    const v: unknown = (value as Record<string, unknown>)[field];
+    return typeof v === 'string' && !failed.has(field) ? v : null;
+  };
+  const imei = valid('imei');
+  const imei2 = valid('imei2');
+  const lockCode = valid('lockCode');
   if (imei === '' && lockCode === '') ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imeiOrLockCode') });
   if (imei === '' && imei2) ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imei.secondWithoutFirst') });
   if (imei && imei2 && imei === imei2) ctx.addIssue({ code: 'custom', path: ['imei2'], message: msg('imei.sameAsFirst') });
@@ -233,7 +257,7 @@ export const ZAppealSchema = z
     ...ZContactStepSchema.shape,
     receiptShows: receiptShowsField,
     caseReference: caseReferenceField,
-    locale: z.enum(LOCALES).catch('en'),
+    locale: localeField,
   })
   .superRefine(checkDevice, EVEN_IF_OTHER_FIELDS_FAIL);
 export type TAppealInput = z.input<typeof ZAppealSchema>;
