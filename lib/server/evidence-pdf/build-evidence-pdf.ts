@@ -1,0 +1,88 @@
+import 'server-only';
+
+import { PDFDocument } from 'pdf-lib';
+
+import type { TAppeal } from '@/lib/appeal/schema';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { AppError } from '@/lib/server/app-error';
+import { drawEvidenceIndex } from '@/lib/server/evidence-pdf/draw-evidence-index';
+import { drawImagePage, drawPdfPages } from '@/lib/server/evidence-pdf/draw-evidence-pages';
+import { drawFactTable } from '@/lib/server/evidence-pdf/draw-fact-table';
+import { drawLetter, type LetterSection } from '@/lib/server/evidence-pdf/draw-letter';
+import { drawFooters, drawSectionHeading, drawTitle } from '@/lib/server/evidence-pdf/draw-page-furniture';
+import { isPdfEvidence, type EvidenceItem, type ImageEvidence } from '@/lib/server/evidence-pdf/evidence-items';
+import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
+import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
+import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
+
+export const PRODUCER = 'Appeal Kit';
+const TITLE = 'Mi Account ownership appeal';
+
+export type EvidencePdfInput = {
+  appeal: TAppeal;
+  letter: readonly LetterSection[];
+  facts: readonly FactRow[];
+  /** In the order they appear: the index lists them and each gets its page(s). */
+  items: readonly EvidenceItem[];
+  generatedAt?: Date;
+};
+
+function setMetadata(document: PDFDocument, input: EvidencePdfInput): void {
+  const reference = input.appeal.caseReference;
+  document.setTitle(reference ? `${TITLE} ${reference}` : TITLE, { showInWindowTitleBar: true });
+  document.setSubject(`Proof of ownership of a locked Xiaomi phone: appeal letter, facts and ${input.items.length} enclosed files`);
+  document.setLanguage('en');
+  document.setProducer(PRODUCER);
+  document.setCreator(PRODUCER);
+  // No author: the owner's name is in the letter where they chose to put it, not in hidden metadata.
+}
+
+/** Page 1 onwards: title, letter, fact table and the evidence index, flowing onto more pages as needed. */
+function drawSummary(document: PDFDocument, input: EvidencePdfInput, fonts: Awaited<ReturnType<typeof embedEvidenceFonts>>): void {
+  const flow = new PageFlow(document);
+  const prepared = (input.generatedAt ?? new Date()).toISOString().slice(0, 10);
+  const reference = input.appeal.caseReference ? `Case reference ${input.appeal.caseReference} · ` : '';
+  drawTitle(flow, TITLE, `${reference}prepared ${prepared} with ${PRODUCER}`, fonts);
+  drawLetter(flow, input.letter, fonts);
+  drawSectionHeading(flow, 'Facts', fonts);
+  drawFactTable(flow, input.facts, fonts);
+  flow.gap(18);
+  drawSectionHeading(flow, `Enclosed evidence (${input.items.length} files)`, fonts);
+  drawEvidenceIndex(flow, input.items, fonts);
+}
+
+/**
+ * The evidence PDF: one document built in memory, fonts embedded once (as subsets), every photo
+ * and receipt page after the summary, saved once.
+ */
+export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  setMetadata(document, input);
+  const fonts = await embedEvidenceFonts(document);
+  drawSummary(document, input, fonts);
+
+  const images = new Map<ImageEvidence, Awaited<ReturnType<PDFDocument['embedJpg']>>>();
+  await Promise.all(
+    input.items.map(async (item) => {
+      if (!isPdfEvidence(item)) images.set(item, await document.embedJpg(item.image.jpeg));
+    }),
+  );
+  for (const item of input.items) {
+    if (!isPdfEvidence(item)) {
+      const embedded = images.get(item);
+      if (embedded) drawImagePage(document, item, embedded, fonts);
+      continue;
+    }
+    let pages;
+    try {
+      pages = await document.embedPdf(item.receipt.document, item.receipt.document.getPageIndices());
+    } catch (cause) {
+      throw new AppError('unreadable-file', msg('file.pdfMalformed', { file: item.fileName }), { cause });
+    }
+    drawPdfPages(document, item, pages, fonts);
+  }
+
+  const reference = input.appeal.caseReference;
+  drawFooters(document, reference ? `${TITLE} · ${reference}` : TITLE, fonts);
+  return document.save();
+}

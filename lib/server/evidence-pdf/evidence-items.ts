@@ -1,0 +1,34 @@
+import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
+import type { ProcessedImage } from '@/lib/server/process-image';
+import type { PdfReceipt } from '@/lib/server/read-pdf-receipt';
+
+/** One enclosed file, ready to draw: what the index lists and what its pages show. */
+type EvidenceItemBase = {
+  role: EvidenceRole;
+  /** "Receipt 1 of 2": the caption on its page(s) and its name in the index. */
+  caption: string;
+  fileName: string;
+  kind: EvidenceKind;
+  byteLength: number;
+  /** SHA-256 of the bytes as uploaded, so support can tell nothing was swapped. */
+  sha256: string;
+};
+
+export type ImageEvidence = EvidenceItemBase & { image: ProcessedImage };
+export type PdfEvidence = EvidenceItemBase & { kind: 'pdf'; receipt: PdfReceipt };
+export type EvidenceItem = ImageEvidence | PdfEvidence;
+
+export function isPdfEvidence(item: EvidenceItem): item is PdfEvidence {
+  return item.kind === 'pdf';
+}
+
+const ROLE_LABEL: Record<EvidenceRole, string> = {
+  boxPhoto: 'Box label',
+  receipt: 'Receipt',
+  extra: 'Other evidence',
+};
+
+/** "Box label", or "Receipt 1 of 2" when a role has several files. */
+export function evidenceCaption(role: EvidenceRole, position: number, count: number): string {
+  return count > 1 ? `${ROLE_LABEL[role]} ${position} of ${count}` : ROLE_LABEL[role];
+}

@@ -1,0 +1,78 @@
+import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
+import { countryName } from '@/lib/countries';
+import { formatImei } from '@/lib/imei';
+
+/**
+ * The fact table as data: one row per fact, labels in English because Xiaomi support works in
+ * English (the letter above carries the user's language). Drawing code never decides what a row
+ * says, so new notes (a barcode match, a receipt check) are added here.
+ */
+export type FactRow = {
+  label: string;
+  value: string;
+  /** Short confirmations shown under the value ("check digit valid"). */
+  notes?: string[];
+};
+
+export type FactRowOptions = {
+  /** IMEIs read from the box label's barcodes; an IMEI found there gets a "matches" note. */
+  boxLabelImeis?: readonly string[];
+};
+
+const CHANNEL_LABEL: Record<PurchaseChannel, string> = {
+  'mi-store': 'Mi Store / Xiaomi store',
+  'authorized-retailer': 'Authorised retailer',
+  'online-marketplace': 'Online marketplace',
+  carrier: 'Mobile carrier',
+  'second-hand': 'Second-hand (private seller)',
+  'other-seller': 'Other seller',
+};
+
+const RECEIPT_FACT_LABEL: Record<ReceiptFact, string> = {
+  seller: 'seller',
+  date: 'date',
+  model: 'model',
+  imei: 'IMEI',
+  price: 'price',
+  stamp: 'stamp or signature',
+};
+
+function imeiRow(label: string, imei: string, boxLabelImeis: readonly string[] | undefined): FactRow {
+  const notes = ['check digit valid'];
+  if (boxLabelImeis?.includes(imei)) notes.push('matches box label barcode');
+  return { label, value: formatImei(imei), notes };
+}
+
+function receiptChecklist(shown: readonly ReceiptFact[]): string {
+  const notShown = RECEIPT_FACTS.filter((fact) => !shown.includes(fact));
+  const list = (facts: readonly ReceiptFact[]) => facts.map((fact) => RECEIPT_FACT_LABEL[fact]).join(', ');
+  if (shown.length === 0) return 'not stated';
+  return notShown.length === 0 ? `shows ${list(shown)}` : `shows ${list(shown)}; does not show ${list(notShown)}`;
+}
+
+/** Every fact the user gave, in the order support checks them; empty optional facts are left out. */
+export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): FactRow[] {
+  const rows: FactRow[] = [];
+  const add = (label: string, value: string) => {
+    if (value !== '') rows.push({ label, value });
+  };
+  if (appeal.imei) rows.push(imeiRow(appeal.imei2 ? 'IMEI 1' : 'IMEI', appeal.imei, options.boxLabelImeis));
+  if (appeal.imei2) rows.push(imeiRow('IMEI 2', appeal.imei2, options.boxLabelImeis));
+  add('Lock code', appeal.lockCode);
+  add('Serial number', appeal.serialNumber);
+  add('Model', appeal.model);
+  add('Country of purchase', `${countryName(appeal.country, 'en')} (${appeal.country})`);
+  add('Bought from', CHANNEL_LABEL[appeal.purchaseChannel]);
+  add('Seller', appeal.sellerName);
+  add('Purchase date', appeal.purchaseDate);
+  add('Order / receipt number', appeal.orderNumber);
+  add('Price', appeal.price);
+  add('Owner', appeal.ownerName);
+  add('Contact e-mail', appeal.contactEmail);
+  add('Contact phone', appeal.contactPhone);
+  add('Previously bound account', appeal.linkedAccount);
+  add('Receipt', receiptChecklist(appeal.receiptShows));
+  add('Case reference', appeal.caseReference);
+  add('Notes', appeal.notes);
+  return rows;
+}

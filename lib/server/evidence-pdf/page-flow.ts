@@ -1,0 +1,49 @@
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
+import { A4, CONTENT_WIDTH, COLOR, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
+import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
+
+export type TextStyle = { font: PDFFont; size: number; color?: Color };
+
+/**
+ * A cursor that flows content down A4 pages and opens a continuation page when the next piece
+ * does not fit, so long notes or letters never run off the bottom. `y` is the top of the next
+ * line (pdf-lib's origin is bottom-left, so it only ever decreases on a page).
+ */
+export class PageFlow {
+  page!: PDFPage;
+  y = 0;
+
+  constructor(private readonly document: PDFDocument) {
+    this.newPage();
+  }
+
+  newPage(): PDFPage {
+    this.page = this.document.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN.top;
+    return this.page;
+  }
+
+  /** Opens a new page unless `height` points still fit above the bottom margin. */
+  ensureSpace(height: number): void {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+
+  /** Draws one line that is known to fit the width, at x, moving the cursor below it. */
+  line(text: string, style: TextStyle, x: number = MARGIN.left): void {
+    const height = style.size * LEADING;
+    this.ensureSpace(height);
+    // drawText places the baseline; keep the ascender inside the line box.
+    this.page.drawText(normalizeForPdf(text), { x, y: this.y - style.size, size: style.size, font: style.font, color: style.color ?? COLOR.text });
+    this.y -= height;
+  }
+
+  /** Wraps text to the width and flows it, line by line, across pages if needed. */
+  paragraph(text: string, style: TextStyle, x: number = MARGIN.left, width: number = CONTENT_WIDTH): void {
+    for (const line of wrapText(text, style.font, style.size, width)) this.line(line, style, x);
+  }
+}
