@@ -4,9 +4,10 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
+import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
 
 /** Why an upload cannot be checked; each code maps to a `file.*` message for the user. */
-export type ImageInputProblem = 'tooBig' | 'notAnImage' | 'unsupportedImage' | 'tooManyPixels' | 'unreadable';
+export type ImageInputProblem = 'tooBig' | 'notAnImage' | 'tooManyPixels' | 'unreadable';
 
 export class ImageInputError extends Error {
   constructor(readonly problem: ImageInputProblem) {
@@ -33,9 +34,6 @@ export type UprightImage = {
   pipeline: () => Sharp;
 };
 
-/** HEIC is missing from sharp's prebuilt libvips, so it is recognised and declined here rather than misread. */
-const SHARP_KINDS: readonly ImageKind[] = ['jpeg', 'png', 'webp', 'avif'];
-
 /**
  * Decides the kind from the bytes (never the name or the declared type) and refuses absurd pixel
  * counts before anything is decoded. Reading the pixels later goes through `readRawPixels`, which
@@ -46,7 +44,7 @@ export async function openUprightImage(bytes: Uint8Array): Promise<UprightImage>
   const sniffed = await fileTypeFromBuffer(bytes);
   const kind = sniffed ? MIME_TO_KIND[sniffed.mime] : undefined;
   if (!kind) throw new ImageInputError('notAnImage');
-  if (!SHARP_KINDS.includes(kind)) throw new ImageInputError('unsupportedImage');
+  if (kind === 'heic') return openHeic(bytes);
 
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // failOn stays at its default ('warning'), so a truncated JPEG fails when its pixels are read.
@@ -57,16 +55,29 @@ export async function openUprightImage(bytes: Uint8Array): Promise<UprightImage>
   } catch {
     throw new ImageInputError('unreadable');
   }
-  if (!meta.width || !meta.height) throw new ImageInputError('unreadable');
-  if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageInputError('tooManyPixels');
-  // EXIF orientations 5–8 swap the axes once the image is turned upright.
-  const swapsAxes = (meta.orientation ?? 1) >= 5;
+  const { width, height } = meta.autoOrient;
+  if (!width || !height) throw new ImageInputError('unreadable');
+  if (width * height > MAX_IMAGE_PIXELS) throw new ImageInputError('tooManyPixels');
   return {
     kind,
-    width: swapsAxes ? meta.height : meta.width,
-    height: swapsAxes ? meta.width : meta.height,
+    width,
+    height,
     pipeline,
   };
+}
+
+/** HEIC (the iPhone default) is not in sharp's prebuilt libvips: decoded to RGBA through WebAssembly. */
+async function openHeic(bytes: Uint8Array): Promise<UprightImage> {
+  let raw;
+  try {
+    raw = await decodeHeic(bytes);
+  } catch (error) {
+    throw new ImageInputError(error instanceof HeicTooLargeError ? 'tooManyPixels' : 'unreadable');
+  }
+  const pixels = Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
+  const { width, height } = raw;
+  // libheif applies the HEIF rotation itself, so the pixels are already upright.
+  return { kind: 'heic', width, height, pipeline: () => sharp(pixels, { raw: { width, height, channels: 4 } }) };
 }
 
 export type RawPixels = { data: Buffer; width: number; height: number; channels: number };

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+
+import { handleEvidenceCheck } from '@/lib/assistant/handle-evidence-check';
+import { readFixture } from '@/tests/support/fixtures';
+
+const IMEIS = ['868907041234565', '867443033012349'];
+
+function post(files: { field?: string; name: string; bytes: Buffer }[], locale?: string): Promise<Response> {
+  const form = new FormData();
+  if (locale) form.append('locale', locale);
+  for (const f of files) form.append(f.field ?? 'boxPhoto', new Blob([new Uint8Array(f.bytes)]), f.name);
+  return handleEvidenceCheck(new Request('http://localhost/api/evidence-check', { method: 'POST', body: form }));
+}
+
+type ErrorBody = { error: { code: string; message: string } };
+
+describe('POST /api/evidence-check', () => {
+  test('the 12 MP box photo: both IMEIs in label order, its upright size, no warnings, not cached', async () => {
+    const response = await post([{ name: 'box.jpg', bytes: readFixture('box-label-12mp.jpg') }]);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ imeis: IMEIS, barcodes: 2, photo: { width: 4000, height: 3000, warnings: [] } });
+  });
+
+  test('a receipt photo sent under its own role: no IMEI barcodes, no warnings', async () => {
+    const response = await post([{ field: 'receipt', name: 'чек.jpg', bytes: readFixture('receipt-photo-12mp.jpg') }]);
+    expect(await response.json()).toEqual({ imeis: [], barcodes: 0, photo: { width: 3000, height: 4000, warnings: [] } });
+  });
+
+  test('a small, blurred, dark photo gets every warning and still an answer', async () => {
+    const bad = await sharp(readFixture('box-label-12mp.jpg')).rotate().resize(600).blur(6).linear(0.12, 0).jpeg().toBuffer();
+    const body = (await (await post([{ name: 'bad.jpg', bytes: bad }])).json()) as { photo: { warnings: string[] } };
+    expect(body.photo.warnings).toEqual(['tooSmall', 'blurred', 'dark']);
+  });
+
+  test('a HEIC photo (the iPhone default) is read too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'assist-heic-'));
+    try {
+      const jpg = path.join(dir, 'in.jpg');
+      const heic = path.join(dir, 'box.heic');
+      execFileSync('sh', ['-c', `cat > "${jpg}"`], { input: await sharp(readFixture('box-label-12mp.jpg')).rotate().resize(2000).jpeg().toBuffer() });
+      execFileSync('convert', [jpg, '-quality', '80', heic]);
+      const response = await post([{ name: 'IMG_0001.HEIC', bytes: readFileSync(heic) }]);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ imeis: IMEIS, photo: { width: 2000, height: 1500 } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('HTML named .jpg: 415, the message names the file, in the request language', async () => {
+    const response = await post([{ name: 'коробка.jpg', bytes: readFixture('not-an-image.jpg') }], 'ru');
+    expect(response.status).toBe(415);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error.code).toBe('unsupported-file-type');
+    expect(body.error.message).toContain('«коробка.jpg»');
+    expect(body.error.message).toMatch(/[а-я]/);
+  });
+
+  test('a truncated JPEG: 422 unreadable, in Bulgarian', async () => {
+    const response = await post([{ name: 'truncated.jpg', bytes: readFixture('truncated.jpg') }], 'bg');
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error.code).toBe('unreadable-file');
+    expect(body.error.message).toContain('truncated.jpg');
+  });
+
+  test('two files, or none, are a malformed request', async () => {
+    const jpg = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    expect((await post([{ name: 'a.jpg', bytes: jpg }, { name: 'b.jpg', bytes: jpg }])).status).toBe(400);
+    expect((await post([], 'uk')).status).toBe(400);
+  });
+
+  test('a body that is not multipart is refused', async () => {
+    const response = await handleEvidenceCheck(new Request('http://localhost/api/evidence-check', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('not-multipart');
+  });
+});
