@@ -1,0 +1,182 @@
+/**
+ * The appeal letter to Xiaomi support: English first (support reads it everywhere), then the
+ * user's language when that is not English (regional teams answer in it, and the user can check
+ * what is being sent in their name). Pure: the same appeal always gives the same letter.
+ */
+import { createTranslator } from 'next-intl';
+
+import { multiLine, singleLine } from '@/lib/appeal/fields';
+import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
+import { countryName } from '@/lib/countries';
+import { formatImei } from '@/lib/imei';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+export type AppealLetterSection = {
+  locale: Locale;
+  /** One line: never contains CR, LF or another control character. */
+  heading: string;
+  /** Plain text. A paragraph may hold several lines separated by "\n" (fact lists, notes, sign-off). */
+  paragraphs: string[];
+};
+export type AppealLetter = { sections: AppealLetterSection[] };
+
+export type AppealLetterOptions = {
+  caseReference?: string;
+  /** The evidence PDF's file name, named in the letter so support knows which attachment to open. */
+  attachmentName?: string;
+};
+
+/** Shown where no file name is known yet (a preview before the PDF exists). */
+const DEFAULT_ATTACHMENT_NAME = 'evidence.pdf';
+
+type LetterTranslator = ReturnType<typeof letterTranslator>;
+
+function letterTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'letter' });
+}
+
+/** The locales of the letter's sections, in order. */
+export function letterLocales(appeal: Pick<TAppeal, 'locale'>): Locale[] {
+  return appeal.locale === DEFAULT_LOCALE ? [DEFAULT_LOCALE] : [DEFAULT_LOCALE, appeal.locale];
+}
+
+/** "14 March 2025" / "14 марта 2025 г.": unambiguous in every language, unlike 03/14/2025. */
+export function formatPurchaseDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+function languageName(locale: Locale, inLocale: Locale): string {
+  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? locale;
+}
+
+/** What support files the case under: the first IMEI, or the lock code when there is none. */
+export function deviceId(appeal: Pick<TAppeal, 'imei' | 'lockCode'>, locale: Locale): string {
+  const t = letterTranslator(locale);
+  const imei = singleLine(appeal.imei);
+  return singleLine(imei ? t('deviceId.imei', { imei }) : t('deviceId.lockCode', { lockCode: singleLine(appeal.lockCode) }));
+}
+
+export function letterHeading(appeal: Pick<TAppeal, 'imei' | 'lockCode'>, locale: Locale): string {
+  return singleLine(letterTranslator(locale)('heading', { device: deviceId(appeal, locale) }));
+}
+
+function deviceFacts(appeal: TAppeal, t: LetterTranslator): string {
+  const lines = [t('device.title')];
+  if (appeal.model) lines.push(t('device.model', { model: appeal.model }));
+  if (appeal.imei && appeal.imei2) {
+    lines.push(t('device.imei1', { imei: formatImei(appeal.imei) }), t('device.imei2', { imei: formatImei(appeal.imei2) }));
+  } else if (appeal.imei) {
+    lines.push(t('device.imei', { imei: formatImei(appeal.imei) }));
+  }
+  if (appeal.lockCode) lines.push(t('device.lockCode', { lockCode: appeal.lockCode }));
+  if (appeal.serialNumber) lines.push(t('device.serial', { serialNumber: appeal.serialNumber }));
+  return lines.join('\n');
+}
+
+function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): string {
+  const lines = [
+    t('purchase.title'),
+    t('purchase.date', { date: formatPurchaseDate(appeal.purchaseDate, locale) }),
+    t('purchase.country', { country: countryName(appeal.country, locale) }),
+    t('purchase.channel', { channel: t(`channel.${appeal.purchaseChannel satisfies PurchaseChannel}`) }),
+  ];
+  if (appeal.sellerName) lines.push(t('purchase.seller', { sellerName: appeal.sellerName }));
+  if (appeal.orderNumber) lines.push(t('purchase.orderNumber', { orderNumber: appeal.orderNumber }));
+  if (appeal.price) lines.push(t('purchase.price', { price: appeal.price }));
+  return lines.join('\n');
+}
+
+function receiptFacts(facts: readonly ReceiptFact[], t: LetterTranslator, locale: Locale): string | null {
+  if (facts.length === 0) return null;
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
+  return t('receipt', { facts: list });
+}
+
+function contactSentence(appeal: TAppeal, t: LetterTranslator): string {
+  return appeal.contactPhone
+    ? t('contactWithPhone', { email: appeal.contactEmail, phone: appeal.contactPhone })
+    : t('contact', { email: appeal.contactEmail });
+}
+
+/** Every value as the schema would leave it, so a hand-built appeal cannot smuggle in a line break. */
+function clean(appeal: TAppeal): TAppeal {
+  const out = { ...appeal };
+  for (const field of ['imei', 'imei2', 'lockCode', 'serialNumber', 'model', 'sellerName', 'orderNumber', 'price', 'ownerName', 'contactEmail', 'contactPhone', 'linkedAccount'] as const) {
+    out[field] = singleLine(appeal[field]);
+  }
+  out.notes = multiLine(appeal.notes);
+  return out;
+}
+
+function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOptions): AppealLetterSection {
+  const t = letterTranslator(locale);
+  const caseReference = singleLine(options.caseReference ?? appeal.caseReference ?? '');
+  const attachmentName = singleLine(options.attachmentName ?? '') || DEFAULT_ATTACHMENT_NAME;
+  const notesHere = appeal.notes !== '' && locale === appeal.locale;
+  const notesElsewhere = appeal.notes !== '' && locale !== appeal.locale;
+
+  const paragraphs = [
+    t('greeting'),
+    t('intro', { ownerName: appeal.ownerName, model: appeal.model || t('genericModel') }),
+    deviceFacts(appeal, t),
+    purchaseFacts(appeal, t, locale),
+    receiptFacts(appeal.receiptShows, t, locale),
+    appeal.linkedAccount ? t('account', { linkedAccount: appeal.linkedAccount }) : null,
+    notesHere ? `${t('notesTitle')}\n${appeal.notes}` : null,
+    notesElsewhere ? t('notesBelow', { language: languageName(appeal.locale, locale) }) : null,
+    t('ask'),
+    t('enclosed', { attachmentName }),
+    caseReference ? t('caseReference', { caseReference }) : null,
+    contactSentence(appeal, t),
+    t('closing'),
+    t('signOff', { ownerName: appeal.ownerName }),
+  ];
+  return { locale, heading: letterHeading(appeal, locale), paragraphs: paragraphs.filter((p): p is string => p !== null) };
+}
+
+export function composeAppealLetter(appeal: TAppeal, options: AppealLetterOptions = {}): AppealLetter {
+  const cleaned = clean(appeal);
+  return { sections: letterLocales(cleaned).map((locale) => composeSection(cleaned, locale, options)) };
+}
+
+/** The letter as plain text (LF line breaks): each section's heading, then its paragraphs. */
+export function letterToText(letter: AppealLetter): string {
+  return letter.sections
+    .map((section) => [section.heading, ...section.paragraphs].join('\n\n'))
+    .join('\n\n* * *\n\n');
+}
+
+/**
+ * The short letter for a mailto link too long for the full one: who asks what, where the full
+ * appeal is, how to reach the owner. It names the attached PDF, which the user attaches by hand.
+ * Only the first section greets, gives the reference and the contact, and signs: a second
+ * language repeats just the request, because each Cyrillic letter costs six characters of URL.
+ */
+export function composeShortAppealLetter(
+  appeal: TAppeal,
+  options: AppealLetterOptions & { locales?: Locale[] } = {},
+): AppealLetter {
+  const cleaned = clean(appeal);
+  const attachmentName = singleLine(options.attachmentName ?? '') || DEFAULT_ATTACHMENT_NAME;
+  const caseReference = singleLine(options.caseReference ?? cleaned.caseReference ?? '');
+  const locales = options.locales ?? letterLocales(cleaned);
+  return {
+    sections: locales.map((locale, index) => {
+      const t = letterTranslator(locale);
+      const first = index === 0;
+      const last = index === locales.length - 1;
+      const paragraphs = [
+        first ? t('greeting') : null,
+        t('short.ask', { device: deviceId(cleaned, locale) }),
+        t('short.pdf', { attachmentName }),
+        first && caseReference ? t('caseReference', { caseReference }) : null,
+        first ? contactSentence(cleaned, t) : null,
+        last ? letterTranslator(locales[0] ?? locale)('signOff', { ownerName: cleaned.ownerName }) : null,
+      ];
+      return { locale, heading: letterHeading(cleaned, locale), paragraphs: paragraphs.filter((p): p is string => p !== null) };
+    }),
+  };
+}
