@@ -1,0 +1,104 @@
+/**
+ * What a proof of purchase shows, and an honest word when it is weak. Pure and browser-safe: the
+ * review step runs it as the user types, the PDF cover prints the same checklist. Message keys
+ * are in the `assistant` namespace.
+ *
+ * Grounded in what support teams accept (shared notes, domain.md): a legible receipt from the
+ * seller with a device description, date, price and the seller's details or stamp, ideally the
+ * IMEI (Xiaomi's warranty terms: the IMEI must match the receipt or warranty card). Not accepted
+ * alone: an order acknowledgement or confirmation, a card statement.
+ */
+import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
+
+export type ReceiptChecklistItem = {
+  fact: ReceiptFact;
+  shown: boolean;
+  /** `assistant` keys: a short label and why support looks for it. */
+  labelKey: `receipt.fact.${ReceiptFact}.label`;
+  whyKey: `receipt.fact.${ReceiptFact}.why`;
+};
+
+export function receiptChecklist(receiptShows: readonly ReceiptFact[]): ReceiptChecklistItem[] {
+  return RECEIPT_FACTS.map((fact) => ({
+    fact,
+    shown: receiptShows.includes(fact),
+    labelKey: `receipt.fact.${fact}.label`,
+    whyKey: `receipt.fact.${fact}.why`,
+  }));
+}
+
+/** What the user says their proof of purchase is; asked by the assistant, not part of the appeal. */
+export const PROOF_KINDS = ['receipt', 'invoice', 'order-confirmation', 'card-statement', 'none'] as const;
+export type ProofKind = (typeof PROOF_KINDS)[number];
+
+export type EvidenceContext = {
+  proofKind?: ProofKind;
+  /** Second-hand only: the first buyer's receipt is among the files. */
+  hasFirstBuyerReceipt?: boolean;
+};
+
+export type EvidenceWarningKey =
+  | 'noProof'
+  | 'orderConfirmationOnly'
+  | 'cardStatementOnly'
+  | 'secondHandWithoutFirstReceipt'
+  | 'noReceiptFacts'
+  | 'noDeviceLink'
+  | 'noSellerOrDate'
+  | 'noImei'
+  | 'onlineWithoutOrderNumber'
+  | 'lockCodeOnly';
+
+export type EvidenceWarning = {
+  /** `warning.<key>` in the `assistant` namespace. */
+  key: EvidenceWarningKey;
+  /** `weak`: support may well refuse the appeal; `tip`: worth fixing, rarely decisive. */
+  level: 'weak' | 'tip';
+  values?: Record<string, string>;
+};
+
+export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'orderNumber' | 'imei' | 'lockCode'>;
+
+function proofWarnings(proofKind: ProofKind | undefined): EvidenceWarning[] {
+  switch (proofKind) {
+    case 'none':
+      return [{ key: 'noProof', level: 'weak' }];
+    case 'order-confirmation':
+      return [{ key: 'orderConfirmationOnly', level: 'weak' }];
+    case 'card-statement':
+      return [{ key: 'cardStatementOnly', level: 'weak' }];
+    default:
+      return [];
+  }
+}
+
+function receiptFactWarnings(shows: readonly ReceiptFact[]): EvidenceWarning[] {
+  if (shows.length === 0) return [{ key: 'noReceiptFacts', level: 'tip' }];
+  const out: EvidenceWarning[] = [];
+  const has = (fact: ReceiptFact) => shows.includes(fact);
+  if (!has('imei') && !has('model')) out.push({ key: 'noDeviceLink', level: 'weak' });
+  const missing = [!has('seller') && 'seller', !has('date') && 'date'].filter((m): m is string => Boolean(m));
+  if (missing.length > 0) {
+    out.push({ key: 'noSellerOrDate', level: 'weak', values: { missing: missing.length === 2 ? 'both' : (missing[0] ?? 'both') } });
+  }
+  if (!has('imei') && has('model')) out.push({ key: 'noImei', level: 'tip' });
+  return out;
+}
+
+/**
+ * Warnings for weak proof, the likeliest reasons for a refusal first. Never blocks: the user may
+ * send whatever they have; they should know what support will think of it.
+ */
+export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext = {}): EvidenceWarning[] {
+  const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind)];
+  if (appeal.purchaseChannel === 'second-hand' && !context.hasFirstBuyerReceipt) {
+    warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
+  }
+  // Facts on a receipt mean nothing when the user has said there is no receipt.
+  if (context.proofKind !== 'none') warnings.push(...receiptFactWarnings(appeal.receiptShows));
+  if (appeal.purchaseChannel === 'online-marketplace' && appeal.orderNumber === '') {
+    warnings.push({ key: 'onlineWithoutOrderNumber', level: 'tip' });
+  }
+  if (appeal.imei === '' && appeal.lockCode !== '') warnings.push({ key: 'lockCodeOnly', level: 'tip' });
+  return warnings.sort((a, b) => (a.level === b.level ? 0 : a.level === 'weak' ? -1 : 1));
+}

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+
+import { assessEvidence, receiptChecklist, type AssessedAppeal } from '@/lib/assistant/receipt-checklist';
+import { RECEIPT_FACTS } from '@/lib/appeal/schema';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { LOCALES } from '@/lib/i18n/locales';
+
+const strong: AssessedAppeal = {
+  receiptShows: ['seller', 'date', 'model', 'imei', 'price', 'stamp'],
+  purchaseChannel: 'mi-store',
+  orderNumber: '',
+  imei: '868907041234565',
+  lockCode: '',
+};
+const keys = (appeal: AssessedAppeal, context = {}) => assessEvidence(appeal, context).map((w) => w.key);
+
+describe('receiptChecklist', () => {
+  test('lists every fact in the schema order, marking what the receipt shows', () => {
+    const list = receiptChecklist(['imei', 'seller']);
+    expect(list.map((i) => i.fact)).toEqual([...RECEIPT_FACTS]);
+    expect(list.filter((i) => i.shown).map((i) => i.fact)).toEqual(['seller', 'imei']);
+  });
+
+  test('every label and explanation exists in all four languages', () => {
+    for (const item of receiptChecklist([])) {
+      for (const locale of LOCALES) {
+        const fact = MESSAGES[locale].assistant.receipt.fact[item.fact];
+        expect(fact.label, `${locale} ${item.labelKey}`).toBeTruthy();
+        expect(fact.why, `${locale} ${item.whyKey}`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe('assessEvidence', () => {
+  test('a full till receipt from a Xiaomi store gets no warning', () => {
+    expect(assessEvidence(strong, { proofKind: 'receipt' })).toEqual([]);
+  });
+
+  test('a receipt showing neither IMEI nor model cannot be tied to the phone', () => {
+    expect(keys({ ...strong, receiptShows: ['seller', 'date', 'price'] })).toEqual(['noDeviceLink']);
+  });
+
+  test('model without IMEI is only a tip', () => {
+    expect(assessEvidence({ ...strong, receiptShows: ['seller', 'date', 'model'] })).toEqual([{ key: 'noImei', level: 'tip' }]);
+  });
+
+  test('missing seller and date are named', () => {
+    const [warning] = assessEvidence({ ...strong, receiptShows: ['imei', 'price'] });
+    expect(warning).toEqual({ key: 'noSellerOrDate', level: 'weak', values: { missing: 'both' } });
+    expect(assessEvidence({ ...strong, receiptShows: ['imei', 'seller'] })[0]?.values).toEqual({ missing: 'date' });
+  });
+
+  test('an order confirmation or a card statement alone is weak proof', () => {
+    expect(keys(strong, { proofKind: 'order-confirmation' })).toEqual(['orderConfirmationOnly']);
+    expect(keys(strong, { proofKind: 'card-statement' })).toEqual(['cardStatementOnly']);
+  });
+
+  test('no proof at all: one warning, no nagging about receipt facts', () => {
+    expect(keys({ ...strong, receiptShows: [] }, { proofKind: 'none' })).toEqual(['noProof']);
+  });
+
+  test('second-hand without the first buyer’s receipt is weak; with it, fine', () => {
+    const secondHand = { ...strong, purchaseChannel: 'second-hand' as const };
+    expect(keys(secondHand)).toEqual(['secondHandWithoutFirstReceipt']);
+    expect(keys(secondHand, { hasFirstBuyerReceipt: true })).toEqual([]);
+  });
+
+  test('weak warnings come before tips', () => {
+    const appeal: AssessedAppeal = { ...strong, purchaseChannel: 'online-marketplace', receiptShows: [], imei: '', lockCode: 'A1B2C3' };
+    const warnings = assessEvidence(appeal, { proofKind: 'order-confirmation' });
+    expect(warnings.map((w) => w.key)).toEqual(['orderConfirmationOnly', 'noReceiptFacts', 'onlineWithoutOrderNumber', 'lockCodeOnly']);
+    expect(warnings.map((w) => w.level)).toEqual(['weak', 'tip', 'tip', 'tip']);
+  });
+
+  test('every warning key has a message in every language', () => {
+    const all = ['noProof', 'orderConfirmationOnly', 'cardStatementOnly', 'secondHandWithoutFirstReceipt', 'noReceiptFacts', 'noDeviceLink', 'noSellerOrDate', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly'];
+    for (const locale of LOCALES) for (const key of all) expect(Object.keys(MESSAGES[locale].assistant.warning)).toContain(key);
+  });
+});
