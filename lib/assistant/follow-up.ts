@@ -1,0 +1,97 @@
+/**
+ * The case reference and the reminders sent when support has not answered. Pure and browser-safe:
+ * the result page composes them; nothing about the appeal is kept on the server, so the browser
+ * makes up the reference (lib/form/case-reference.ts) and the user keeps it.
+ */
+import { createTranslator } from 'next-intl';
+
+import { buildMailtoUrl } from '@/lib/appeal/email';
+import { singleLine } from '@/lib/appeal/fields';
+import { CASE_REFERENCE_PATTERN, type TAppeal } from '@/lib/appeal/schema';
+import { formatImei } from '@/lib/imei';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+export { generateCaseReference } from '@/lib/form/case-reference';
+
+export function isCaseReference(value: string): boolean {
+  return CASE_REFERENCE_PATTERN.test(value);
+}
+
+/** Replies take days to weeks (domain.md): a first nudge after a week, a firmer one after two. */
+export const FOLLOW_UP_DAYS = [7, 14] as const;
+export type FollowUpDays = (typeof FOLLOW_UP_DAYS)[number];
+
+export type FollowUpOptions = {
+  daysSinceSent: FollowUpDays;
+  to: string;
+  caseReference: string;
+  /** The day the appeal was sent, YYYY-MM-DD. */
+  sentOn: string;
+};
+
+export type FollowUpEmail = {
+  /** English, one line, with the case reference. */
+  subject: string;
+  /** English first, then the user's language when it is not English; LF line breaks. */
+  body: string;
+  /** The whole body when it fits a mailto link (about 2,000 characters), else the English part. */
+  mailtoUrl: string;
+};
+
+export type FollowUpAppeal = Pick<TAppeal, 'imei' | 'lockCode' | 'model' | 'ownerName' | 'locale'>;
+
+/** The day a follow-up becomes due, YYYY-MM-DD. */
+export function followUpDueDate(sentOn: string, days: FollowUpDays): string {
+  const date = new Date(`${sentOn}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return sentOn;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "14 March 2025": unambiguous in every language, unlike 03/14/2025. */
+function formatDay(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+function translator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'assistant.followUp' });
+}
+
+function deviceText(appeal: FollowUpAppeal, t: ReturnType<typeof translator>): string {
+  const id = appeal.imei ? t('deviceImei', { imei: formatImei(appeal.imei) }) : t('deviceLockCode', { lockCode: appeal.lockCode });
+  return appeal.model ? t('deviceWithModel', { model: appeal.model, id }) : id;
+}
+
+function section(appeal: FollowUpAppeal, options: FollowUpOptions, locale: Locale): string {
+  const t = translator(locale);
+  const values = { sentOn: formatDay(options.sentOn, locale), device: deviceText(appeal, t), caseReference: options.caseReference };
+  const message = options.daysSinceSent === 7 ? t('day7', values) : t('day14', values);
+  return [t('greeting'), message, t('thanks'), t('signOff', { ownerName: appeal.ownerName })].join('\n\n');
+}
+
+function languageName(locale: Locale): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+}
+
+/** True when the link's body is the whole text (buildMailtoUrl cuts what does not fit). */
+function carriesWholeBody(mailtoUrl: string, body: string): boolean {
+  const carried = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailtoUrl)?.[1] ?? '').replace(/\r\n/g, '\n');
+  return carried === body;
+}
+
+export function composeFollowUpEmail(appeal: FollowUpAppeal, options: FollowUpOptions): FollowUpEmail {
+  const caseReference = singleLine(options.caseReference).toUpperCase();
+  const opts = { ...options, caseReference };
+  const subject = singleLine(translator(DEFAULT_LOCALE)('subject', { days: options.daysSinceSent, caseReference }));
+  const english = section(appeal, opts, DEFAULT_LOCALE);
+  const body =
+    appeal.locale === DEFAULT_LOCALE
+      ? english
+      : [english, '* * *', translator(appeal.locale)('inLanguage', { language: languageName(appeal.locale) }), section(appeal, opts, appeal.locale)].join('\n\n');
+  const whole = buildMailtoUrl(options.to, subject, body);
+  const mailtoUrl = carriesWholeBody(whole, body) ? whole : buildMailtoUrl(options.to, subject, english);
+  return { subject, body, mailtoUrl };
+}
