@@ -1,23 +1,40 @@
 import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+
+import { LanguageSwitcher } from '@/app/_components/LanguageSwitcher';
+import { isLocale } from '@/lib/i18n/locales';
 
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'Appeal Kit — Mi Account ownership appeal',
-  description: 'Prepare the evidence PDF and e-mail Xiaomi support needs to lift a Mi Account lock.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('home');
+  return { title: t('metaTitle'), description: t('metaDescription') };
+}
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#f6f7f9' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations('home');
   return (
     <html lang={locale}>
       <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            {t('title')}
+          </Link>
+          <LanguageSwitcher current={isLocale(locale) ? locale : 'en'} label={t('language')} />
+        </header>
         <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
+        <footer className="site-footer">
+          <p>{t('footer')}</p>
+        </footer>
       </body>
     </html>
   );

@@ -1,12 +1,85 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+
+import { EligibilityCheck, type EligibilityOption } from '@/app/_components/EligibilityCheck';
+
+const BLOCKERS = ['lostMode', 'financeLock', 'territory', 'googleFrp'] as const;
 
 export default async function HomePage() {
   const t = await getTranslations('home');
+  const options: EligibilityOption[] = [
+    {
+      id: 'miAccount',
+      label: t('check.miAccount.label'),
+      answer: (
+        <>
+          <p>{t('check.miAccount.answer')}</p>
+          <Link className="button primary" href="/appeal">
+            {t('start')}
+          </Link>
+        </>
+      ),
+    },
+    ...BLOCKERS.map((id) => ({
+      id,
+      label: t(`check.${id}.label`),
+      answer: (
+        <>
+          <h3>{t(`check.${id}.title`)}</h3>
+          <p>{t(`check.${id}.answer`)}</p>
+          <p>{t(`check.${id}.instead`)}</p>
+          {id === 'lostMode' ? (
+            <Link className="button" href="/appeal">
+              {t('check.lostMode.startAnyway')}
+            </Link>
+          ) : null}
+        </>
+      ),
+    })),
+  ];
+
   return (
-    <main>
+    <main id="main" className="home">
       <h1>{t('title')}</h1>
-      <p>{t('lead')}</p>
-      <p>{t('privacy')}</p>
+      <p className="lead">{t('lead')}</p>
+      <p className="privacy-note">{t('privacy')}</p>
+
+      <section aria-labelledby="check-heading" className="card">
+        <h2 id="check-heading">{t('check.heading')}</h2>
+        <EligibilityCheck legend={t('check.legend')} hint={t('check.hint')} options={options} />
+      </section>
+
+      <section aria-labelledby="have-heading">
+        <h2 id="have-heading">{t('have.heading')}</h2>
+        <ul className="checklist">
+          <li>{t('have.box')}</li>
+          <li>{t('have.receipt')}</li>
+          <li>{t('have.email')}</li>
+          <li>{t('have.lockCode')}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="how-heading">
+        <h2 id="how-heading">{t('how.heading')}</h2>
+        <ol>
+          <li>{t('how.form')}</li>
+          <li>{t('how.pdf')}</li>
+          <li>{t('how.send')}</li>
+          <li>{t('how.wait')}</li>
+        </ol>
+        <p>{t('how.duration')}</p>
+      </section>
+
+      <section aria-labelledby="for-heading">
+        <h2 id="for-heading">{t('for.heading')}</h2>
+        <p>{t('for.text')}</p>
+      </section>
+
+      <p>
+        <Link className="button primary" href="/appeal">
+          {t('start')}
+        </Link>
+      </p>
     </main>
   );
 }

@@ -34,6 +34,8 @@ export type EvidenceFile = {
 export type AppealDraft = {
   version: 1;
   step: WizardStep;
+  /** The furthest form step reached (its index): the stepper links back to any step up to it. */
+  furthest: number;
   caseReference: string;
   device: DeviceValues;
   purchase: PurchaseValues;
@@ -52,6 +54,7 @@ export function emptyDraft(): AppealDraft {
   return {
     version: 1,
     step: 'device',
+    furthest: 0,
     caseReference: generateCaseReference(),
     device: { imei: '', imei2: '', lockCode: '', serialNumber: '', model: '' },
     purchase: { country: '', purchaseChannel: '', sellerName: '', purchaseDate: '', orderNumber: '', price: '' },
@@ -78,6 +81,7 @@ export function reviveDraft(saved: unknown): AppealDraft {
     purchase: { ...fresh.purchase, ...s.purchase },
     contact: { ...fresh.contact, ...s.contact },
     caseReference: typeof s.caseReference === 'string' && s.caseReference ? s.caseReference : fresh.caseReference,
+    furthest: typeof s.furthest === 'number' ? s.furthest : 0,
     receiptShows: Array.isArray(s.receiptShows) ? s.receiptShows : [],
     serverErrors: s.serverErrors ?? {},
   };

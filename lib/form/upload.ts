@@ -78,7 +78,6 @@ export function fileNameFromDisposition(header: string | null): string | null {
 }
 
 function safeName(name: string): string | null {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim();
   return cleaned || null;
 }

@@ -1,0 +1,29 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+/** Copies a text and says so (the confirmation is announced by the live region). */
+export function CopyButton({ text, what }: { text: string; what: string }) {
+  const t = useTranslations('result');
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <span className="copy">
+      <button
+        type="button"
+        className="button small"
+        onClick={() => {
+          navigator.clipboard.writeText(text).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          );
+        }}
+      >
+        {t('copy', { what })}
+      </button>
+      <span aria-live="polite" className="copy-status">
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
+      </span>
+    </span>
+  );
+}

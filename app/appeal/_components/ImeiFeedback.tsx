@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+
+import { checkImei, normalizeImeiInput } from '@/lib/imei';
+import { groupImeiDigits } from '@/lib/form/imei-display';
+
+/**
+ * What the typed IMEI looks like so far: grouped like the label, whether the check digit adds up,
+ * and for 14 or 16 digits the IMEI it most likely is, with a one-click fix.
+ */
+export function ImeiFeedback({ id, value, onUse }: { id: string; value: string; onUse: (imei: string) => void }) {
+  const t = useTranslations('form.device.imeiLive');
+  const check = checkImei(value);
+  const digits = normalizeImeiInput(value);
+  if (check.kind === 'empty') return <div id={id} className="imei-live" aria-live="polite" />;
+  const grouped = groupImeiDigits(value);
+  return (
+    <div id={id} className={`imei-live imei-${check.kind}`} aria-live="polite">
+      {/^\d+$/.test(digits) ? (
+        <p className="imei-grouped">
+          <span className="visually-hidden">{t('typed')} </span>
+          <span className="digits">{grouped}</span> <span className="count">{t('count', { count: digits.length })}</span>
+        </p>
+      ) : null}
+      {check.kind === 'valid' ? <p className="ok">{t('valid')}</p> : null}
+      {check.kind === 'wrong-check-digit' ? <p className="warn">{t('wrongCheckDigit')}</p> : null}
+      {check.kind === 'not-an-imei' ? (
+        <p className="warn">{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
+      ) : null}
+      {check.kind === 'missing-check-digit' || check.kind === 'imeisv' ? (
+        <div className="suggestion">
+          <p className="warn">
+            {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')}{' '}
+            {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
+          </p>
+          <button type="button" className="button small" onClick={() => onUse(check.suggestion)}>
+            {t('use', { imei: check.suggestion })}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+
+import { ZDeviceStepSchema, FIELD_MAX } from '@/lib/appeal/schema';
+import type { DeviceValues } from '@/lib/form/draft';
+import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
+import { Field, describedBy } from '@/app/appeal/_components/Field';
+import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
+import { StepActions } from '@/app/appeal/_components/StepActions';
+import { useStepForm } from '@/app/appeal/_components/use-step-form';
+
+export function StepDevice({
+  values,
+  serverErrors,
+  onChange,
+  onNext,
+}: {
+  values: DeviceValues;
+  serverErrors: Record<string, string>;
+  onChange: (values: DeviceValues) => void;
+  onNext: () => void;
+}) {
+  const t = useTranslations('form');
+  const { form, submit, summary, attempt, fieldError } = useStepForm({
+    schema: ZDeviceStepSchema,
+    values,
+    serverErrors,
+    onChange,
+    onValid: onNext,
+  });
+  const { register, watch, setValue } = form;
+  const imei = watch('imei');
+  const imei2 = watch('imei2');
+  const lockCode = watch('lockCode');
+  const useSuggestion = (field: 'imei' | 'imei2') => (suggestion: string) => {
+    setValue(field, suggestion, { shouldDirty: true, shouldValidate: attempt > 0 });
+    document.getElementById(field)?.focus();
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <ErrorSummary items={summary} focusKey={attempt} />
+      <p className="step-intro">{t('device.intro')}</p>
+
+      <Field
+        id="imei"
+        label={t('device.imei.label')}
+        hint={t('device.imei.hint')}
+        error={fieldError('imei')}
+        after={<ImeiFeedback id="imei-live" value={imei} onUse={useSuggestion('imei')} />}
+      >
+        <input
+          id="imei"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={FIELD_MAX.imei}
+          className="imei-input"
+          aria-invalid={fieldError('imei') ? true : undefined}
+          aria-describedby={describedBy('imei', { hint: true, error: fieldError('imei'), extra: 'imei-live' })}
+          {...register('imei')}
+        />
+      </Field>
+
+      <details className="help">
+        <summary>{t('device.where.summary')}</summary>
+        <ul>
+          <li>{t('device.where.box')}</li>
+          <li>{t('device.where.receipt')}</li>
+          <li>{t('device.where.warranty')}</li>
+          <li>{t('device.where.dial')}</li>
+        </ul>
+      </details>
+
+      <Field
+        id="imei2"
+        label={t('device.imei2.label')}
+        hint={t('device.imei2.hint')}
+        optional
+        optionalText={t('optional')}
+        error={fieldError('imei2')}
+        after={<ImeiFeedback id="imei2-live" value={imei2} onUse={useSuggestion('imei2')} />}
+      >
+        <input
+          id="imei2"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={FIELD_MAX.imei}
+          className="imei-input"
+          aria-invalid={fieldError('imei2') ? true : undefined}
+          aria-describedby={describedBy('imei2', { hint: true, error: fieldError('imei2'), extra: 'imei2-live' })}
+          {...register('imei2')}
+        />
+      </Field>
+
+      <details className="help lock-code" open={lockCode !== '' || undefined}>
+        <summary>{t('device.lockCode.summary')}</summary>
+        <ol>
+          <li>{t('device.lockCode.how1')}</li>
+          <li>{t('device.lockCode.how2')}</li>
+          <li>{t('device.lockCode.how3')}</li>
+        </ol>
+        <Field
+          id="lockCode"
+          label={t('device.lockCode.label')}
+          hint={t('device.lockCode.hint')}
+          optional
+          optionalText={t('optional')}
+          error={fieldError('lockCode')}
+        >
+          <input
+            id="lockCode"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            maxLength={FIELD_MAX.lockCode}
+            aria-invalid={fieldError('lockCode') ? true : undefined}
+            aria-describedby={describedBy('lockCode', { hint: true, error: fieldError('lockCode') })}
+            {...register('lockCode')}
+          />
+        </Field>
+      </details>
+
+      <Field
+        id="serialNumber"
+        label={t('device.serialNumber.label')}
+        hint={t('device.serialNumber.hint')}
+        optional
+        optionalText={t('optional')}
+        error={fieldError('serialNumber')}
+      >
+        <input
+          id="serialNumber"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={FIELD_MAX.serialNumber}
+          aria-invalid={fieldError('serialNumber') ? true : undefined}
+          aria-describedby={describedBy('serialNumber', { hint: true, error: fieldError('serialNumber') })}
+          {...register('serialNumber')}
+        />
+      </Field>
+
+      <Field
+        id="model"
+        label={t('device.model.label')}
+        hint={t('device.model.hint')}
+        optional
+        optionalText={t('optional')}
+        error={fieldError('model')}
+      >
+        <input
+          id="model"
+          type="text"
+          autoComplete="off"
+          maxLength={FIELD_MAX.model}
+          aria-invalid={fieldError('model') ? true : undefined}
+          aria-describedby={describedBy('model', { hint: true, error: fieldError('model') })}
+          {...register('model')}
+        />
+      </Field>
+
+      <StepActions />
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+import { EVIDENCE_ROLES, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
+import type { EvidenceFile } from '@/lib/form/draft';
+import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
+import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
+import { EvidenceZone } from '@/app/appeal/_components/EvidenceZone';
+import { StepActions } from '@/app/appeal/_components/StepActions';
+
+type PerRole<T> = Record<EvidenceRole, T>;
+const perRole = <T,>(make: () => T): PerRole<T> => ({ boxPhoto: make(), receipt: make(), extra: make() });
+
+export function StepEvidence({
+  files,
+  receiptShows,
+  serverErrors,
+  onFilesChange,
+  onReceiptShowsChange,
+  onNext,
+  onBack,
+}: {
+  files: EvidenceFile[];
+  receiptShows: ReceiptFact[];
+  serverErrors: Record<string, string>;
+  onFilesChange: (update: (files: EvidenceFile[]) => EvidenceFile[]) => void;
+  onReceiptShowsChange: (facts: ReceiptFact[]) => void;
+  onNext: () => void;
+  onBack: () => void;
+}) {
+  const t = useTranslations('form.evidence');
+  const tErrors = useTranslations('errors');
+  const [rejections, setRejections] = useState<PerRole<FileRejection[]>>(() => perRole(() => []));
+  const [busy, setBusy] = useState<PerRole<number>>(() => perRole(() => 0));
+  const [attempt, setAttempt] = useState(Object.keys(serverErrors).length > 0 ? 1 : 0);
+  const [checked, setChecked] = useState(Object.keys(serverErrors).length > 0);
+  const [serverMessages, setServerMessages] = useState(serverErrors);
+
+  const filesOf = (role: EvidenceRole) => files.filter((file) => file.role === role);
+  const anyBusy = EVIDENCE_ROLES.some((role) => busy[role] > 0);
+
+  const track = async (role: EvidenceRole, work: () => Promise<void>) => {
+    setBusy((b) => ({ ...b, [role]: b[role] + 1 }));
+    try {
+      await work();
+    } finally {
+      setBusy((b) => ({ ...b, [role]: b[role] - 1 }));
+    }
+  };
+
+  const add = (role: EvidenceRole) => (chosen: File[]) => {
+    if (chosen.length === 0) return;
+    setServerMessages((messages) => withoutKey(messages, role));
+    void track(role, async () => {
+      const { added, rejected } = await prepareEvidence(chosen, role, files);
+      setRejections((r) => ({ ...r, [role]: rejected }));
+      if (added.length > 0) onFilesChange((current) => [...current, ...added]);
+    });
+  };
+
+  const replace = (role: EvidenceRole) => (id: string, file: File) => {
+    setServerMessages((messages) => withoutKey(messages, role));
+    void track(role, async () => {
+      const prepared = await prepareOne(file, role);
+      if ('key' in prepared) {
+        setRejections((r) => ({ ...r, [role]: [prepared] }));
+        return;
+      }
+      setRejections((r) => ({ ...r, [role]: [] }));
+      onFilesChange((current) => current.map((f) => (f.id === id ? prepared : f)));
+    });
+  };
+
+  const remove = (id: string) => onFilesChange((current) => current.filter((f) => f.id !== id));
+
+  const missingError = (role: EvidenceRole): string | undefined => {
+    if (serverMessages[role]) return serverMessages[role];
+    if (!checked || filesOf(role).length >= EVIDENCE_RULES[role].min) return undefined;
+    return role === 'boxPhoto' ? tErrors('files.missingBoxPhoto') : tErrors('files.missingReceipt');
+  };
+
+  const summary: SummaryItem[] = EVIDENCE_ROLES.flatMap((role) => {
+    const text = missingError(role);
+    return text ? [{ fieldId: `${role}-input`, text }] : [];
+  });
+
+  const toggleFact = (fact: ReceiptFact, on: boolean) =>
+    onReceiptShowsChange(RECEIPT_FACTS.filter((f) => (f === fact ? on : receiptShows.includes(f))));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setChecked(true);
+        const complete = EVIDENCE_ROLES.every((role) => filesOf(role).length >= EVIDENCE_RULES[role].min);
+        if (complete && !anyBusy && Object.keys(serverMessages).length === 0) onNext();
+        else setAttempt((n) => n + 1);
+      }}
+    >
+      <ErrorSummary items={summary} focusKey={attempt} />
+      <p className="step-intro">{t('intro')}</p>
+
+      <details className="help photo-guide">
+        <summary>{t('guide.summary')}</summary>
+        <ul>
+          <li>{t('guide.light')}</li>
+          <li>{t('guide.fill')}</li>
+          <li>{t('guide.sharp')}</li>
+          <li>{t('guide.whole')}</li>
+          <li>{t('guide.together')}</li>
+        </ul>
+      </details>
+
+      {EVIDENCE_ROLES.map((role) => (
+        <EvidenceZone
+          key={role}
+          role={role}
+          title={t(`zones.${role}.title`)}
+          hint={t(`zones.${role}.hint`)}
+          files={filesOf(role)}
+          rejections={rejections[role]}
+          error={missingError(role)}
+          busy={busy[role] > 0}
+          onAdd={add(role)}
+          onReplace={replace(role)}
+          onRemove={remove}
+        >
+          {role === 'receipt' ? (
+            <fieldset className="receipt-facts">
+              <legend>{t('receiptShows.legend')}</legend>
+              <p className="hint">{t('receiptShows.hint')}</p>
+              <div className="choices columns">
+                {RECEIPT_FACTS.map((fact) => (
+                  <label key={fact} className="choice">
+                    <input
+                      type="checkbox"
+                      checked={receiptShows.includes(fact)}
+                      onChange={(event) => toggleFact(fact, event.target.checked)}
+                    />
+                    <span>{t(`receiptShows.${fact}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
+        </EvidenceZone>
+      ))}
+
+      <StepActions onBack={onBack} />
+    </form>
+  );
+}
+
+function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}

@@ -1,0 +1,23 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { FieldError } from 'react-hook-form';
+
+import { decodeFieldMessage } from '@/lib/i18n/field-message';
+
+/**
+ * Turns a field error into words. Schema messages are packed translation keys (`errors` namespace);
+ * messages the server sent back are already in the user's language and shown as they are.
+ */
+export function useErrorText(): (error: Pick<FieldError, 'message' | 'type'> | string | undefined) => string | undefined {
+  const tErrors = useTranslations('errors');
+  const tForm = useTranslations('form');
+  return (error) => {
+    if (error === undefined) return undefined;
+    const message = typeof error === 'string' ? error : error.message;
+    if (!message) return undefined;
+    if (typeof error !== 'string' && error.type === 'server') return message;
+    const { key, values } = decodeFieldMessage(message);
+    return tErrors.has(key) ? tErrors(key, values) : tForm('genericFieldError');
+  };
+}
