@@ -15,7 +15,10 @@ export type FactRow = {
 };
 
 export type FactRowOptions = {
-  /** IMEIs read from the box label's barcodes; an IMEI found there gets a "matches" note. */
+  /**
+   * IMEIs read from the box label's barcodes: an IMEI found there gets a "matches" note, one
+   * missing from a label that was read a "not found" note. Empty or absent: no label was read.
+   */
   boxLabelImeis?: readonly string[];
 };
 
@@ -40,6 +43,7 @@ const RECEIPT_FACT_LABEL: Record<ReceiptFact, string> = {
 function imeiRow(label: string, imei: string, boxLabelImeis: readonly string[] | undefined): FactRow {
   const notes = ['check digit valid'];
   if (boxLabelImeis?.includes(imei)) notes.push('matches box label barcode');
+  else if (boxLabelImeis && boxLabelImeis.length > 0) notes.push('not found on box label barcode');
   return { label, value: formatImei(imei), notes };
 }
 
