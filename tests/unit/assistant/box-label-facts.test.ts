@@ -1,0 +1,44 @@
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+
+import { readBoxLabelImeis } from '@/lib/assistant/box-label-imeis';
+import { ZAppealSchema } from '@/lib/appeal/schema';
+import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
+import { readFixture } from '@/tests/support/fixtures';
+
+const appeal = ZAppealSchema.parse({
+  imei: '868907041234565',
+  imei2: '861234056789012',
+  country: 'RU',
+  purchaseChannel: 'mi-store',
+  purchaseDate: '2025-03-14',
+  ownerName: 'Ivan Petrov',
+  contactEmail: 'ivan@example.com',
+  locale: 'ru',
+});
+
+describe('box label IMEIs in the PDF facts', () => {
+  test('reads the IMEIs of every box photo, ignores receipts and unreadable files', async () => {
+    const files = [
+      { role: 'receipt', bytes: readFixture('receipt-photo-12mp.jpg') },
+      { role: 'boxPhoto', bytes: readFixture('truncated.jpg') },
+      { role: 'boxPhoto', bytes: readFixture('box-label-12mp.jpg') },
+      { role: 'boxPhoto', bytes: await sharp(readFixture('box-label-12mp.jpg')).rotate().rotate(90).resize(1500).jpeg().toBuffer() },
+    ];
+    expect(await readBoxLabelImeis(files)).toEqual(['868907041234565', '867443033012349']);
+  });
+
+  test('each IMEI row says whether the box label barcode matches it', async () => {
+    const boxLabelImeis = await readBoxLabelImeis([{ role: 'boxPhoto', bytes: readFixture('box-label-12mp.jpg') }]);
+    const rows = buildFactRows(appeal, { boxLabelImeis });
+    expect(rows.find((r) => r.label === 'IMEI 1')?.notes).toContain('matches box label barcode');
+    expect(rows.find((r) => r.label === 'IMEI 2')?.notes).toContain('not found on box label barcode');
+  });
+
+  test('no label read: no claim either way', () => {
+    for (const boxLabelImeis of [undefined, []]) {
+      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => r.notes ?? []);
+      expect(notes.filter((n) => n.includes('box label'))).toEqual([]);
+    }
+  });
+});
