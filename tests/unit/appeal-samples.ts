@@ -65,3 +65,27 @@ export function longestInput(letter: string, overrides: Partial<TAppealInput> = 
 export const HOSTILE_SHORT = 'Evil\r\nBcc: a@b.ru\rX: 1\u0085\u2028\u001b\t';
 /** A value with every kind of line break and control character a header must never carry. */
 export const HOSTILE = 'Evil\r\nBcc: victim@example.com\rX-Injected: 1\nSubject: hi\u0000\u0085\u2028\u2029\u001b[31m\t';
+
+/**
+ * An appeal built by hand, past the schema, with line breaks and controls in every text field:
+ * the text functions must stay safe even when a caller forgets to validate.
+ */
+export function hostileAppeal(locale: TAppeal['locale'] = 'ru'): TAppeal {
+  return {
+    ...realisticAppeal({ locale }),
+    imei: `86890704${HOSTILE}1234565`,
+    imei2: HOSTILE,
+    lockCode: HOSTILE,
+    serialNumber: HOSTILE,
+    model: HOSTILE,
+    sellerName: HOSTILE,
+    orderNumber: HOSTILE,
+    price: HOSTILE,
+    ownerName: HOSTILE,
+    contactEmail: `a@b.ru${HOSTILE}`,
+    contactPhone: HOSTILE,
+    linkedAccount: HOSTILE,
+    notes: HOSTILE,
+    caseReference: `AK-7Q2M-9XK4${HOSTILE}`,
+  };
+}

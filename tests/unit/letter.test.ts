@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+
+import { composeAppealLetter, composeShortAppealLetter, formatPurchaseDate, letterToText } from '@/lib/appeal/letter';
+import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
+
+const CONTROL_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const ATTACHMENT = 'mi-account-appeal-868907041234565-2025-03-14.pdf';
+
+describe('composeAppealLetter', () => {
+  it('writes English first, then the user’s language', () => {
+    expect(composeAppealLetter(realisticAppeal({ locale: 'ru' })).sections.map((s) => s.locale)).toEqual(['en', 'ru']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'bg' })).sections.map((s) => s.locale)).toEqual(['en', 'bg']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'uk' })).sections.map((s) => s.locale)).toEqual(['en', 'uk']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'en' })).sections.map((s) => s.locale)).toEqual(['en']);
+  });
+
+  it.each(LOCALES)('states every fact of the appeal in each section (user language %s)', (locale) => {
+    const appeal = realisticAppeal({ locale });
+    const letter = composeAppealLetter(appeal, { attachmentName: ATTACHMENT });
+    for (const section of letter.sections) {
+      const text = [section.heading, ...section.paragraphs].join('\n');
+      const facts = [
+        appeal.ownerName,
+        appeal.model,
+        '86 890704 123456 5',
+        '86 744303 301234 9',
+        appeal.serialNumber,
+        appeal.sellerName,
+        appeal.orderNumber,
+        appeal.price,
+        appeal.contactEmail,
+        appeal.contactPhone,
+        appeal.linkedAccount,
+        appeal.caseReference,
+        ATTACHMENT,
+        formatPurchaseDate(appeal.purchaseDate, section.locale),
+        new Intl.DisplayNames([section.locale], { type: 'region' }).of('RU') ?? 'RU',
+        MESSAGES[section.locale].letter.channel['authorized-retailer'],
+        MESSAGES[section.locale].letter.receiptFact.seller,
+        MESSAGES[section.locale].letter.ask,
+      ];
+      for (const fact of facts) expect(text, `${section.locale}: ${fact}`).toContain(fact);
+      expect(section.heading).toContain('868907041234565');
+      expect(text).not.toMatch(/undefined|null|\{|\}/);
+    }
+  });
+
+  it('asks for the binding to be removed and says the evidence PDF is attached, in plain words', () => {
+    const text = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' }), { attachmentName: ATTACHMENT }));
+    expect(text).toContain('Please remove the Mi Account binding from this phone');
+    expect(text).toContain(`I attach one PDF file, “${ATTACHMENT}”, with my evidence`);
+    expect(text).toContain('Date: 14 March 2025');
+    expect(text).toContain('Country: Russia');
+    expect(text).toContain('Kind regards,\nИван Петров');
+  });
+
+  it('writes the user’s notes once, in their own section, and points to them from the English one', () => {
+    const letter = composeAppealLetter(realisticAppeal({ locale: 'ru' }));
+    const [en, ru] = letter.sections.map((s) => s.paragraphs.join('\n'));
+    expect(ru).toContain('Забыл пароль от Mi аккаунта после сброса.\nТелефон всегда был у меня.');
+    expect(en).not.toContain('Забыл пароль');
+    expect(en).toContain('My own notes are in the Russian text below.');
+    const english = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en', notes: 'Bought in 2025.' })));
+    expect(english).toContain('My own notes:\nBought in 2025.');
+  });
+
+  it('uses the lock code when there is no IMEI, and leaves out what was not given', () => {
+    const appeal = realisticAppeal({
+      imei: '', imei2: '', lockCode: 'AB12-CD34', model: '', serialNumber: '', sellerName: '', orderNumber: '', price: '',
+      contactPhone: '', linkedAccount: '', notes: '', receiptShows: '', caseReference: '', locale: 'en',
+    });
+    const [section] = composeAppealLetter(appeal).sections;
+    expect(section?.heading).toBe('Request to remove the Mi Account lock: lock code AB12-CD34');
+    const text = section?.paragraphs.join('\n') ?? '';
+    expect(text).toContain('Lock code (shown after tapping “This device is locked” ten times): AB12-CD34');
+    expect(text).toContain('owner of the Xiaomi phone');
+    expect(text).toContain('You can reach me by e-mail at ivan.petrov@example.ru.');
+    expect(text).not.toMatch(/IMEI 1|Serial number|Seller:|Order or receipt|Price paid|receipt shows|My reference|My own notes|as far as I know/);
+    expect(text).toContain('evidence.pdf');
+  });
+
+  it('calls a single IMEI just "IMEI"', () => {
+    const text = letterToText(composeAppealLetter(realisticAppeal({ imei2: '', locale: 'en' })));
+    expect(text).toContain('IMEI: 86 890704 123456 5');
+    expect(text).not.toContain('IMEI 2');
+  });
+
+  it.each(LOCALES)('names every purchase channel in %s', (locale) => {
+    for (const channel of PURCHASE_CHANNELS) {
+      const letter = composeAppealLetter(realisticAppeal({ purchaseChannel: channel, locale }));
+      const last = letter.sections.at(-1);
+      expect(last?.paragraphs.join('\n')).toContain(MESSAGES[locale].letter.channel[channel]);
+    }
+  });
+
+  it('keeps Cyrillic, Bulgarian, Ukrainian and emoji text intact', () => {
+    const letter = composeAppealLetter(realisticAppeal({ ownerName: 'Ґанна Їжак 👩‍💻', sellerName: 'Мобилни ъгли ЕООД', locale: 'uk' }));
+    const text = letterToText(letter);
+    expect(text).toContain('Мене звати Ґанна Їжак 👩‍💻.');
+    expect(text).toContain('Продавець: Мобилни ъгли ЕООД');
+  });
+
+  it('keeps headings on one line and paragraphs free of CR and controls, whatever the fields hold', () => {
+    for (const locale of LOCALES) {
+      for (const letter of [composeAppealLetter(hostileAppeal(locale), { caseReference: 'AK-1\r\n2' }), composeShortAppealLetter(hostileAppeal(locale))]) {
+        for (const section of letter.sections) {
+          expect(section.heading).not.toMatch(/[\r\n]/);
+          expect(section.heading).not.toMatch(CONTROL_EXCEPT_LF);
+          for (const paragraph of section.paragraphs) expect(paragraph).not.toMatch(CONTROL_EXCEPT_LF);
+        }
+      }
+    }
+  });
+
+  it('handles every field at its maximum length', () => {
+    const letter = composeAppealLetter(parseAppeal(longestInput('Ж', { locale: 'bg' })));
+    expect(letter.sections).toHaveLength(2);
+    expect(letterToText(letter).length).toBeGreaterThan(4000);
+  });
+
+  it('formats the purchase date unambiguously in each language', () => {
+    expect(formatPurchaseDate('2025-03-14', 'en')).toBe('14 March 2025');
+    expect(formatPurchaseDate('2025-03-14', 'ru')).toBe('14 марта 2025 г.');
+    expect(formatPurchaseDate('2025-03-14', 'uk')).toBe('14 березня 2025 р.');
+    expect(formatPurchaseDate('2025-03-14', 'bg')).toBe('14 март 2025 г.');
+    expect(formatPurchaseDate('not a date', 'en')).toBe('not a date');
+  });
+});
+
+describe('composeShortAppealLetter', () => {
+  it('asks, points to the PDF in both languages, and gives the contact once', () => {
+    const letter = composeShortAppealLetter(realisticAppeal({ locale: 'ru' }), { attachmentName: ATTACHMENT });
+    const [en, ru] = letter.sections.map((s) => s.paragraphs.join('\n'));
+    expect(en).toContain(`The full text of my request and all my evidence are in the attached PDF file “${ATTACHMENT}”.`);
+    expect(en).toContain('IMEI 868907041234565');
+    expect(en).toContain('ivan.petrov@example.ru');
+    expect(ru).toContain(`в приложенном PDF-файле «${ATTACHMENT}»`);
+    expect(ru).not.toContain('ivan.petrov@example.ru');
+    expect(ru).toContain('Иван Петров');
+  });
+});
