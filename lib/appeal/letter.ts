@@ -6,6 +6,7 @@
 import { createTranslator } from 'next-intl';
 
 import { multiLine, singleLine } from '@/lib/appeal/fields';
+import { bundleFileName } from '@/lib/appeal/file-name';
 import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { formatImei } from '@/lib/imei';
@@ -23,12 +24,12 @@ export type AppealLetter = { sections: AppealLetterSection[] };
 
 export type AppealLetterOptions = {
   caseReference?: string;
-  /** The evidence PDF's file name, named in the letter so support knows which attachment to open. */
+  /**
+   * The evidence PDF's file name, named in the letter so support knows which attachment to open.
+   * Defaults to bundleFileName(appeal), the name the bundle route gives the PDF.
+   */
   attachmentName?: string;
 };
-
-/** Shown where no file name is known yet (a preview before the PDF exists). */
-const DEFAULT_ATTACHMENT_NAME = 'evidence.pdf';
 
 type LetterTranslator = ReturnType<typeof letterTranslator>;
 
@@ -114,7 +115,7 @@ function clean(appeal: TAppeal): TAppeal {
 function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOptions): AppealLetterSection {
   const t = letterTranslator(locale);
   const caseReference = singleLine(options.caseReference ?? appeal.caseReference ?? '');
-  const attachmentName = singleLine(options.attachmentName ?? '') || DEFAULT_ATTACHMENT_NAME;
+  const attachmentName = singleLine(options.attachmentName ?? '') || bundleFileName(appeal);
   const notesHere = appeal.notes !== '' && locale === appeal.locale;
   const notesElsewhere = appeal.notes !== '' && locale !== appeal.locale;
 
@@ -160,7 +161,7 @@ export function composeShortAppealLetter(
   options: AppealLetterOptions & { locales?: Locale[] } = {},
 ): AppealLetter {
   const cleaned = clean(appeal);
-  const attachmentName = singleLine(options.attachmentName ?? '') || DEFAULT_ATTACHMENT_NAME;
+  const attachmentName = singleLine(options.attachmentName ?? '') || bundleFileName(appeal);
   const caseReference = singleLine(options.caseReference ?? cleaned.caseReference ?? '');
   const locales = options.locales ?? letterLocales(cleaned);
   return {

@@ -79,7 +79,7 @@ describe('composeAppealLetter', () => {
     expect(text).toContain('owner of the Xiaomi phone');
     expect(text).toContain('You can reach me by e-mail at ivan.petrov@example.ru.');
     expect(text).not.toMatch(/IMEI 1|Serial number|Seller:|Order or receipt|Price paid|receipt shows|My reference|My own notes|as far as I know/);
-    expect(text).toContain('evidence.pdf');
+    expect(text).toContain('“mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf”');
   });
 
   it('calls a single IMEI just "IMEI"', () => {
