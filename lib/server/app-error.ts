@@ -11,6 +11,7 @@ export const APP_ERROR_STATUS = {
   'invalid-fields': 400,
   'not-multipart': 400,
   'malformed-request': 400,
+  'upload-timeout': 408,
   'request-too-large': 413,
   'file-too-large': 413,
   'too-many-files': 413,
@@ -27,6 +28,8 @@ export type AppErrorOptions = {
   fields?: Record<string, string>;
   /** Seconds for the Retry-After header of a 503. */
   retryAfterSeconds?: number;
+  /** Catalogue namespace of messageKey: the shared `errors`, or `bundle` for this route's own words. */
+  namespace?: 'errors' | 'bundle';
   cause?: unknown;
 };
 
@@ -36,6 +39,7 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
+  readonly namespace: 'errors' | 'bundle';
   /** The request's language, once known: errors can happen before the `locale` field arrives. */
   locale: Locale | undefined;
 
@@ -46,6 +50,7 @@ export class AppError extends Error {
     this.messageKey = messageKey;
     this.fields = options.fields ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.namespace = options.namespace ?? 'errors';
   }
 
   get status(): number {

@@ -7,6 +7,7 @@ import busboy from 'busboy';
 import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { singleLine } from '@/lib/appeal/fields';
+import { FIELD_MAX } from '@/lib/appeal/schema';
 import { AppError } from '@/lib/server/app-error';
 
 /** An uploaded file, held in memory only: uploads are never written to disk. */
@@ -26,6 +27,25 @@ export type MultipartBody = {
 export const FIELD_LIMITS = { count: 40, bytes: 32 * 1024, nameBytes: 100 } as const;
 const MAX_FILE_NAME_CHARS = 120;
 const MB = 1024 * 1024;
+
+/**
+ * A whole upload must arrive within this time (APPEAL_UPLOAD_DEADLINE_MS overrides it): a client
+ * trickling bytes must not hold a request and its buffers for ever. Five minutes carries a
+ * 10 MB appeal over a poor mobile link; the phone-side shrinking keeps real uploads far smaller.
+ */
+export const DEFAULT_UPLOAD_DEADLINE_MS = 5 * 60_000;
+/** No byte at all for this long means the client has gone. */
+export const UPLOAD_IDLE_MS = 30_000;
+
+function uploadDeadlineMs(): number {
+  const configured = Number(process.env.APPEAL_UPLOAD_DEADLINE_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_UPLOAD_DEADLINE_MS;
+}
+
+function tooLongMessage(field: string): string {
+  const max = (FIELD_MAX as Record<string, number | undefined>)[field] ?? FIELD_LIMITS.bytes;
+  return msg('tooLong', { max });
+}
 
 function isRole(name: string): name is EvidenceRole {
   return Object.hasOwn(EVIDENCE_RULES, name);
@@ -70,6 +90,7 @@ export function readMultipart(
     return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_REQUEST_BYTES / MB })));
   }
 
+  const deadlineMs = uploadDeadlineMs();
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -102,23 +123,37 @@ export function readMultipart(
     let parsed = false;
     let settled = false;
 
+    const timedOut = () => fail(new AppError('upload-timeout', msg('request.malformed')));
+    const deadline = setTimeout(timedOut, deadlineMs);
+    let idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
+    source.on('data', () => {
+      clearTimeout(idle);
+      idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
+    });
+    const stopTimers = () => {
+      clearTimeout(deadline);
+      clearTimeout(idle);
+    };
+
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      // Stop reading: cancels the request body instead of buffering what is left.
+      stopTimers();
+      reject(error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error }));
+      // Stop reading: cancel the request body instead of buffering what is left. busboy is torn
+      // down on the next turn, not from inside one of its own event handlers.
       source.unpipe(budget);
       budget.unpipe(parser);
       source.destroy();
-      budget.destroy();
-      parser.removeAllListeners('file');
-      parser.removeAllListeners('field');
-      parser.on('error', () => {});
-      parser.destroy();
-      reject(error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error }));
+      setImmediate(() => {
+        budget.destroy();
+        parser.destroy();
+      });
     };
     const finishIfDone = () => {
       if (settled || !parsed || pendingFiles > 0) return;
       settled = true;
+      stopTimers();
       // Parts arrive in order, but each file is finished by its own stream: keep the sent order.
       files.sort((a, b) => a.position - b.position);
       resolve({ fields, files: files.map(({ role, name, bytes }) => ({ role, name, bytes })) });
@@ -127,7 +162,12 @@ export function readMultipart(
     parser.on('field', (name, value, info) => {
       if (settled) return;
       if (info.valueTruncated || info.nameTruncated) {
-        fail(new AppError('invalid-fields', msg('request.malformed'), { fields: { [name]: msg('tooLong', { max: FIELD_LIMITS.bytes }) } }));
+        fail(
+          new AppError('invalid-fields', msg('invalidFields', { count: 1 }), {
+            namespace: 'bundle',
+            fields: { [name]: tooLongMessage(name) },
+          }),
+        );
         return;
       }
       fields[name] = value;
@@ -136,6 +176,8 @@ export function readMultipart(
 
     parser.on('file', (field, stream, info) => {
       const name = displayFileName(info.filename);
+      // Tearing busboy down destroys the file stream in flight with an error nobody needs.
+      stream.on('error', () => {});
       if (settled) {
         stream.resume();
         return;
@@ -167,7 +209,6 @@ export function readMultipart(
       stream.on('limit', () => {
         fail(new AppError('file-too-large', msg('file.tooLarge', { file: name, maxMb: MAX_FILE_BYTES / MB })));
       });
-      stream.on('error', fail);
       stream.on('close', () => {
         pendingFiles -= 1;
         if (settled) return;

@@ -30,7 +30,7 @@ const unreadable = (file: string, cause?: unknown) => new AppError('unreadable-f
 const tooManyPixels = (file: string) => new AppError('file-too-large', msg('file.tooManyPixels', { file }));
 
 /** The decoder input: HEIC goes through WebAssembly first; sharp reads everything else itself. */
-async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<{ image: Sharp; width: number; height: number }> {
+async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<{ image: Sharp; width: number; height: number; hasAlpha: boolean }> {
   if (kind === 'heic') {
     let raw;
     try {
@@ -41,7 +41,7 @@ async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<
     const image = sharp(Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), {
       raw: { width: raw.width, height: raw.height, channels: 4 },
     });
-    return { image, width: raw.width, height: raw.height };
+    return { image, width: raw.width, height: raw.height, hasAlpha: true };
   }
 
   // The header alone says how big the pixels would be: refuse absurd images before decoding them.
@@ -56,7 +56,7 @@ async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<
   if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
   // failOn stays at its default ('warning'): a truncated or corrupt file is refused, not half-drawn.
   const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true });
-  return { image, width, height };
+  return { image, width, height, hasAlpha: metadata.hasAlpha };
 }
 
 /**
@@ -71,12 +71,16 @@ export async function processImage(
   file: string,
   encoding: ImageEncoding = EVIDENCE_IMAGE_ENCODING,
 ): Promise<ProcessedImage> {
-  const { image, width: sourceWidth, height: sourceHeight } = await openImage(bytes, kind, file);
+  const { image, width: sourceWidth, height: sourceHeight, hasAlpha } = await openImage(bytes, kind, file);
   try {
+    // Work in 8-bit sRGB from the start: CMYK is converted on load, and a 16-bit PNG's white
+    // background is really white (flatten's #ffffff would be near-black in 16-bit samples).
+    image.pipelineColourspace('srgb');
+    // Flatten only real transparency: CMYK's fourth band is ink, not alpha.
+    if (hasAlpha) image.flatten({ background: '#ffffff' });
     const { data, info } = await image
       .autoOrient()
       .resize({ width: encoding.maxEdge, height: encoding.maxEdge, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .jpeg({ quality: encoding.quality, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false })
       .toBuffer({ resolveWithObject: true });

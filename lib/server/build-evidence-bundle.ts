@@ -1,0 +1,120 @@
+import 'server-only';
+
+import { createHash } from 'node:crypto';
+
+import { EVIDENCE_RULES, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { bundleFileName } from '@/lib/appeal/file-name';
+import { composeAppealLetter } from '@/lib/appeal/letter';
+import type { TAppeal } from '@/lib/appeal/schema';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { AppError } from '@/lib/server/app-error';
+import { buildEvidencePdf } from '@/lib/server/evidence-pdf/build-evidence-pdf';
+import { evidenceCaption, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
+import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
+import type { UploadedFile } from '@/lib/server/multipart';
+import { EVIDENCE_IMAGE_ENCODING, processImage, type ImageEncoding } from '@/lib/server/process-image';
+import { readPdfReceipt } from '@/lib/server/read-pdf-receipt';
+import { sniffEvidenceKind } from '@/lib/server/sniff-file';
+
+/** Mail services take 25 MB at most; a bundle stays far below, whatever is uploaded. */
+export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
+/** PDF receipts are copied as they are, so they get a fixed share of the bundle. */
+export const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
+/** Letter, tables, fonts and PDF structure, generously. */
+const SUMMARY_ALLOWANCE_BYTES = 300 * 1024;
+/** Smaller, softer re-encodings tried in turn when the photos would not fit the bundle. */
+const SMALLER_ENCODINGS: readonly ImageEncoding[] = [
+  EVIDENCE_IMAGE_ENCODING,
+  { maxEdge: 1600, quality: 72 },
+  { maxEdge: 1280, quality: 64 },
+  { maxEdge: 1000, quality: 55 },
+];
+
+export type EvidenceBundleInput = {
+  appeal: TAppeal;
+  files: readonly UploadedFile[];
+  /** IMEIs read from the box label's barcodes (evidence assistant); matches are noted in the facts. */
+  boxLabelImeis?: readonly string[];
+};
+
+export type EvidenceBundle = {
+  pdf: Uint8Array;
+  fileName: string;
+  timings: { imagesMs: number; pdfMs: number };
+};
+
+type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption: string };
+
+/** Decides each file's kind by content and refuses kinds its role does not take (415, naming it). */
+async function sniffFiles(files: readonly UploadedFile[]): Promise<SniffedFile[]> {
+  const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+  for (const file of files) counts[file.role] += 1;
+  const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+  return Promise.all(
+    files.map(async (file) => {
+      seen[file.role] += 1;
+      const caption = evidenceCaption(file.role, seen[file.role], counts[file.role]);
+      const kind = await sniffEvidenceKind(file.bytes);
+      if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
+        throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }));
+      }
+      return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+    }),
+  );
+}
+
+function checkPdfShare(files: readonly SniffedFile[]): void {
+  const pdfs = files.filter((file) => file.kind === 'pdf');
+  const total = pdfs.reduce((sum, file) => sum + file.bytes.length, 0);
+  if (total <= MAX_PDF_EVIDENCE_BYTES) return;
+  const largest = pdfs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
+  throw new AppError('file-too-large', msg('file.tooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }));
+}
+
+/** Images re-encoded in parallel (sharp works on libuv's thread pool), PDFs parsed alongside. */
+function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding): Promise<EvidenceItem[]> {
+  return Promise.all(
+    files.map(async ({ role, name, bytes, kind, sha256, caption }): Promise<EvidenceItem> => {
+      const base = { role, caption, fileName: name, byteLength: bytes.length, sha256 };
+      if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
+      return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
+    }),
+  );
+}
+
+function estimatedBytes(items: readonly EvidenceItem[]): number {
+  return items.reduce((sum, item) => sum + ('image' in item ? item.image.jpeg.length : item.byteLength), SUMMARY_ALLOWANCE_BYTES);
+}
+
+/**
+ * The whole bundle for one appeal: sniff, hash, re-encode photos, open PDF receipts, compose the
+ * letter and facts, draw the PDF. If the result would pass MAX_BUNDLE_BYTES the photos are
+ * re-encoded smaller and softer until it fits. Throws AppError for anything the user can fix.
+ */
+export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
+  const started = performance.now();
+  const files = await sniffFiles(input.files);
+  checkPdfShare(files);
+  const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;
+  const facts = buildFactRows(input.appeal, { boxLabelImeis: input.boxLabelImeis });
+
+  let imagesMs = 0;
+  let pdfMs = 0;
+  for (const [step, encoding] of SMALLER_ENCODINGS.entries()) {
+    const imagesStarted = performance.now();
+    const items = await prepareItems(files, encoding);
+    const isLastStep = step === SMALLER_ENCODINGS.length - 1;
+    imagesMs += performance.now() - imagesStarted;
+    if (estimatedBytes(items) > MAX_BUNDLE_BYTES && !isLastStep) continue;
+
+    const pdfStarted = performance.now();
+    const pdf = await buildEvidencePdf({ appeal: input.appeal, letter, facts, items });
+    pdfMs += performance.now() - pdfStarted;
+    if (pdf.length > MAX_BUNDLE_BYTES && !isLastStep) continue;
+    if (pdf.length > MAX_BUNDLE_BYTES) break;
+    return { pdf, fileName: bundleFileName(input.appeal), timings: { imagesMs, pdfMs } };
+  }
+  throw new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_BUNDLE_BYTES / 1024 / 1024 }), {
+    cause: new Error(`bundle over ${MAX_BUNDLE_BYTES} bytes after ${Math.round(performance.now() - started)} ms`),
+  });
+}

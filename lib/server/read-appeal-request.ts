@@ -1,0 +1,54 @@
+import 'server-only';
+
+import { EVIDENCE_RULES, EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { singleLine } from '@/lib/appeal/fields';
+import { APPEAL_TEXT_FIELDS, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
+import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { AppError, isAppError } from '@/lib/server/app-error';
+import { readMultipart, type UploadedFile } from '@/lib/server/multipart';
+
+export type AppealRequest = { appeal: TAppeal; files: UploadedFile[] };
+
+const MISSING_FILE_MESSAGE = { boxPhoto: 'files.missingBoxPhoto', receipt: 'files.missingReceipt' } as const;
+
+/** Roles with too few files, as field errors next to the text fields' own. */
+export function missingFileErrors(files: readonly UploadedFile[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const role of EVIDENCE_ROLES) {
+    if (role === 'extra') continue;
+    const count = files.filter((file) => file.role === role).length;
+    if (count < EVIDENCE_RULES[role].min) errors[role] = msg(MISSING_FILE_MESSAGE[role]);
+  }
+  return errors;
+}
+
+/**
+ * Reads POST /api/appeal: the multipart body within its limits, every text field through the one
+ * appeal schema, and the file counts. Every invalid field is reported at once (400). An error
+ * carries the request's `locale` when that field had already arrived.
+ */
+export async function readAppealRequest(request: Request): Promise<AppealRequest> {
+  let locale: Locale | undefined;
+  try {
+    const body = await readMultipart(request, (name, value) => {
+      const hint = singleLine(value).toLowerCase();
+      if (name === 'locale' && isLocale(hint)) locale = hint;
+    });
+    const text = Object.fromEntries(APPEAL_TEXT_FIELDS.map((field) => [field, body.fields[field]]));
+    const parsed = ZAppealSchema.safeParse(text);
+    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...missingFileErrors(body.files) };
+    const invalid = Object.entries(errors).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    if (!parsed.success || invalid.length > 0) {
+      throw new AppError('invalid-fields', msg('invalidFields', { count: invalid.length }), {
+        fields: Object.fromEntries(invalid),
+        namespace: 'bundle',
+      });
+    }
+    // The schema reads `locale` strictly; keep the language the request asked for in so many words.
+    return { appeal: { ...parsed.data, locale: locale ?? parsed.data.locale }, files: body.files };
+  } catch (error) {
+    if (isAppError(error)) error.locale ??= locale;
+    throw error;
+  }
+}
