@@ -1,0 +1,119 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { POST } from '@/app/api/appeal/route';
+import { appealRequest, STANDARD_FIELDS, standardFiles } from './support/appeal-request';
+import { embeddedImageTags, listImages, pdfPageCount, pdftotext, withPdfFile } from './support/pdf-tools';
+
+/** The standard set end to end: the real route, a real multipart body, the PDF judged by poppler. */
+describe('POST /api/appeal with the standard evidence set', () => {
+  let response: Response;
+  let pdf: Uint8Array;
+
+  beforeAll(async () => {
+    response = await POST(appealRequest(STANDARD_FIELDS, standardFiles()));
+    pdf = new Uint8Array(await response.arrayBuffer());
+  });
+
+  it('answers 200 with a PDF attachment under the 1.5 MB budget', () => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''[^\s"]+\.pdf$/);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pdf.byteLength).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
+
+  it('has the summary pages, one page per photo and the receipt PDF page', () => {
+    withPdfFile(pdf, (file) => {
+      const text = pdftotext(file);
+      const pages = pdfPageCount(file);
+      // 3 photos + 1 PDF page follow the summary (letter, facts, index), which takes 1–3 pages.
+      expect(pages).toBeGreaterThanOrEqual(5);
+      expect(pages).toBeLessThanOrEqual(7);
+      const pageTexts = text.split('\f');
+      const evidencePages = pageTexts.slice(pages - 4, pages);
+      expect(evidencePages[0]).toContain('Box label');
+      expect(evidencePages[1]).toContain('Receipt 1 of 3');
+      expect(evidencePages[2]).toContain('Receipt 2 of 3');
+      expect(evidencePages[3]).toContain('Receipt 3 of 3');
+      expect(evidencePages[3]).toContain('e-receipt.pdf · page 1 of 1');
+    });
+  });
+
+  it('states every fact, Cyrillic included, and extracts as real text', () => {
+    withPdfFile(pdf, (file) => {
+      const text = pdftotext(file);
+      for (const fact of [
+        '86 890704 123456 5',
+        '86 744303 301234 9',
+        'check digit valid',
+        '44871/F2ZX01234',
+        'Redmi Note 12 Pro 5G',
+        'Russia (RU)',
+        'Authorised retailer',
+        'Электроника Плюс',
+        '2025-03-14',
+        '5123-778-0042',
+        '27 990,00 ₽',
+        'Иван Петров',
+        'ivan.petrov@example.com',
+        '+7 900 123-45-67',
+        'old.ivan@example.com',
+        'пароль от аккаунта утерян',
+        'AK-7Q2M-X9FD',
+        'does not show stamp or signature',
+      ]) {
+        expect(text, fact).toContain(fact);
+      }
+    });
+  });
+
+  it('indexes every original with its type, size and SHA-256', () => {
+    withPdfFile(pdf, (file) => {
+      const text = pdftotext(file);
+      expect(text).toMatch(/Box label: box-label-12mp\.jpg/);
+      expect(text).toMatch(/JPEG · 4000 × 3000 px/);
+      expect(text).toMatch(/PNG · 1080 × 2400 px/);
+      expect(text).toMatch(/PDF · 1 page/);
+      expect(text.match(/SHA-256 [0-9a-f]{64}/g)).toHaveLength(4);
+    });
+  });
+
+  it('embeds the photos upright, at most 2000 px, as sRGB JPEGs without EXIF or GPS', () => {
+    withPdfFile(pdf, (file, dir) => {
+      // The three photos, then the e-receipt's own scan (copied as the shop made it).
+      const all = listImages(file);
+      expect(all).toHaveLength(4);
+      const photos = all.slice(0, 3);
+      expect(photos.map(({ width, height }) => [width, height])).toEqual([
+        [2000, 1500], // the box label is stored 3000×4000 with Orientation 6: shown landscape
+        [1500, 2000],
+        [900, 2000],
+      ]);
+      for (const image of photos) {
+        expect(image.type).toBe('image');
+        expect(image.color).toBe('rgb');
+      }
+      const tags = embeddedImageTags(file, dir).slice(0, 3);
+      expect(tags).toHaveLength(3);
+      for (const imageTags of tags) {
+        // Only exiftool's own, file-system and bare JPEG/JFIF structure groups may appear: no IFD0,
+        // ExifIFD, GPS, XMP, IPTC, ICC_Profile or MakerNotes (the originals carry EXIF and GPS).
+        const groups = new Set(Object.keys(imageTags).map((key) => key.split(':')[0]));
+        groups.delete('SourceFile');
+        expect([...groups].filter((group) => !['ExifTool', 'System', 'File', 'JFIF', 'Composite'].includes(group ?? ''))).toEqual([]);
+        expect(Object.keys(imageTags).filter((key) => /GPS/i.test(key))).toEqual([]);
+      }
+    });
+  });
+
+  it('carries title, subject, language and producer', async () => {
+    const document = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(document.getTitle()).toContain('AK-7Q2M-X9FD');
+    expect(document.getSubject()).toMatch(/ownership/i);
+    expect(document.getProducer()).toBe('Appeal Kit');
+    const lang = document.catalog.lookup(PDFName.of('Lang'));
+    expect(lang instanceof PDFString ? lang.decodeText() : String(lang)).toMatch(/en/);
+  });
+});
