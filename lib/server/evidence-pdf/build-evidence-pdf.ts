@@ -37,16 +37,17 @@ function setMetadata(document: PDFDocument, input: EvidencePdfInput): void {
   // No author: the owner's name is in the letter where they chose to put it, not in hidden metadata.
 }
 
-/** Page 1 onwards: title, letter, fact table and the evidence index, flowing onto more pages as needed. */
+/** Page 1 onwards: title, fact table, letter and the evidence index, flowing onto more pages as needed. */
 function drawSummary(document: PDFDocument, input: EvidencePdfInput, fonts: Awaited<ReturnType<typeof embedEvidenceFonts>>): void {
   const flow = new PageFlow(document);
   const prepared = (input.generatedAt ?? new Date()).toISOString().slice(0, 10);
   const reference = input.appeal.caseReference ? `Case reference ${input.appeal.caseReference} · ` : '';
   drawTitle(flow, TITLE, `${reference}prepared ${prepared} with ${PRODUCER}`, fonts);
-  drawLetter(flow, input.letter, fonts);
+  // Facts first: the agent checks them at a glance on page 1; the letter repeats them in prose.
   drawSectionHeading(flow, 'Facts', fonts);
   drawFactTable(flow, input.facts, fonts);
   flow.gap(18);
+  drawLetter(flow, input.letter, fonts);
   drawSectionHeading(flow, `Enclosed evidence (${input.items.length} files)`, fonts);
   drawEvidenceIndex(flow, input.items, fonts);
 }
