@@ -147,6 +147,10 @@ export async function withAppealCapacity<T>(job: () => Promise<T>, signal?: Abor
     if (error instanceof WorkQueueBusyError) {
       throw new AppError('busy', msg('request.busy'), { retryAfterSeconds: error.retryAfterSeconds, cause: error });
     }
+    // The client left while waiting for a slot: nobody reads the answer, but it is no server fault.
+    if (signal?.aborted && error === signal.reason) {
+      throw new AppError('malformed-request', msg('request.malformed'), { cause: error });
+    }
     throw error;
   }
 }

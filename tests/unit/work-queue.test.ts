@@ -151,6 +151,18 @@ describe('withAppealCapacity', () => {
     await running;
   });
 
+  it('turns a client that left while waiting into a 400, not a server fault', async () => {
+    const queue = new WorkQueue(options({ concurrency: 1 }));
+    const hold = gate();
+    const running = withAppealCapacity(() => hold.promise, undefined, queue);
+    const controller = new AbortController();
+    const left = withAppealCapacity(() => Promise.resolve(), controller.signal, queue);
+    controller.abort();
+    await expect(left).rejects.toMatchObject({ code: 'malformed-request', status: 400 });
+    hold.open();
+    await running;
+  });
+
   it('passes the job’s own errors through unchanged', async () => {
     const own = new AppError('unreadable-file', 'file.unreadable?file=a.jpg');
     await expect(withAppealCapacity(() => Promise.reject(own), undefined, new WorkQueue(options()))).rejects.toBe(own);

@@ -4,6 +4,7 @@ import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
+import { withAppealCapacity } from '@/lib/server/work-queue';
 
 // sharp and the multipart parser need Node; every request is new work, never cached.
 export const runtime = 'nodejs';
@@ -16,7 +17,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const { appeal, files } = await readAppealRequest(request);
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
-    const bundle = await buildEvidenceBundle({ appeal, files });
+    // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
+    const bundle = await withAppealCapacity(() => buildEvidenceBundle({ appeal, files }), request.signal);
     return new Response(new Blob([bundle.pdf as Uint8Array<ArrayBuffer>]), {
       status: 200,
       headers: {
