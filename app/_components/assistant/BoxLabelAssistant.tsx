@@ -1,0 +1,121 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+
+import { requestEvidenceCheck } from '@/lib/assistant/evidence-check-client';
+import {
+  fillFromLabel,
+  isAssistantNote,
+  isChecked,
+  labelImeisOf,
+  mismatchedImeis,
+  notesFromCheck,
+  notesFromFailure,
+  type ImeiField,
+} from '@/lib/assistant/label-notes';
+import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
+import { isLocale } from '@/lib/i18n/locales';
+import { formatImei, normalizeImeiInput } from '@/lib/imei';
+
+/** Photos the assistant looks at: box photos (IMEIs and quality) and receipt photos (quality). */
+function needsCheck(file: EvidenceFile): boolean {
+  return (file.role === 'boxPhoto' || file.role === 'receipt') && file.kind !== 'pdf' && !isChecked(file.notes);
+}
+
+/**
+ * The evidence step's assistant: each new box or receipt photo is sent, one at a time, to
+ * /api/evidence-check; what comes back is written as notes under its thumbnail. IMEIs read from a
+ * box label fill the IMEI fields that are still empty (never one the user typed), and a typed IMEI
+ * the label contradicts is called out here and again on the review step.
+ */
+export function BoxLabelAssistant({
+  files,
+  device,
+  onFilesChange,
+  onDeviceChange,
+}: {
+  files: EvidenceFile[];
+  device: DeviceValues;
+  onFilesChange: (update: (files: EvidenceFile[]) => EvidenceFile[]) => void;
+  onDeviceChange: (device: DeviceValues) => void;
+}) {
+  const t = useTranslations('assistant.label');
+  const tForm = useTranslations('form.device');
+  const rawLocale = useLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : 'en';
+  const [checkingId, setCheckingId] = useState<string | null>(null);
+  const [filled, setFilled] = useState<ImeiField[]>([]);
+  const started = useRef(new Set<string>());
+  // Checks run one after the other: the server has two cores and other people to serve.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  // The answer arrives later: it must fill the fields as they are then, not as they were.
+  const deviceRef = useRef(device);
+  useEffect(() => {
+    deviceRef.current = device;
+  }, [device]);
+
+  useEffect(() => {
+    const pending = files
+      .filter((f) => needsCheck(f) && !started.current.has(f.id))
+      .sort((a, b) => Number(b.role === 'boxPhoto') - Number(a.role === 'boxPhoto'));
+    for (const file of pending) {
+      started.current.add(file.id);
+      queue.current = queue.current.then(async () => {
+        setCheckingId(file.id);
+        const outcome = await requestEvidenceCheck(file, locale);
+        const notes =
+          outcome.kind === 'checked' ? notesFromCheck(outcome.check, file.role) : notesFromFailure(outcome.kind === 'refused' ? outcome.message : null);
+        onFilesChange((current) =>
+          current.map((f) => (f.id === file.id ? { ...f, notes: [...f.notes.filter((n) => !isAssistantNote(n)), ...notes] } : f)),
+        );
+        if (outcome.kind === 'checked' && file.role === 'boxPhoto' && outcome.check.imeis.length > 0) {
+          const result = fillFromLabel(deviceRef.current, outcome.check.imeis);
+          if (result.filled.length > 0) {
+            deviceRef.current = result.device;
+            onDeviceChange(result.device);
+            setFilled((already) => [...already, ...result.filled]);
+          }
+        }
+        setCheckingId(null);
+      }).catch(() => setCheckingId(null));
+    }
+  }, [files, locale, onFilesChange, onDeviceChange]);
+
+  const hasBoxPhoto = files.some((f) => f.role === 'boxPhoto');
+  if (!hasBoxPhoto) return null;
+
+  const checkingBox = files.some((f) => f.id === checkingId && f.role === 'boxPhoto');
+  const labelImeis = labelImeisOf(files);
+  const mismatches = mismatchedImeis(device, labelImeis);
+  const fieldLabel = (field: ImeiField) => tForm(`${field}.label`);
+
+  return (
+    <section className="card assistant-panel" aria-labelledby="assistant-label-title">
+      <h2 id="assistant-label-title">{t('title')}</h2>
+      <div aria-live="polite">
+        {checkingBox ? <p className="busy">{t('reading')}</p> : null}
+        {labelImeis.length > 0 ? <p>{t('found', { imeis: labelImeis.map(formatImei).join(', ') })}</p> : null}
+        <ul className="notes">
+          {(['imei', 'imei2'] as const).map((field) => {
+            const value = normalizeImeiInput(device[field]);
+            if (value === '' || labelImeis.length === 0) return null;
+            const mismatch = mismatches.find((m) => m.field === field);
+            if (mismatch) {
+              return (
+                <li key={field} className="note warning" data-testid={`assistant-mismatch-${field}`}>
+                  {fieldLabel(field)}: {t('mismatch', { typed: formatImei(mismatch.typed), label: labelImeis.map(formatImei).join(', ') })}
+                </li>
+              );
+            }
+            return (
+              <li key={field} className="note info" data-testid={`assistant-imei-${field}`}>
+                {fieldLabel(field)}: {formatImei(value)}. {filled.includes(field) ? t('filled') : t('matches')}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+
+import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/appeal/schema';
+import { labelImeisOf, mismatchedImeis } from '@/lib/assistant/label-notes';
+import { assessEvidence, PROOF_KINDS, type EvidenceContext, type ProofKind } from '@/lib/assistant/receipt-checklist';
+import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
+import { formatImei, normalizeImeiInput } from '@/lib/imei';
+
+/** The proof-kind answer is advice only, not part of the appeal: kept in this browser per case. */
+const storageKey = (caseReference: string) => `appeal-kit.assistant.${caseReference}`;
+
+function readContext(caseReference: string): EvidenceContext {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(storageKey(caseReference)) ?? '{}');
+    if (typeof saved !== 'object' || saved === null) return {};
+    const { proofKind, hasFirstBuyerReceipt } = saved as Record<string, unknown>;
+    return {
+      proofKind: (PROOF_KINDS as readonly unknown[]).includes(proofKind) ? (proofKind as ProofKind) : undefined,
+      hasFirstBuyerReceipt: hasFirstBuyerReceipt === true,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The review step's honest look at the evidence before the PDF is made: a typed IMEI the box
+ * label contradicts, photos that may not be readable, and weak proof of purchase. It warns and
+ * never blocks.
+ */
+export function EvidenceReview({ draft, files }: { draft: AppealDraft; files: EvidenceFile[] }) {
+  const t = useTranslations('assistant');
+  const tForm = useTranslations('form.device');
+  const [context, setContext] = useState<EvidenceContext>({});
+  useEffect(() => {
+    // localStorage exists only in the browser, after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setContext(readContext(draft.caseReference));
+  }, [draft.caseReference]);
+  const update = (change: EvidenceContext) => {
+    const next = { ...context, ...change };
+    setContext(next);
+    try {
+      localStorage.setItem(storageKey(draft.caseReference), JSON.stringify(next));
+    } catch {
+      // Private mode: the answer simply is not remembered.
+    }
+  };
+
+  const channel = (PURCHASE_CHANNELS as readonly string[]).includes(draft.purchase.purchaseChannel)
+    ? (draft.purchase.purchaseChannel as PurchaseChannel)
+    : 'other-seller';
+  const warnings = assessEvidence(
+    {
+      receiptShows: RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)),
+      purchaseChannel: channel,
+      orderNumber: draft.purchase.orderNumber.trim(),
+      imei: normalizeImeiInput(draft.device.imei),
+      lockCode: draft.device.lockCode.trim(),
+    },
+    context,
+  );
+  const labelImeis = labelImeisOf(files);
+  const mismatches = mismatchedImeis(draft.device, labelImeis);
+  const photoProblems = files.flatMap((file) =>
+    file.notes.filter((note) => /^photo\.\w+\.title$/.test(note.key)).map((note) => ({ file: file.name, note })),
+  );
+  const nothingToSay = warnings.length === 0 && mismatches.length === 0 && photoProblems.length === 0;
+
+  return (
+    <section className="card assistant-review" aria-labelledby="assistant-review-title">
+      <h2 id="assistant-review-title">{t('warning.title')}</h2>
+
+      <fieldset className="choices">
+        <legend>{t('proofKind.question')}</legend>
+        {PROOF_KINDS.map((kind) => (
+          <label key={kind} className="choice">
+            <input type="radio" name="proofKind" checked={context.proofKind === kind} onChange={() => update({ proofKind: kind })} />
+            <span>{t(`proofKind.${kind}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {channel === 'second-hand' ? (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={context.hasFirstBuyerReceipt === true}
+            onChange={(event) => update({ hasFirstBuyerReceipt: event.target.checked })}
+          />
+          <span>{t('proofKind.firstBuyer')}</span>
+        </label>
+      ) : null}
+
+      <ul className="notes assistant-warnings" aria-live="polite">
+        {mismatches.map(({ field, typed }) => (
+          <li key={field} className="note warning" data-testid={`review-mismatch-${field}`}>
+            {tForm(`${field}.label`)}: {t('label.mismatch', { typed: formatImei(typed), label: labelImeis.map(formatImei).join(', ') })}
+          </li>
+        ))}
+        {photoProblems.map(({ file, note }, index) => (
+          <li key={`${file}-${note.key}-${index}`} className="note warning">
+            {file}: {t(note.key as 'photo.blurred.title', (note.values ?? {}) as { width: number; height: number })}
+          </li>
+        ))}
+        {warnings.map((warning) => (
+          <li key={warning.key} className={`note ${warning.level === 'weak' ? 'warning' : 'info'}`} data-testid={`evidence-warning-${warning.key}`}>
+            {t(`warning.${warning.key}`, warning.values ?? {})}
+          </li>
+        ))}
+        {nothingToSay ? <li className="note info">{t('warning.allGood')}</li> : null}
+      </ul>
+    </section>
+  );
+}

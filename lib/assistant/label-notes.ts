@@ -1,0 +1,88 @@
+/**
+ * The assistant's findings as remarks on the form's evidence files (EvidenceFile.notes, shown
+ * under each thumbnail and saved with the draft), and the IMEI decisions drawn from them. Pure and
+ * browser-safe. Note keys live in the `assistant` namespace.
+ */
+import type { EvidenceCheck } from '@/lib/assistant/check-evidence-photo';
+import type { EvidenceNote } from '@/lib/form/draft';
+import { formatImei, normalizeImeiInput } from '@/lib/imei';
+
+/** Every note the assistant writes starts with one of these; others' notes are left alone. */
+const ASSISTANT_NOTE_PREFIXES = ['label.', 'photo.'] as const;
+
+export function isAssistantNote(note: EvidenceNote): boolean {
+  return ASSISTANT_NOTE_PREFIXES.some((prefix) => note.key.startsWith(prefix));
+}
+
+/** A file counts as checked once it carries any assistant note (`photo.ok` for a clean photo). */
+export function isChecked(notes: readonly EvidenceNote[]): boolean {
+  return notes.some(isAssistantNote);
+}
+
+export function notesFromCheck(check: EvidenceCheck, role: string): EvidenceNote[] {
+  const notes: EvidenceNote[] = [];
+  if (role === 'boxPhoto') {
+    notes.push(
+      check.imeis.length > 0
+        ? { key: 'label.found', values: { imeis: check.imeis.map(formatImei).join(', ') }, tone: 'info' }
+        : { key: 'label.none', tone: 'warning' },
+    );
+  }
+  for (const warning of check.photo.warnings) {
+    const values = warning === 'tooSmall' ? { width: check.photo.width, height: check.photo.height } : undefined;
+    notes.push({ key: `photo.${warning}.title`, values, tone: 'warning' });
+    notes.push({ key: `photo.${warning}.tip`, tone: 'info' });
+  }
+  if (check.photo.warnings.length === 0) notes.push({ key: 'photo.ok', tone: 'info' });
+  return notes;
+}
+
+export function notesFromFailure(message: string | null): EvidenceNote[] {
+  return message ? [{ key: 'label.failed', values: { message }, tone: 'warning' }] : [{ key: 'label.unavailable', tone: 'warning' }];
+}
+
+/** The IMEIs read from all box photos, in label order, from the notes saved with the draft. */
+export function labelImeisOf(files: readonly { role: string; notes: readonly EvidenceNote[] }[]): string[] {
+  const imeis: string[] = [];
+  for (const file of files) {
+    if (file.role !== 'boxPhoto') continue;
+    for (const note of file.notes) {
+      if (note.key !== 'label.found') continue;
+      for (const part of String(note.values?.imeis ?? '').split(',')) {
+        const imei = normalizeImeiInput(part);
+        if (/^\d{15}$/.test(imei) && !imeis.includes(imei)) imeis.push(imei);
+      }
+    }
+  }
+  return imeis;
+}
+
+export type ImeiFields = { imei: string; imei2: string };
+export type ImeiField = keyof ImeiFields;
+
+/**
+ * Fills empty IMEI fields from the label, never overwriting what the user typed: IMEI1 first,
+ * then IMEI2 with the first label IMEI not already used.
+ */
+export function fillFromLabel<T extends ImeiFields>(device: T, labelImeis: readonly string[]): { device: T; filled: ImeiField[] } {
+  const typed = [device.imei, device.imei2].map(normalizeImeiInput).filter(Boolean);
+  const unused = labelImeis.filter((imei) => !typed.includes(imei));
+  const next = { ...device };
+  const filled: ImeiField[] = [];
+  for (const field of ['imei', 'imei2'] as const) {
+    if (normalizeImeiInput(next[field]) !== '') continue;
+    const imei = unused.shift();
+    if (!imei) break;
+    next[field] = imei;
+    filled.push(field);
+  }
+  return { device: next, filled };
+}
+
+/** Typed IMEIs that a label which was read does not show. */
+export function mismatchedImeis(device: ImeiFields, labelImeis: readonly string[]): { field: ImeiField; typed: string }[] {
+  if (labelImeis.length === 0) return [];
+  return (['imei', 'imei2'] as const)
+    .map((field) => ({ field, typed: normalizeImeiInput(device[field]) }))
+    .filter(({ typed }) => typed !== '' && !labelImeis.includes(typed));
+}

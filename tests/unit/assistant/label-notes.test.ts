@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+
+import { fillFromLabel, isChecked, labelImeisOf, mismatchedImeis, notesFromCheck } from '@/lib/assistant/label-notes';
+
+const IMEI1 = '868907041234565';
+const IMEI2 = '867443033012349';
+const check = (imeis: string[], warnings: ('tooSmall' | 'blurred' | 'dark')[] = []) => ({ imeis, barcodes: imeis.length, photo: { width: 800, height: 600, warnings } });
+
+describe('label notes', () => {
+  test('a box photo gets the label reading and its photo warnings with tips; IMEIs survive a save as notes', () => {
+    const notes = notesFromCheck(check([IMEI1, IMEI2], ['tooSmall']), 'boxPhoto');
+    expect(notes.map((n) => n.key)).toEqual(['label.found', 'photo.tooSmall.title', 'photo.tooSmall.tip']);
+    expect(notes[1]?.values).toEqual({ width: 800, height: 600 });
+    expect(labelImeisOf([{ role: 'boxPhoto', notes }])).toEqual([IMEI1, IMEI2]);
+    expect(isChecked(notes)).toBe(true);
+  });
+
+  test('a clean receipt photo is marked checked with no label remark', () => {
+    const notes = notesFromCheck(check([]), 'receipt');
+    expect(notes.map((n) => n.key)).toEqual(['photo.ok']);
+    expect(labelImeisOf([{ role: 'receipt', notes }])).toEqual([]);
+  });
+
+  test('fills only empty fields, in label order, never twice the same IMEI', () => {
+    expect(fillFromLabel({ imei: '', imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei', 'imei2'] });
+    expect(fillFromLabel({ imei: IMEI1, imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei2'] });
+    expect(fillFromLabel({ imei: '86 744303 301234 9', imei2: '' }, [IMEI1, IMEI2]).device.imei2).toBe(IMEI1);
+    expect(fillFromLabel({ imei: '111', imei2: '' }, [IMEI1]).filled).toEqual(['imei2']);
+  });
+
+  test('a typed IMEI missing from a read label is a mismatch; no label, no claim', () => {
+    expect(mismatchedImeis({ imei: '86-890704-123456-5', imei2: '861234056789012' }, [IMEI1, IMEI2])).toEqual([{ field: 'imei2', typed: '861234056789012' }]);
+    expect(mismatchedImeis({ imei: '861234056789012', imei2: '' }, [])).toEqual([]);
+  });
+});
