@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
+import { readBoxLabelImeis } from '@/lib/assistant/box-label-imeis';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
+import { serverTiming } from '@/lib/server/server-timing';
 import { withAppealCapacity } from '@/lib/server/work-queue';
 
 // sharp and the multipart parser need Node; every request is new work, never cached.
@@ -14,11 +16,17 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   const requestId = randomUUID();
   const context: FailureContext = { stage: 'parse' };
+  const started = performance.now();
   try {
     const { appeal, files } = await readAppealRequest(request);
+    const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
-    const bundle = await withAppealCapacity(() => buildEvidenceBundle({ appeal, files }), request.signal);
+    // The box label's barcodes are read first so the fact table can say whether each IMEI matches.
+    const bundle = await withAppealCapacity(
+      async () => buildEvidenceBundle({ appeal, files, boxLabelImeis: await readBoxLabelImeis(files) }),
+      request.signal,
+    );
     return new Response(new Blob([bundle.pdf as Uint8Array<ArrayBuffer>]), {
       status: 200,
       headers: {
@@ -27,6 +35,7 @@ export async function POST(request: Request): Promise<Response> {
         'Content-Length': String(bundle.pdf.byteLength),
         'Cache-Control': 'no-store',
         'X-Request-Id': requestId,
+        'Server-Timing': serverTiming({ parse: parseMs, images: bundle.timings.imagesMs, pdf: bundle.timings.pdfMs }),
       },
     });
   } catch (error) {
