@@ -105,10 +105,10 @@ export class WorkQueue {
   }
 }
 
-function positiveInteger(value: string | undefined): number | undefined {
+function integerAtLeast(min: number, value: string | undefined): number | undefined {
   if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
   const parsed = Number(value);
-  return parsed >= 1 ? parsed : undefined;
+  return parsed >= min ? parsed : undefined;
 }
 
 /**
@@ -119,11 +119,11 @@ function positiveInteger(value: string | undefined): number | undefined {
  * cgroup quotas.
  */
 export function queueOptionsFor(parallelism: number, env: Record<string, string | undefined> = {}): WorkQueueOptions {
-  const concurrency = positiveInteger(env.APPEAL_CONCURRENCY) ?? Math.max(1, Math.floor(parallelism));
+  const concurrency = integerAtLeast(1, env.APPEAL_CONCURRENCY) ?? Math.max(1, Math.floor(parallelism));
   return {
     concurrency,
-    maxWaiting: positiveInteger(env.APPEAL_QUEUE_LENGTH) ?? 4 * concurrency,
-    maxWaitMs: positiveInteger(env.APPEAL_QUEUE_WAIT_MS) ?? 15_000,
+    maxWaiting: integerAtLeast(0, env.APPEAL_QUEUE_LENGTH) ?? 4 * concurrency,
+    maxWaitMs: integerAtLeast(1, env.APPEAL_QUEUE_WAIT_MS) ?? 15_000,
     retryAfterSeconds: 5,
   };
 }

@@ -131,6 +131,7 @@ describe('queueOptionsFor', () => {
       maxWaiting: 3,
       maxWaitMs: 500,
     });
+    expect(queueOptionsFor(4, { APPEAL_QUEUE_LENGTH: '0' })).toMatchObject({ concurrency: 4, maxWaiting: 0 });
     expect(queueOptionsFor(4, { APPEAL_CONCURRENCY: '-1', APPEAL_QUEUE_LENGTH: 'lots', APPEAL_QUEUE_WAIT_MS: '0' })).toMatchObject({
       concurrency: 4,
       maxWaiting: 16,
