@@ -16,11 +16,12 @@ export function drawFactTable(flow: PageFlow, rows: readonly FactRow[], fonts: E
   const labelStyle = { font: fonts.bold, size: FONT_SIZE.table };
   const valueStyle = { font: fonts.regular, size: FONT_SIZE.table };
   const noteStyle = { font: fonts.regular, size: FONT_SIZE.small, color: COLOR.ok };
+  const warningStyle = { font: fonts.bold, size: FONT_SIZE.small, color: COLOR.warn };
 
   for (const row of rows) {
     const valueLines = wrapText(row.value, fonts.regular, FONT_SIZE.table, VALUE_WIDTH);
     const noteText = row.notes?.join(' · ');
-    const rowHeight = (valueLines.length + (noteText ? 1 : 0)) * LINE + 2 * FACT_TABLE.rowPadding;
+    const rowHeight = (valueLines.length + (noteText ? 1 : 0) + (row.warning ? 1 : 0)) * LINE + 2 * FACT_TABLE.rowPadding;
     // Keep short rows whole; a row longer than a page flows line by line.
     flow.ensureSpace(Math.min(rowHeight, 4 * LINE));
     flow.gap(FACT_TABLE.rowPadding);
@@ -41,6 +42,7 @@ export function drawFactTable(flow: PageFlow, rows: readonly FactRow[], fonts: E
       flow.line(line, valueStyle, VALUE_X);
     }
     if (noteText) flow.line(noteText, noteStyle, VALUE_X);
+    if (row.warning) flow.line(row.warning, warningStyle, VALUE_X);
     flow.gap(FACT_TABLE.rowPadding);
     flow.page.drawLine({
       start: { x: MARGIN.left, y: flow.y },

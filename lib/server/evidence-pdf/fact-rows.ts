@@ -12,6 +12,8 @@ export type FactRow = {
   value: string;
   /** Short confirmations shown under the value ("check digit valid"). */
   notes?: string[];
+  /** A short caution shown under the notes, in the warning colour ("not found on box label barcode"). */
+  warning?: string;
 };
 
 export type FactRowOptions = {
@@ -43,8 +45,8 @@ const RECEIPT_FACT_LABEL: Record<ReceiptFact, string> = {
 function imeiRow(label: string, imei: string, boxLabelImeis: readonly string[] | undefined): FactRow {
   const notes = ['check digit valid'];
   if (boxLabelImeis?.includes(imei)) notes.push('matches box label barcode');
-  else if (boxLabelImeis && boxLabelImeis.length > 0) notes.push('not found on box label barcode');
-  return { label, value: formatImei(imei), notes };
+  const warning = boxLabelImeis && boxLabelImeis.length > 0 && !boxLabelImeis.includes(imei) ? 'not found on box label barcode' : undefined;
+  return { label, value: formatImei(imei), notes, ...(warning ? { warning } : {}) };
 }
 
 function receiptChecklist(shown: readonly ReceiptFact[]): string {

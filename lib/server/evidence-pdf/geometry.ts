@@ -39,6 +39,8 @@ export const COLOR = {
   text: rgb(0.1, 0.1, 0.12),
   muted: rgb(0.38, 0.38, 0.42),
   ok: rgb(0.05, 0.42, 0.2),
+  /** A fact the evidence contradicts (an IMEI missing from the box label). */
+  warn: rgb(0.66, 0.18, 0.04),
   rule: rgb(0.8, 0.8, 0.83),
   band: rgb(0.95, 0.95, 0.97),
 } as const;

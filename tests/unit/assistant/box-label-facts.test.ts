@@ -32,12 +32,13 @@ describe('box label IMEIs in the PDF facts', () => {
     const boxLabelImeis = await readBoxLabelImeis([{ role: 'boxPhoto', bytes: readFixture('box-label-12mp.jpg') }]);
     const rows = buildFactRows(appeal, { boxLabelImeis });
     expect(rows.find((r) => r.label === 'IMEI 1')?.notes).toContain('matches box label barcode');
-    expect(rows.find((r) => r.label === 'IMEI 2')?.notes).toContain('not found on box label barcode');
+    expect(rows.find((r) => r.label === 'IMEI 2')?.warning).toBe('not found on box label barcode');
+    expect(rows.find((r) => r.label === 'IMEI 1')?.warning).toBeUndefined();
   });
 
   test('no label read: no claim either way', () => {
     for (const boxLabelImeis of [undefined, []]) {
-      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => r.notes ?? []);
+      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => [...(r.notes ?? []), r.warning ?? '']);
       expect(notes.filter((n) => n.includes('box label'))).toEqual([]);
     }
   });
