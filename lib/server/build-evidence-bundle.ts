@@ -10,7 +10,7 @@ import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
 import { buildEvidencePdf } from '@/lib/server/evidence-pdf/build-evidence-pdf';
 import { evidenceCaption, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
-import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
+import { buildFactRows, type FactRow } from '@/lib/server/evidence-pdf/fact-rows';
 import type { UploadedFile } from '@/lib/server/multipart';
 import { EVIDENCE_IMAGE_ENCODING, processImage, type ImageEncoding } from '@/lib/server/process-image';
 import { readPdfReceipt } from '@/lib/server/read-pdf-receipt';
@@ -33,8 +33,11 @@ const SMALLER_ENCODINGS: readonly ImageEncoding[] = [
 export type EvidenceBundleInput = {
   appeal: TAppeal;
   files: readonly UploadedFile[];
-  /** IMEIs read from the box label's barcodes (evidence assistant); matches are noted in the facts. */
-  boxLabelImeis?: readonly string[];
+  /**
+   * IMEIs read from the box label's barcodes (evidence assistant); matches are noted in the facts.
+   * May be a promise: the facts are drawn last, so reading barcodes overlaps the photo work.
+   */
+  boxLabelImeis?: readonly string[] | Promise<readonly string[]>;
 };
 
 export type EvidenceBundle = {
@@ -95,9 +98,11 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
   const started = performance.now();
   const files = await sniffFiles(input.files);
   checkPdfShare(files);
+  // Barcode notes are a bonus: if reading them fails, the facts simply carry no match note.
+  const boxLabelImeis = Promise.resolve(input.boxLabelImeis).catch(() => undefined);
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;
-  const facts = buildFactRows(input.appeal, { boxLabelImeis: input.boxLabelImeis });
 
+  let facts: FactRow[] | undefined;
   let imagesMs = 0;
   let pdfMs = 0;
   for (const [step, encoding] of SMALLER_ENCODINGS.entries()) {
@@ -107,6 +112,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
     imagesMs += performance.now() - imagesStarted;
     if (estimatedBytes(items) > MAX_BUNDLE_BYTES && !isLastStep) continue;
 
+    facts ??= buildFactRows(input.appeal, { boxLabelImeis: await boxLabelImeis });
     const pdfStarted = performance.now();
     const pdf = await buildEvidencePdf({ appeal: input.appeal, letter, facts, items });
     pdfMs += performance.now() - pdfStarted;
