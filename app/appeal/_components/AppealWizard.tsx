@@ -1,29 +1,47 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { EVIDENCE_ROLES, EVIDENCE_RULES } from '@/lib/appeal/evidence-rules';
-import { ZContactStepSchema, ZDeviceStepSchema, ZPurchaseStepSchema, type ReceiptFact } from '@/lib/appeal/schema';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { buildAppealFormData, parseDraftAppeal, uploadBytes } from '@/lib/form/appeal-payload';
+import type { ReceiptFact } from '@/lib/appeal/schema';
 import { emptyDraft, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
 import { clearAppeal, loadAppeal, saveDraft, saveFiles, saveResult } from '@/lib/form/draft-store';
-import { isPlausibleEmail } from '@/lib/form/email-address';
 import { placeServerErrors } from '@/lib/form/server-errors';
 import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
-import { GeneratePanel } from '@/app/appeal/_components/GeneratePanel';
 import { StartOver } from '@/app/appeal/_components/StartOverDialog';
-import { StepContact } from '@/app/appeal/_components/StepContact';
-import { StepDevice } from '@/app/appeal/_components/StepDevice';
-import { StepEvidence } from '@/app/appeal/_components/StepEvidence';
-import { StepPurchase } from '@/app/appeal/_components/StepPurchase';
-import { StepReview } from '@/app/appeal/_components/StepReview';
 import { Stepper } from '@/app/appeal/_components/Stepper';
 
-// The result screen (and the e-mail composer it loads) is not needed until the PDF exists.
-const ResultView = dynamic(() => import('@/app/appeal/_components/ResultView'));
+/**
+ * Each step's code loads when the step opens, so the first visit downloads the shell and one
+ * step rather than the whole wizard (the form page must stay under 200 KB of compressed JS).
+ * The next step is fetched as soon as the user starts working on the current one.
+ */
+const STEP_LOADERS = {
+  device: () => import('@/app/appeal/_components/StepDevice'),
+  purchase: () => import('@/app/appeal/_components/StepPurchase'),
+  evidence: () => import('@/app/appeal/_components/StepEvidence'),
+  contact: () => import('@/app/appeal/_components/StepContact'),
+  review: () => import('@/app/appeal/_components/StepReview'),
+  result: () => import('@/app/appeal/_components/ResultView'),
+} satisfies Record<WizardStep, () => Promise<unknown>>;
+
+const StepDevice = dynamic(STEP_LOADERS.device, { loading: StepLoading });
+const StepPurchase = dynamic(STEP_LOADERS.purchase, { loading: StepLoading });
+const StepEvidence = dynamic(STEP_LOADERS.evidence, { loading: StepLoading });
+const StepContact = dynamic(STEP_LOADERS.contact, { loading: StepLoading });
+const StepReview = dynamic(STEP_LOADERS.review, { loading: StepLoading });
+const ResultView = dynamic(STEP_LOADERS.result, { loading: StepLoading });
+
+function StepLoading() {
+  return <p className="loading" aria-busy="true" />;
+}
+
+function preloadAfter(step: WizardStep) {
+  const index = step === 'result' ? -1 : FORM_STEPS.indexOf(step);
+  const following = index >= 0 ? (FORM_STEPS[index + 1] ?? 'result') : null;
+  if (following) void STEP_LOADERS[following]();
+}
 
 type Saved = { draft: AppealDraft; files: EvidenceFile[]; result: AppealResult | null };
 type SaveState = 'saved' | 'failed';
@@ -31,8 +49,6 @@ type SaveState = 'saved' | 'failed';
 export function AppealWizard() {
   const t = useTranslations('form');
   const tResult = useTranslations('result');
-  const rawLocale = useLocale();
-  const locale: Locale = isLocale(rawLocale) ? rawLocale : 'en';
   const [saved, setSaved] = useState<Saved | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -116,19 +132,6 @@ export function AppealWizard() {
     setSaved((s) => (s ? { ...s, files: change(s.files) } : s));
   }, []);
 
-  const appeal = useMemo(() => (draft ? parseDraftAppeal(draft, locale) : null), [draft, locale]);
-
-  const problems = useMemo(() => {
-    if (!draft || !files) return {};
-    const out: Partial<Record<FormStep, string>> = {};
-    if (!ZDeviceStepSchema.safeParse(draft.device).success) out.device = t('review.incomplete');
-    if (!ZPurchaseStepSchema.safeParse(draft.purchase).success || !isPlausibleEmail(draft.recipient)) out.purchase = t('review.incomplete');
-    if (EVIDENCE_ROLES.some((role) => files.filter((f) => f.role === role).length < EVIDENCE_RULES[role].min))
-      out.evidence = t('review.incomplete');
-    if (!ZContactStepSchema.safeParse(draft.contact).success) out.contact = t('review.incomplete');
-    return out;
-  }, [draft, files, t]);
-
   if (!saved) {
     return (
       <p className="loading" aria-live="polite">
@@ -141,8 +144,6 @@ export function AppealWizard() {
   const stepIndex = current === 'result' ? FORM_STEPS.length : FORM_STEPS.indexOf(current);
   const serverErrors = saved.draft.serverErrors;
   const title = current === 'result' ? tResult('heading') : t(`steps.${current}`);
-  const sizes = uploadBytes(saved.files);
-  const hasProblems = Object.keys(problems).length > 0;
 
   const onPdf = (pdf: Blob, fileName: string | null) => {
     const result: AppealResult = {
@@ -175,7 +176,7 @@ export function AppealWizard() {
   };
 
   return (
-    <div className="wizard">
+    <div className="wizard" onFocusCapture={() => preloadAfter(current)}>
       <div className="wizard-bar">
         <p className="save-state" aria-live="polite">
           {saveState === 'saved' ? t('saved') : t('saveFailed')}
@@ -219,28 +220,16 @@ export function AppealWizard() {
         <StepContact values={saved.draft.contact} serverErrors={serverErrors} onChange={onContact} onNext={next('contact')} onBack={back('contact')} />
       ) : null}
       {current === 'review' ? (
-        <StepReview draft={saved.draft} files={saved.files} problems={problems} onEdit={goTo} onBack={back('review')}>
-          <GeneratePanel
-            buildBody={() => buildAppealFormData(saved.draft, saved.files, locale)}
-            uploadSize={sizes.sent}
-            originalSize={sizes.original}
-            blockedReason={hasProblems ? t('generate.blocked') : null}
-            onPdf={onPdf}
-            onFieldErrors={onServerFieldErrors}
-          />
-        </StepReview>
+        <StepReview
+          draft={saved.draft}
+          files={saved.files}
+          onEdit={goTo}
+          onBack={back('review')}
+          onPdf={onPdf}
+          onFieldErrors={onServerFieldErrors}
+        />
       ) : null}
-      {current === 'result' && saved.result && appeal ? (
-        <ResultView appeal={appeal} result={saved.result} onEdit={() => goTo('review')} />
-      ) : null}
-      {current === 'result' && !(saved.result && appeal) ? (
-        <div className="card">
-          <p>{tResult('missing')}</p>
-          <button type="button" className="button" onClick={() => goTo('review')}>
-            {tResult('edit')}
-          </button>
-        </div>
-      ) : null}
+      {current === 'result' ? <ResultView draft={saved.draft} result={saved.result} onEdit={() => goTo('review')} /> : null}
     </div>
   );
 }

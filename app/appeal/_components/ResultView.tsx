@@ -1,10 +1,12 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import type { TAppeal } from '@/lib/appeal/schema';
-import type { AppealResult } from '@/lib/form/draft';
+import { isLocale } from '@/lib/i18n/locales';
+import { parseDraftAppeal } from '@/lib/form/appeal-payload';
+import type { AppealDraft, AppealResult } from '@/lib/form/draft';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
@@ -16,14 +18,31 @@ type ComposedEmail = { to: string; subject: string; body: string; mailtoUrl: str
  * paste, or an .eml draft with the PDF already attached) and what happens next.
  */
 export default function ResultView({
-  appeal,
+  draft,
   result,
   onEdit,
 }: {
-  appeal: TAppeal;
-  result: AppealResult;
+  draft: AppealDraft;
+  result: AppealResult | null;
   onEdit: () => void;
 }) {
+  const t = useTranslations('result');
+  const locale = useLocale();
+  const appeal = useMemo(() => parseDraftAppeal(draft, isLocale(locale) ? locale : 'en'), [draft, locale]);
+  if (!result || !appeal) {
+    return (
+      <div className="card">
+        <p>{t('missing')}</p>
+        <button type="button" className="button" onClick={onEdit}>
+          {t('edit')}
+        </button>
+      </div>
+    );
+  }
+  return <FinishedAppeal appeal={appeal} result={result} onEdit={onEdit} />;
+}
+
+function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: AppealResult; onEdit: () => void }) {
   const t = useTranslations('result');
   const locale = useLocale();
   const pdfLinkRef = useObjectUrlRef<HTMLAnchorElement>(result.pdf);

@@ -18,7 +18,7 @@ const TEXT_FIELDS: TextField[] = [
   { name: 'linkedAccount', type: 'text', autoComplete: 'off', optional: true },
 ];
 
-export function StepContact({
+export default function StepContact({
   values,
   serverErrors,
   onChange,

@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 
-import { ZDeviceStepSchema, FIELD_MAX } from '@/lib/appeal/schema';
 import type { DeviceValues } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { Field, describedBy } from '@/app/appeal/_components/Field';
@@ -10,7 +9,10 @@ import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
-export function StepDevice({
+// The first step the page shows: zod loads on first focus instead of with the page.
+const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);
+
+export default function StepDevice({
   values,
   serverErrors,
   onChange,
@@ -23,7 +25,7 @@ export function StepDevice({
 }) {
   const t = useTranslations('form');
   const { form, submit, summary, attempt, fieldError } = useStepForm({
-    schema: ZDeviceStepSchema,
+    schema: loadDeviceSchema,
     values,
     serverErrors,
     onChange,
@@ -39,7 +41,7 @@ export function StepDevice({
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={(event) => void submit(event)} onFocusCapture={() => void loadDeviceSchema()} noValidate>
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('device.intro')}</p>
 
@@ -56,7 +58,6 @@ export function StepDevice({
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          maxLength={FIELD_MAX.imei}
           className="imei-input"
           aria-invalid={fieldError('imei') ? true : undefined}
           aria-describedby={describedBy('imei', { hint: true, error: fieldError('imei'), extra: 'imei-live' })}
@@ -89,7 +90,6 @@ export function StepDevice({
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          maxLength={FIELD_MAX.imei}
           className="imei-input"
           aria-invalid={fieldError('imei2') ? true : undefined}
           aria-describedby={describedBy('imei2', { hint: true, error: fieldError('imei2'), extra: 'imei2-live' })}
@@ -118,7 +118,6 @@ export function StepDevice({
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="characters"
-            maxLength={FIELD_MAX.lockCode}
             aria-invalid={fieldError('lockCode') ? true : undefined}
             aria-describedby={describedBy('lockCode', { hint: true, error: fieldError('lockCode') })}
             {...register('lockCode')}
@@ -139,7 +138,6 @@ export function StepDevice({
           type="text"
           autoComplete="off"
           spellCheck={false}
-          maxLength={FIELD_MAX.serialNumber}
           aria-invalid={fieldError('serialNumber') ? true : undefined}
           aria-describedby={describedBy('serialNumber', { hint: true, error: fieldError('serialNumber') })}
           {...register('serialNumber')}
@@ -158,7 +156,6 @@ export function StepDevice({
           id="model"
           type="text"
           autoComplete="off"
-          maxLength={FIELD_MAX.model}
           aria-invalid={fieldError('model') ? true : undefined}
           aria-describedby={describedBy('model', { hint: true, error: fieldError('model') })}
           {...register('model')}

@@ -14,7 +14,7 @@ import { StepActions } from '@/app/appeal/_components/StepActions';
 type PerRole<T> = Record<EvidenceRole, T>;
 const perRole = <T,>(make: () => T): PerRole<T> => ({ boxPhoto: make(), receipt: make(), extra: make() });
 
-export function StepEvidence({
+export default function StepEvidence({
   files,
   receiptShows,
   serverErrors,

@@ -13,7 +13,7 @@ import { RecipientBox } from '@/app/appeal/_components/RecipientBox';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
-export function StepPurchase({
+export default function StepPurchase({
   values,
   recipient,
   recipientEdited,

@@ -1,33 +1,42 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
 import { countryName } from '@/lib/countries';
+import { isLocale } from '@/lib/i18n/locales';
+import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
+import { incompleteSteps } from '@/lib/form/step-problems';
 import type { FormStep } from '@/lib/form/steps';
 import { formatImei } from '@/lib/imei';
+import { GeneratePanel } from '@/app/appeal/_components/GeneratePanel';
 
 /** Everything on one screen, each section with a way back to the step that asks for it. */
-export function StepReview({
+export default function StepReview({
   draft,
   files,
-  problems,
   onEdit,
   onBack,
-  children,
+  onPdf,
+  onFieldErrors,
 }: {
   draft: AppealDraft;
   files: EvidenceFile[];
-  /** Steps that still need attention, with what is wrong. */
-  problems: Partial<Record<FormStep, string>>;
   onEdit: (step: FormStep) => void;
   onBack: () => void;
-  children: ReactNode;
+  onPdf: (pdf: Blob, fileName: string | null) => void;
+  onFieldErrors: (fields: Record<string, string>) => string[];
 }) {
   const t = useTranslations('form');
   const locale = useLocale();
+  const problems = useMemo(() => {
+    const out: Partial<Record<FormStep, string>> = {};
+    for (const step of incompleteSteps(draft, files)) out[step] = t('review.incomplete');
+    return out;
+  }, [draft, files, t]);
+  const sizes = uploadBytes(files);
   const format = useFormatter();
   const dash = t('review.empty');
   const show = (value: string) => (value.trim() === '' ? dash : value);
@@ -83,7 +92,14 @@ export function StepReview({
         <Row label={t('contact.notes.label')} value={show(draft.contact.notes)} multiline />
       </ReviewSection>
 
-      {children}
+      <GeneratePanel
+        buildBody={() => buildAppealFormData(draft, files, isLocale(locale) ? locale : 'en')}
+        uploadSize={sizes.sent}
+        originalSize={sizes.original}
+        blockedReason={Object.keys(problems).length > 0 ? t('generate.blocked') : null}
+        onPdf={onPdf}
+        onFieldErrors={onFieldErrors}
+      />
 
       <div className="step-actions">
         <button type="button" className="button" onClick={onBack}>

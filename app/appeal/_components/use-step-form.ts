@@ -8,6 +8,25 @@ import type { z } from 'zod';
 import { useErrorText } from '@/app/appeal/_components/use-error-text';
 import type { SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 
+type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/**
+ * zodResolver on a schema that may still be loading: the first step can render without zod in
+ * the page's first download, and the schema arrives (prefetched on first focus) before the
+ * first check runs.
+ */
+function resolverFor<V extends FieldValues, S extends z.ZodType>(source: SchemaSource<S>): Resolver<V, unknown, z.output<S>> {
+  // The form holds what people type (all strings); the schema's input type is looser (optional
+  // fields, the channel enum), so the resolver is typed to the form's values.
+  const make = (schema: S) => zodResolver(schema as never) as unknown as Resolver<V, unknown, z.output<S>>;
+  if (typeof source !== 'function') return make(source);
+  let loaded: Resolver<V, unknown, z.output<S>> | null = null;
+  return async (values, context, options) => {
+    loaded ??= make(await source());
+    return loaded(values, context, options);
+  };
+}
+
 /**
  * One react-hook-form per step, validated by that step's shared schema. Every change is handed up
  * (the wizard saves it), messages the server sent back are shown on their fields, and a failed
@@ -20,7 +39,7 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType>({
   onChange,
   onValid,
 }: {
-  schema: S;
+  schema: SchemaSource<S>;
   values: V;
   serverErrors: Record<string, string>;
   onChange: (values: V) => void;
@@ -28,9 +47,7 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType>({
 }) {
   const form = useForm<V, unknown, z.output<S>>({
     defaultValues: values as never,
-    // The form holds what people type (all strings); the schema's input type is looser (optional
-    // fields, the channel enum), so the resolver is typed to the form's values.
-    resolver: zodResolver(schema as never) as unknown as Resolver<V, unknown, z.output<S>>,
+    resolver: resolverFor<V, S>(schema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // The error summary takes focus instead; its links lead to the fields.

@@ -1,0 +1,15 @@
+import { EVIDENCE_ROLES, EVIDENCE_RULES } from '@/lib/appeal/evidence-rules';
+import { ZContactStepSchema, ZDeviceStepSchema, ZPurchaseStepSchema } from '@/lib/appeal/schema';
+import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
+import { isPlausibleEmail } from '@/lib/form/email-address';
+import type { FormStep } from '@/lib/form/steps';
+
+/** Steps whose answers would not pass their own check, so Review can send the user back first. */
+export function incompleteSteps(draft: AppealDraft, files: readonly EvidenceFile[]): FormStep[] {
+  const out: FormStep[] = [];
+  if (!ZDeviceStepSchema.safeParse(draft.device).success) out.push('device');
+  if (!ZPurchaseStepSchema.safeParse(draft.purchase).success || !isPlausibleEmail(draft.recipient)) out.push('purchase');
+  if (EVIDENCE_ROLES.some((role) => files.filter((f) => f.role === role).length < EVIDENCE_RULES[role].min)) out.push('evidence');
+  if (!ZContactStepSchema.safeParse(draft.contact).success) out.push('contact');
+  return out;
+}
