@@ -1,7 +1,6 @@
 import 'server-only';
 
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 
 import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
 
@@ -14,6 +13,9 @@ let ready: Promise<unknown> | null = null;
 
 function loadReader(): Promise<unknown> {
   ready ??= (async () => {
+    // Node's own resolver, out of the bundler's sight: Turbopack compiles a literal '….wasm'
+    // request into a WebAssembly module import, which fails the production build.
+    const { createRequire } = process.getBuiltinModule('node:module');
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     const bytes = await readFile(wasmPath);
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
