@@ -22,9 +22,10 @@ export async function POST(request: Request): Promise<Response> {
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
-    // The box label's barcodes are read first so the fact table can say whether each IMEI matches.
+    // The box label's barcodes are read while the photos are re-encoded (the facts are drawn last),
+    // so the fact table can say whether each IMEI matches without adding to the wait.
     const bundle = await withAppealCapacity(
-      async () => buildEvidenceBundle({ appeal, files, boxLabelImeis: await readBoxLabelImeis(files) }),
+      () => buildEvidenceBundle({ appeal, files, boxLabelImeis: readBoxLabelImeis(files) }),
       request.signal,
     );
     return new Response(new Blob([bundle.pdf as Uint8Array<ArrayBuffer>]), {
