@@ -1,0 +1,29 @@
+/**
+ * The UI's own words, read from the message catalogues, so the tests find controls by the labels a
+ * person sees in each language without copying strings.
+ */
+import enForm from '../../../lib/i18n/messages/en/form.json';
+import enHome from '../../../lib/i18n/messages/en/home.json';
+import enResult from '../../../lib/i18n/messages/en/result.json';
+import enErrors from '../../../lib/i18n/messages/en/errors.json';
+import ruForm from '../../../lib/i18n/messages/ru/form.json';
+import ruHome from '../../../lib/i18n/messages/ru/home.json';
+import ruResult from '../../../lib/i18n/messages/ru/result.json';
+import ruErrors from '../../../lib/i18n/messages/ru/errors.json';
+
+export const CATALOGUES = {
+  en: { form: enForm, home: enHome, result: enResult, errors: enErrors },
+  ru: { form: ruForm, home: ruHome, result: ruResult, errors: ruErrors },
+};
+export type TestLocale = keyof typeof CATALOGUES;
+export type Catalogue = (typeof CATALOGUES)['en'];
+
+/** Fills `{name}` placeholders the way the UI does for simple (non-plural) messages. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+/** The text before the first placeholder: enough to find a message whose values vary. */
+export function prefix(message: string): string {
+  return message.split('{')[0]!.trim();
+}
