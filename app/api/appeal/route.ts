@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
         'Content-Length': String(bundle.pdf.byteLength),
         'Cache-Control': 'no-store',
         'X-Request-Id': requestId,
-        'Server-Timing': serverTiming({ parse: parseMs, images: bundle.timings.imagesMs, pdf: bundle.timings.pdfMs }),
+        'Server-Timing': serverTiming({ parse: parseMs, images: bundle.timings.imagesMs, labels: bundle.timings.labelsWaitMs, pdf: bundle.timings.pdfMs }),
       },
     });
   } catch (error) {
