@@ -29,7 +29,7 @@ function needsCheck(file: EvidenceFile): boolean {
  * box label fill the IMEI fields that are still empty (never one the user typed), and a typed IMEI
  * the label contradicts is called out here and again on the review step.
  */
-export function BoxLabelAssistant({
+export default function BoxLabelAssistant({
   files,
   device,
   onFilesChange,

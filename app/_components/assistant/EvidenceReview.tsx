@@ -31,7 +31,7 @@ function readContext(caseReference: string): EvidenceContext {
  * label contradicts, photos that may not be readable, and weak proof of purchase. It warns and
  * never blocks.
  */
-export function EvidenceReview({ draft, files }: { draft: AppealDraft; files: EvidenceFile[] }) {
+export default function EvidenceReview({ draft, files }: { draft: AppealDraft; files: EvidenceFile[] }) {
   const t = useTranslations('assistant');
   const tForm = useTranslations('form.device');
   const [context, setContext] = useState<EvidenceContext>({});

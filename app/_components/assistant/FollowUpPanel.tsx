@@ -1,10 +1,13 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import type { TAppeal } from '@/lib/appeal/schema';
-import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate } from '@/lib/assistant/follow-up';
+import { singleLine } from '@/lib/appeal/fields';
+import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/assistant/follow-up';
+import type { AppealDraft } from '@/lib/form/draft';
+import { isLocale } from '@/lib/i18n/locales';
+import { checkImei } from '@/lib/imei';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 
 /** Today in the user's own time zone, YYYY-MM-DD (what a date input shows). */
@@ -18,12 +21,21 @@ function localToday(): string {
  * reference, in English and the user's language. The send date defaults to today and can be
  * changed (the user may send the appeal later than they made it).
  */
-export default function FollowUpPanel({ appeal, recipient }: { appeal: TAppeal; recipient: string }) {
+export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft; recipient: string }) {
   const t = useTranslations('assistant.followUp');
   const format = useFormatter();
+  const rawLocale = useLocale();
   const [sentOn, setSentOn] = useState(localToday);
-  if (!appeal.caseReference) return null;
-  const caseReference = appeal.caseReference;
+  const caseReference = draft.caseReference;
+  if (!isCaseReference(caseReference)) return null;
+  const imei = checkImei(draft.device.imei);
+  const appeal: FollowUpAppeal = {
+    imei: imei.kind === 'valid' ? imei.imei : '',
+    lockCode: singleLine(draft.device.lockCode),
+    model: singleLine(draft.device.model),
+    ownerName: singleLine(draft.contact.ownerName),
+    locale: isLocale(rawLocale) ? rawLocale : 'en',
+  };
 
   return (
     <section className="card follow-up" aria-labelledby="follow-up-title">

@@ -32,6 +32,10 @@ const StepEvidence = dynamic(STEP_LOADERS.evidence, { loading: StepLoading });
 const StepContact = dynamic(STEP_LOADERS.contact, { loading: StepLoading });
 const StepReview = dynamic(STEP_LOADERS.review, { loading: StepLoading });
 const ResultView = dynamic(STEP_LOADERS.result, { loading: StepLoading });
+// The evidence assistant (issue 6): loaded with the step it belongs to.
+const BoxLabelAssistant = dynamic(() => import('@/app/_components/assistant/BoxLabelAssistant'));
+const EvidenceReview = dynamic(() => import('@/app/_components/assistant/EvidenceReview'));
+const FollowUpPanel = dynamic(() => import('@/app/_components/assistant/FollowUpPanel'));
 
 function StepLoading() {
   return <p className="loading" aria-busy="true" />;
@@ -206,6 +210,9 @@ export function AppealWizard() {
         />
       ) : null}
       {current === 'evidence' ? (
+        <BoxLabelAssistant files={saved.files} device={saved.draft.device} onFilesChange={onFiles} onDeviceChange={onDevice} />
+      ) : null}
+      {current === 'evidence' ? (
         <StepEvidence
           files={saved.files}
           receiptShows={saved.draft.receiptShows}
@@ -219,6 +226,7 @@ export function AppealWizard() {
       {current === 'contact' ? (
         <StepContact values={saved.draft.contact} serverErrors={serverErrors} onChange={onContact} onNext={next('contact')} onBack={back('contact')} />
       ) : null}
+      {current === 'review' ? <EvidenceReview draft={saved.draft} files={saved.files} /> : null}
       {current === 'review' ? (
         <StepReview
           draft={saved.draft}
@@ -230,6 +238,7 @@ export function AppealWizard() {
         />
       ) : null}
       {current === 'result' ? <ResultView draft={saved.draft} result={saved.result} onEdit={() => goTo('review')} /> : null}
+      {current === 'result' && saved.result ? <FollowUpPanel draft={saved.draft} recipient={saved.result.recipient} /> : null}
     </div>
   );
 }
