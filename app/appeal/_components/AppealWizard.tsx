@@ -103,8 +103,9 @@ export function AppealWizard() {
   }, []);
 
   const goTo = useCallback(
-    (next: WizardStep) => {
-      moved.current = true;
+    (next: WizardStep, { focusHeading = true }: { focusHeading?: boolean } = {}) => {
+      // When the server sends the user back, the step's error summary takes focus instead.
+      moved.current = focusHeading;
       updateDraft((d) => ({
         ...d,
         step: next,
@@ -166,7 +167,8 @@ export function AppealWizard() {
       const firstStep = placed.firstStep;
       const placedFields = Object.assign({}, ...Object.values(placed.byStep)) as Record<string, string>;
       updateDraft((d) => ({ ...d, serverErrors: placedFields }));
-      goTo(firstStep);
+      goTo(firstStep, { focusHeading: false });
+      window.scrollTo({ top: 0 });
     }
     return placed.unplaced;
   };
@@ -194,6 +196,7 @@ export function AppealWizard() {
         {title}
       </h1>
 
+      <div key={saved.draft.caseReference} className="step-body">
       {current === 'device' ? (
         <StepDevice values={saved.draft.device} serverErrors={serverErrors} onChange={onDevice} onNext={next('device')} />
       ) : null}
@@ -238,6 +241,7 @@ export function AppealWizard() {
         />
       ) : null}
       {current === 'result' ? <ResultView draft={saved.draft} result={saved.result} onEdit={() => goTo('review')} /> : null}
+      </div>
       {current === 'result' && saved.result ? <FollowUpPanel draft={saved.draft} recipient={saved.result.recipient} /> : null}
     </div>
   );

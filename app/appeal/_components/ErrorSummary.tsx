@@ -7,17 +7,19 @@ export type SummaryItem = { fieldId: string; text: string };
 
 /**
  * The list of problems shown above a step when "Continue" finds any, each linking to its field.
- * It takes focus when it appears (a screen reader hears it at once); `focusKey` changes on every
- * failed attempt so a second attempt focuses it again.
+ * It takes focus when it appears (a screen reader hears it at once). `focusKey` changes on every
+ * failed attempt; the errors may arrive a render later than the attempt (react-hook-form
+ * publishes them after its invalid callback), so focus waits for the first render that has them.
  */
 export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusKey: number }) {
   const t = useTranslations('form');
   const ref = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef(0);
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-    // Only a new attempt moves focus, not every re-render with the same errors.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    if (focusKey === focusedFor.current || items.length === 0) return;
+    focusedFor.current = focusKey;
+    ref.current?.focus();
+  });
   if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>

@@ -74,7 +74,11 @@ export default function StepEvidence({
     });
   };
 
-  const remove = (id: string) => onFilesChange((current) => current.filter((f) => f.id !== id));
+  const remove = (id: string) => {
+    const role = files.find((f) => f.id === id)?.role;
+    if (role) setServerMessages((messages) => withoutKey(messages, role));
+    onFilesChange((current) => current.filter((f) => f.id !== id));
+  };
 
   const missingError = (role: EvidenceRole): string | undefined => {
     if (serverMessages[role]) return serverMessages[role];

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { fixturePath } from '../support/fixtures';
+import { CATALOGUES, fill } from './support/catalogue';
+import {
+  addEvidence,
+  continueTo,
+  expectNoAxeViolations,
+  expectStep,
+  fillContact,
+  fillDevice,
+  fillPurchase,
+  screenshot,
+  textbox,
+  type PersonAnswers,
+} from './support/pages';
+
+const c = CATALOGUES.en;
+const PERSON: PersonAnswers = {
+  imeiTyped: '868907041234565',
+  imei: '868907041234565',
+  imei2: '',
+  serial: '',
+  model: '',
+  country: 'DE',
+  seller: 'Elektro Markt',
+  date: '2025-03-14',
+  order: '',
+  price: '',
+  name: 'Max Mustermann',
+  email: 'max@example.com',
+  phone: '',
+  account: '',
+  notes: '',
+};
+
+test.use({ locale: 'en-GB' });
+
+async function reachReview(page: Page) {
+  await page.goto('/appeal');
+  await expectStep(page, c.form.steps.device);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+  await addEvidence(page, c);
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.review);
+}
+
+test('a wrong IMEI is explained live, in the summary and at the field', async ({ page }, testInfo) => {
+  await page.goto('/appeal');
+  const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
+  await imei.fill('868907041234568');
+  await expect(page.getByText(c.form.device.imeiLive.wrongCheckDigit)).toBeVisible();
+
+  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  const message = fill(c.errors.imei.wrongCheckDigit, { digits: 15 });
+  const summary = page.getByRole('alert').filter({ hasText: message });
+  await expect(summary).toBeFocused();
+  await expect(page.locator('#imei-error')).toHaveText(message);
+  await expect(imei).toHaveAttribute('aria-invalid', 'true');
+  await expect(imei).toHaveAttribute('aria-describedby', /imei-error/);
+  await expectStep(page, c.form.steps.device);
+  await expectNoAxeViolations(page, 'device step with errors');
+  await screenshot(page, testInfo, 'error-imei');
+
+  // The summary's link leads to the field; fixing it lets the user on.
+  await summary.getByRole('link', { name: message }).click();
+  await expect(imei).toBeFocused();
+  await imei.fill('868907041234565');
+  await expect(page.locator('#imei-error')).toHaveCount(0);
+  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await expectStep(page, c.form.steps.purchase);
+});
+
+test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {
+  await page.goto('/appeal');
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+
+  await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('not-an-image.jpg'));
+  const boxZone = page.getByRole('region', { name: c.form.evidence.zones.boxPhoto.title });
+  await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'not-an-image.jpg' }));
+  await expect(boxZone.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).not.toContainText('not-an-image.jpg');
+
+  // A PDF is not a photo of the box.
+  await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('e-receipt.pdf'));
+  await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'e-receipt.pdf' }));
+
+  // Continue without the required files: both zones say what is missing.
+  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await expect(boxZone).toContainText(c.errors.files.missingBoxPhoto);
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).toContainText(c.errors.files.missingReceipt);
+  await expectNoAxeViolations(page, 'evidence step with errors');
+  await screenshot(page, testInfo, 'error-file');
+});
+
+test('server errors appear where they belong: a 500 at the button, field errors at their step', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await reachReview(page);
+  const create = page.getByRole('button', { name: c.form.generate.start });
+
+  await page.route('**/api/appeal', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'unexpected', message: 'Something went wrong on our side (test 42).', fields: {} } }),
+    }),
+  );
+  await create.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong on our side (test 42).' });
+  await expect(alert).toBeFocused();
+  await expectStep(page, c.form.steps.review);
+  await expectNoAxeViolations(page, 'review with a server error');
+  await screenshot(page, testInfo, 'error-server-500');
+
+  // 422: an unreadable receipt → the evidence step, the message in the receipt zone.
+  await page.unroute('**/api/appeal');
+  const unreadable = '“receipt-photo-12mp.jpg” could not be read (test).';
+  await page.route('**/api/appeal', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'file.unreadable', message: unreadable, fields: { receipt: unreadable } } }),
+    }),
+  );
+  await create.click();
+  await expectStep(page, c.form.steps.evidence);
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).toContainText(unreadable);
+  await expect(page.getByRole('alert').filter({ hasText: unreadable })).toBeFocused();
+  await screenshot(page, testInfo, 'error-server-422');
+
+  // 400: the contact e-mail refused by the server → the contact step, at the field.
+  await page.unroute('**/api/appeal');
+  const badEmail = 'This is not a valid e-mail address (test).';
+  await page.route('**/api/appeal', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'invalid', message: 'Invalid fields', fields: { contactEmail: badEmail } } }),
+    }),
+  );
+  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.review }).click();
+  await expectStep(page, c.form.steps.review);
+  await create.click();
+  await expectStep(page, c.form.steps.contact);
+  await expect(page.locator('#contactEmail-error')).toHaveText(badEmail);
+  await expect(textbox(page, c.form.contact.contactEmail.label)).toHaveAttribute('aria-invalid', 'true');
+});
