@@ -38,7 +38,15 @@ export type EvidenceBundleInput = {
    * May be a promise: the facts are drawn last, so reading barcodes overlaps the photo work.
    */
   boxLabelImeis?: readonly string[] | Promise<readonly string[]>;
+  /**
+   * Or a reader, called once with every box photo as re-encoded for the PDF (upright, at most
+   * 2000 px: several times cheaper to scan than the 12 MP original) and its original bytes, as
+   * soon as those photos are ready, while the other files are still being worked on.
+   */
+  readBoxLabelImeis?: (photos: readonly BoxPhoto[]) => Promise<readonly string[]>;
 };
+
+export type BoxPhoto = { processed: Uint8Array; original: Uint8Array };
 
 export type EvidenceBundle = {
   pdf: Uint8Array;
@@ -75,15 +83,34 @@ function checkPdfShare(files: readonly SniffedFile[]): void {
   throw new AppError('file-too-large', msg('file.tooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }));
 }
 
-/** Images re-encoded in parallel (sharp works on libuv's thread pool), PDFs parsed alongside. */
-function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding): Promise<EvidenceItem[]> {
-  return Promise.all(
-    files.map(async ({ role, name, bytes, kind, sha256, caption }): Promise<EvidenceItem> => {
-      const base = { role, caption, fileName: name, byteLength: bytes.length, sha256 };
-      if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
-      return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
-    }),
+/**
+ * Images re-encoded in parallel (sharp works on libuv's thread pool), PDFs parsed alongside. One
+ * promise per file, so a caller can act on some files before all are done.
+ */
+function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding): Promise<EvidenceItem>[] {
+  return files.map(async ({ role, name, bytes, kind, sha256, caption }): Promise<EvidenceItem> => {
+    const base = { role, caption, fileName: name, byteLength: bytes.length, sha256 };
+    if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
+    return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
+  });
+}
+
+/** Starts the box-label reading as soon as the box photos are ready. Never rejects: notes are a bonus. */
+function readLabelsWhenBoxPhotosReady(
+  files: readonly SniffedFile[],
+  pending: readonly Promise<EvidenceItem>[],
+  input: EvidenceBundleInput,
+): Promise<readonly string[] | undefined> {
+  const { readBoxLabelImeis } = input;
+  if (!readBoxLabelImeis) return Promise.resolve(input.boxLabelImeis).catch(() => undefined);
+  const boxPhotos = files.flatMap((file, index) =>
+    file.role === 'boxPhoto' && pending[index] ? [pending[index].then((item) => ({ item, original: file.bytes }))] : [],
   );
+  return Promise.all(boxPhotos)
+    .then((ready) =>
+      readBoxLabelImeis(ready.flatMap(({ item, original }) => ('image' in item ? [{ processed: item.image.jpeg, original }] : []))),
+    )
+    .catch(() => undefined);
 }
 
 function estimatedBytes(items: readonly EvidenceItem[]): number {
@@ -99,8 +126,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
   const started = performance.now();
   const files = await sniffFiles(input.files);
   checkPdfShare(files);
-  // Barcode notes are a bonus: if reading them fails, the facts simply carry no match note.
-  const boxLabelImeis = Promise.resolve(input.boxLabelImeis).catch(() => undefined);
+  let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;
 
   let facts: FactRow[] | undefined;
@@ -109,7 +135,9 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
   let pdfMs = 0;
   for (const [step, encoding] of SMALLER_ENCODINGS.entries()) {
     const imagesStarted = performance.now();
-    const items = await prepareItems(files, encoding);
+    const pending = prepareItems(files, encoding);
+    boxLabelImeis ??= readLabelsWhenBoxPhotosReady(files, pending, input);
+    const items = await Promise.all(pending);
     const isLastStep = step === SMALLER_ENCODINGS.length - 1;
     imagesMs += performance.now() - imagesStarted;
     if (estimatedBytes(items) > MAX_BUNDLE_BYTES && !isLastStep) continue;

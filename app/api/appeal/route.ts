@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { readBoxLabelImeis } from '@/lib/assistant/box-label-imeis';
+import { readBoxLabelImeisForBundle } from '@/lib/server/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
@@ -22,10 +22,11 @@ export async function POST(request: Request): Promise<Response> {
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
-    // The box label's barcodes are read while the photos are re-encoded (the facts are drawn last),
-    // so the fact table can say whether each IMEI matches without adding to the wait.
+    // The box label's barcodes are read from the re-encoded box photo while the other files are
+    // still being worked on, so the fact table can say whether each IMEI matches.
+    const appealImeis = [appeal.imei, appeal.imei2].filter(Boolean);
     const bundle = await withAppealCapacity(
-      () => buildEvidenceBundle({ appeal, files, boxLabelImeis: readBoxLabelImeis(files) }),
+      () => buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis) }),
       request.signal,
     );
     return new Response(new Blob([bundle.pdf as Uint8Array<ArrayBuffer>]), {
