@@ -1,0 +1,132 @@
+/**
+ * Files the bundle cannot or must not use. Each gets a 4xx in the contract's shape, in the
+ * request's language, naming the file, within 5 s; never a 5xx.
+ */
+import { describe, it } from 'vitest';
+
+import * as hostile from '../../support/hostile-files';
+import { readFixture } from '../../support/fixtures';
+import { expectRefusal, postForm, standardUploads, validFields, type Upload } from './appeal-client';
+
+const receipt = () => standardUploads().filter((upload) => upload.role === 'receipt');
+const boxPhoto = () => standardUploads().filter((upload) => upload.role === 'boxPhoto');
+
+/** The hostile file as the box photo (the first file read), beside a valid receipt. */
+const asBoxPhoto = (name: string, bytes: Buffer, type = 'image/jpeg'): Upload[] => [{ role: 'boxPhoto', name, bytes, type }, ...receipt()];
+/** The hostile file as the receipt, beside a valid box photo. */
+const asReceipt = (name: string, bytes: Buffer, type = 'application/pdf'): Upload[] => [...boxPhoto(), { role: 'receipt', name, bytes, type }];
+
+describe('files that are not usable images are refused, naming the file', () => {
+  it('a zero-byte file', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('пустой.jpg', Buffer.alloc(0))), {
+      status: 422,
+      names: 'пустой.jpg',
+      locale: 'ru',
+    });
+  });
+
+  it('a truncated JPEG (the shared fixture, and one cut at 60 %)', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('truncated.jpg', readFixture('truncated.jpg'))), {
+      status: 422,
+      names: 'truncated.jpg',
+      locale: 'ru',
+    });
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('cut.jpg', await hostile.truncatedJpeg())), {
+      status: 422,
+      names: 'cut.jpg',
+      locale: 'ru',
+    });
+  });
+
+  it('an HTML page renamed .jpg', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('not-an-image.jpg', readFixture('not-an-image.jpg'))), {
+      status: 415,
+      names: 'not-an-image.jpg',
+      locale: 'ru',
+    });
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('page.jpg', hostile.htmlPage())), { status: 415, names: 'page.jpg' });
+  });
+
+  it('executables renamed .jpg (Linux ELF, Windows PE)', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('photo.jpg', hostile.elfExecutable())), { status: 415, names: 'photo.jpg' });
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('setup.jpg', hostile.windowsExecutable())), {
+      status: 415,
+      names: 'setup.jpg',
+    });
+  });
+
+  it('a JPEG header followed by a script', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('xss.jpg', hostile.jpegHeaderThenScript())), {
+      status: [415, 422],
+      names: 'xss.jpg',
+      locale: 'ru',
+    });
+  });
+
+  it('an SVG with a script and external references', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('label.svg', hostile.svgWithScript(), 'image/svg+xml')), {
+      status: 415,
+      names: 'label.svg',
+      locale: 'ru',
+    });
+  });
+
+  it('a GIF', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('box.gif', await hostile.gif(), 'image/gif')), {
+      status: 415,
+      names: 'box.gif',
+      locale: 'ru',
+    });
+  });
+
+  it('a TIFF', async () => {
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('scan.tiff', await hostile.tiff(), 'image/tiff')), {
+      status: 415,
+      names: 'scan.tiff',
+      locale: 'ru',
+    });
+  });
+
+  it('a 30,000 × 30,000 PNG of about 100 KB (decompression bomb), refused before decoding', async () => {
+    const bomb = await hostile.pngBomb();
+    await expectRefusal(await postForm(validFields(), asBoxPhoto('bomb.png', bomb, 'image/png')), {
+      status: [413, 422],
+      names: 'bomb.png',
+      locale: 'ru',
+    });
+  });
+});
+
+describe('PDFs that cannot join the bundle are refused, naming the file', () => {
+  it('an encrypted PDF (qpdf, AES-256 user password)', async () => {
+    await expectRefusal(await postForm(validFields(), asReceipt('locked.pdf', await hostile.encryptedPdf())), {
+      status: 422,
+      names: 'locked.pdf',
+      locale: 'ru',
+    });
+  });
+
+  it('a 40-page PDF', async () => {
+    await expectRefusal(await postForm(validFields(), asReceipt('statement.pdf', await hostile.pdfWithPages(40))), {
+      status: 413,
+      names: 'statement.pdf',
+      locale: 'ru',
+    });
+  });
+
+  it('malformed PDFs: garbage after the header, cut in half, mangled objects', async () => {
+    for (const [name, bytes] of Object.entries(await hostile.malformedPdfs())) {
+      await expectRefusal(await postForm(validFields(), asReceipt(name, bytes)), { status: 422, names: name, locale: 'ru' });
+    }
+  });
+});
+
+describe('English when the request says so', () => {
+  it('names the file in an English message', async () => {
+    await expectRefusal(await postForm(validFields({ locale: 'en' }), asBoxPhoto('box.gif', await hostile.gif(), 'image/gif')), {
+      status: 415,
+      names: 'box.gif',
+      locale: 'en',
+    });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Photos as phones and PCs really write them, in every format the contract accepts: each must
+ * become a correct bundle (upright, true colours, transparency on white) within 5 s.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+
+import * as hostile from '../../support/hostile-files';
+import { expectBundle, postForm, validFields, type Upload } from './appeal-client';
+import { extractPdfImages, type PdfImage } from './pdf-inspect';
+
+/** A text-only receipt PDF, so every JPEG in the bundle is the photo under test. */
+const textReceipt = async (): Promise<Upload> => ({
+  role: 'receipt',
+  name: 'receipt.pdf',
+  bytes: await hostile.pdfWithPages(1),
+  type: 'application/pdf',
+});
+
+async function bundleWithBoxPhoto(name: string, bytes: Buffer, type: string): Promise<PdfImage[]> {
+  const uploads: Upload[] = [{ role: 'boxPhoto', name, bytes, type }, await textReceipt()];
+  const answer = await postForm(validFields(), uploads);
+  const document = await expectBundle(answer);
+  const pdf = await document.save();
+  const images = (await extractPdfImages(pdf)).filter((image) => image.encoding === 'jpeg');
+  expect(images.length, 'the photo is in the bundle as a JPEG').toBeGreaterThanOrEqual(1);
+  return images;
+}
+
+/** The photo's embedded copy: the largest JPEG in the bundle (the receipt brings none). */
+const largest = (images: PdfImage[]) => images.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b));
+
+async function meanRgb(bytes: Buffer) {
+  // stats() reads its input, not the pipeline's output: convert first.
+  const srgb = await sharp(bytes).toColourspace('srgb').removeAlpha().png().toBuffer();
+  const { channels } = await sharp(srgb).stats();
+  return channels.slice(0, 3).map((channel) => channel.mean);
+}
+
+describe('unusual but valid photos become a correct bundle', () => {
+  it('a 16-bit PNG with an alpha channel: flattened on white, not black', async () => {
+    const png = await hostile.png16WithAlpha();
+    const image = largest(await bundleWithBoxPhoto('scan-16bit.png', png, 'image/png'));
+    expect(image.colour).toBe('rgb');
+    // The right edge is almost transparent in the source: on white it must be nearly white.
+    const edge = await sharp(image.bytes)
+      .extract({ left: image.width - 20, top: 0, width: 20, height: image.height })
+      .png()
+      .toBuffer();
+    const strip = await sharp(edge).stats();
+    for (const channel of strip.channels.slice(0, 3)) expect(channel.mean).toBeGreaterThan(215);
+  });
+
+  it('a CMYK JPEG: converted to sRGB with its colours kept, not inverted', async () => {
+    const cmyk = await hostile.jpeg(2000, 1500, { cmyk: true });
+    const image = largest(await bundleWithBoxPhoto('print-shop-cmyk.jpg', cmyk, 'image/jpeg'));
+    expect(image.colour).toBe('rgb');
+    const [expected, actual] = await Promise.all([meanRgb(cmyk), meanRgb(image.bytes)]);
+    expected.forEach((value, index) => expect(Math.abs((actual[index] ?? 0) - value)).toBeLessThan(25));
+  });
+
+  it('a progressive JPEG', async () => {
+    const progressive = await hostile.jpeg(3000, 2000, { progressive: true });
+    const image = largest(await bundleWithBoxPhoto('progressive.jpg', progressive, 'image/jpeg'));
+    expect(image.width).toBeGreaterThan(image.height);
+  });
+
+  it('a 48 MP photo: shrunk to a mailable size', async () => {
+    const huge = await hostile.jpeg(8000, 6000, { label: '48 MP' });
+    const image = largest(await bundleWithBoxPhoto('IMG_48MP.jpg', huge, 'image/jpeg'));
+    expect(Math.max(image.width, image.height)).toBeLessThanOrEqual(2000);
+    expect(image.width / image.height).toBeCloseTo(8000 / 6000, 1);
+  });
+
+  it('an iPhone HEIC: decoded and upright', async () => {
+    const image = largest(await bundleWithBoxPhoto('IMG_0042.HEIC', hostile.heic(), 'image/heic'));
+    expect([image.width, image.height]).toEqual([800, 600]);
+  });
+
+  it('an AVIF photo', async () => {
+    const image = largest(await bundleWithBoxPhoto('photo.avif', await hostile.avif(), 'image/avif'));
+    expect([image.width, image.height]).toEqual([1600, 1200]);
+  });
+
+  it('a WebP photo', async () => {
+    const image = largest(await bundleWithBoxPhoto('photo.webp', await hostile.webp(), 'image/webp'));
+    expect([image.width, image.height]).toEqual([1600, 1200]);
+  });
+
+  it('a file whose name says .jpg but which is really a PNG (content decides, not the name)', async () => {
+    const png = await hostile.pngScreenshot(720, 1600);
+    const image = largest(await bundleWithBoxPhoto('screenshot.jpg', png, 'image/jpeg'));
+    expect([image.width, image.height]).toEqual([720, 1600]);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * Unusual and hostile uploads, generated at test time (sharp, pdf-lib, qpdf, a hand-written PNG)
+ * so every test states exactly what it sends. Only HEIC comes from a committed file
+ * (tests/fixtures/README.md says how it was made): nothing on every machine can write it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp, { type Sharp } from 'sharp';
+
+const run = promisify(execFile);
+
+/** Deterministic noise, so a failing test fails the same way twice. */
+function seededBytes(length: number, seed = 7): Buffer {
+  const out = Buffer.alloc(length);
+  let state = seed >>> 0;
+  for (let i = 0; i < length; i += 1) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  }
+  return out;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Something that compresses like a phone photo (smooth colour fields, not flat colour and not pure
+ * noise) with a white label in the middle, so a rendered page shows which file it came from.
+ */
+export function photoLike(width: number, height: number, label = 'IMEI 868907041234565'): Sharp {
+  const small = { width: Math.max(2, Math.round(width / 64)), height: Math.max(2, Math.round(height / 64)) };
+  const labelWidth = Math.round(width * 0.6);
+  const labelHeight = Math.round(height * 0.15);
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth}" height="${labelHeight}">` +
+      `<rect width="100%" height="100%" fill="#fff"/>` +
+      `<text x="50%" y="62%" font-family="DejaVu Sans, sans-serif" font-size="${Math.round(labelHeight * 0.4)}" ` +
+      `text-anchor="middle" fill="#000">${escapeXml(label)}</text></svg>`,
+  );
+  return sharp(seededBytes(small.width * small.height * 3), { raw: { ...small, channels: 3 } })
+    .resize(width, height, { kernel: 'cubic' })
+    .composite([{ input: svg, gravity: 'centre' }]);
+}
+
+export async function jpeg(
+  width: number,
+  height: number,
+  options: { progressive?: boolean; cmyk?: boolean; quality?: number; label?: string } = {},
+): Promise<Buffer> {
+  let image = photoLike(width, height, options.label);
+  // Flatten the composite first: toColourspace applies to the pipeline's output.
+  if (options.cmyk) image = sharp(await image.png({ compressionLevel: 1 }).toBuffer()).toColourspace('cmyk');
+  return image.jpeg({ quality: options.quality ?? 85, progressive: options.progressive ?? false }).toBuffer();
+}
+
+/** 16 bits per channel with a real alpha gradient (left opaque, right nearly transparent). */
+export async function png16WithAlpha(width = 1200, height = 900): Promise<Buffer> {
+  const rgb = await photoLike(width, height, '16-bit PNG').removeAlpha().raw().toBuffer();
+  // A Uint16Array is read by sharp as 16-bit samples: scale 0–255 to 0–65535 (× 257).
+  const pixels = new Uint16Array(width * height * 4);
+  for (let i = 0, p = 0; p < width * height; p += 1) {
+    pixels[i++] = (rgb[p * 3] ?? 0) * 257;
+    pixels[i++] = (rgb[p * 3 + 1] ?? 0) * 257;
+    pixels[i++] = (rgb[p * 3 + 2] ?? 0) * 257;
+    pixels[i++] = 65535 - Math.round(((p % width) / width) * 60000);
+  }
+  return sharp(pixels, { raw: { width, height, channels: 4 } }).toColourspace('rgb16').png().toBuffer();
+}
+
+export const gif = () => photoLike(640, 480, 'GIF').gif().toBuffer();
+export const tiff = () => photoLike(640, 480, 'TIFF').tiff().toBuffer();
+export const webp = () => photoLike(1600, 1200, 'WebP').webp({ quality: 80 }).toBuffer();
+export const avif = () => photoLike(1600, 1200, 'AVIF').avif({ quality: 50, effort: 2 }).toBuffer();
+export const pngScreenshot = (width = 1080, height = 2400) => photoLike(width, height, 'Order 5123-778-0042').png().toBuffer();
+
+/**
+ * A decompression bomb: a valid 1-bit greyscale PNG whose header promises width × height pixels
+ * (30,000 × 30,000 is 900 MP, 3.6 GB as RGBA) in about a hundred KB. Written by hand, row by row,
+ * so making it never holds the pixels.
+ */
+export async function pngBomb(width = 30_000, height = 30_000): Promise<Buffer> {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, standard filters, no interlace
+  const row = Buffer.alloc(1 + Math.ceil(width / 8)); // filter byte 0, then all-black pixels
+  const rowsPerBlock = 500;
+  const block = Buffer.concat(Array.from({ length: rowsPerBlock }, () => row));
+  async function* rows() {
+    for (let done = 0; done < height; done += rowsPerBlock) {
+      yield block.subarray(0, Math.min(rowsPerBlock, height - done) * row.length);
+    }
+  }
+  const compressed: Buffer[] = [];
+  await pipeline(rows(), zlib.createDeflate({ level: 9 }), async (deflated: AsyncIterable<Buffer>) => {
+    for await (const piece of deflated) compressed.push(piece);
+  });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', Buffer.concat(compressed)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
+export const heic = () => readFileSync(HEIC_FIXTURE);
+
+// ---- Not images at all --------------------------------------------------------------------------
+
+export const htmlPage = () =>
+  Buffer.from('<!doctype html><html><head><title>x</title></head><body><script>fetch("/steal")</script></body></html>\n');
+
+/** The first bytes of a Linux executable (ELF) and of a Windows one (PE), then padding. */
+export const elfExecutable = () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4088)]);
+export const windowsExecutable = () => {
+  const bytes = Buffer.alloc(4096);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.writeUInt32LE(0x80, 0x3c);
+  bytes.write('PE\0\0', 0x80, 'latin1');
+  return bytes;
+};
+
+/** A JPEG start (SOI + JFIF APP0) so naive sniffing says "JPEG", then a script instead of pixels. */
+export const jpegHeaderThenScript = () =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+    Buffer.from('<script>alert(document.cookie)</script>\n'.repeat(50)),
+  ]);
+
+export const svgWithScript = () =>
+  Buffer.from(
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" height="300">' +
+      '<script>alert(1)</script><image xlink:href="http://203.0.113.9/track.png" width="400" height="300"/>' +
+      '<foreignObject><iframe src="file:///etc/passwd"/></foreignObject><text x="10" y="20">box</text></svg>\n',
+  );
+
+export async function truncatedJpeg(fraction = 0.6): Promise<Buffer> {
+  const whole = await jpeg(3000, 4000, { label: 'truncated' });
+  return whole.subarray(0, Math.floor(whole.length * fraction));
+}
+
+// ---- PDFs ---------------------------------------------------------------------------------------
+
+export async function pdfWithPages(pages: number, title = 'Receipt'): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i += 1) {
+    const page = document.addPage([595, 842]);
+    page.drawText(`${title}: page ${i} of ${pages}`, { x: 72, y: 760, size: 18, font });
+    page.drawText('IMEI 868907041234565  Redmi Note 12 Pro 5G  19 990 RUB', { x: 72, y: 720, size: 12, font });
+  }
+  return Buffer.from(await document.save());
+}
+
+/** Encrypted by qpdf with a user password (AES-256): nobody can open it without the password. */
+export async function encryptedPdf(): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hostile-pdf-'));
+  try {
+    const plain = path.join(dir, 'plain.pdf');
+    const locked = path.join(dir, 'locked.pdf');
+    await writeFile(plain, await pdfWithPages(1, 'Encrypted receipt'));
+    await run('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', plain, locked]);
+    return await readFile(locked);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Three ways a PDF is broken in the wild: garbage after the header, cut in half, objects mangled. */
+export async function malformedPdfs(): Promise<Record<string, Buffer>> {
+  const good = await pdfWithPages(2);
+  const mangled = Buffer.from(good.toString('latin1').replace(/ obj/g, ' jbo').replace(/endobj/g, 'xxxxxx'), 'latin1');
+  return {
+    'garbage.pdf': Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), seededBytes(20_000, 3)]),
+    'half.pdf': good.subarray(0, Math.floor(good.length / 2)),
+    'mangled.pdf': mangled,
+  };
+}
+
+// ---- Request bodies ---------------------------------------------------------------------------
+
+export type TextPart = { name: string; value: string };
+export type FilePart = { name: string; filename: string; type: string; bytes: Buffer };
+
+/** A multipart/form-data body built by hand, for bodies a FormData cannot make (cut off, trickled). */
+export function multipartBody(parts: (TextPart | FilePart)[], boundary = '----hostile-boundary-7f3a'): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    if ('bytes' in part) {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+            `Content-Type: ${part.type}\r\n\r\n`,
+        ),
+        part.bytes,
+        Buffer.from('\r\n'),
+      );
+    } else {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
