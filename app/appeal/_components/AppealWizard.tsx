@@ -197,52 +197,52 @@ export function AppealWizard() {
       </h1>
 
       <div key={saved.draft.caseReference} className="step-body">
-      {current === 'device' ? (
-        <StepDevice values={saved.draft.device} serverErrors={serverErrors} onChange={onDevice} onNext={next('device')} />
-      ) : null}
-      {current === 'purchase' ? (
-        <StepPurchase
-          values={saved.draft.purchase}
-          recipient={saved.draft.recipient}
-          recipientEdited={saved.draft.recipientEdited}
-          serverErrors={serverErrors}
-          onChange={onPurchase}
-          onRecipientChange={onRecipient}
-          onNext={next('purchase')}
-          onBack={back('purchase')}
-        />
-      ) : null}
-      {current === 'evidence' ? (
-        <BoxLabelAssistant files={saved.files} device={saved.draft.device} onFilesChange={onFiles} onDeviceChange={onDevice} />
-      ) : null}
-      {current === 'evidence' ? (
-        <StepEvidence
-          files={saved.files}
-          receiptShows={saved.draft.receiptShows}
-          serverErrors={Object.fromEntries(Object.entries(serverErrors).filter(([field]) => FIELD_STEP[field] === 'evidence'))}
-          onFilesChange={onFiles}
-          onReceiptShowsChange={onReceiptShows}
-          onNext={next('evidence')}
-          onBack={back('evidence')}
-        />
-      ) : null}
-      {current === 'contact' ? (
-        <StepContact values={saved.draft.contact} serverErrors={serverErrors} onChange={onContact} onNext={next('contact')} onBack={back('contact')} />
-      ) : null}
-      {current === 'review' ? <EvidenceReview draft={saved.draft} files={saved.files} /> : null}
-      {current === 'review' ? (
-        <StepReview
-          draft={saved.draft}
-          files={saved.files}
-          onEdit={goTo}
-          onBack={back('review')}
-          onPdf={onPdf}
-          onFieldErrors={onServerFieldErrors}
-        />
-      ) : null}
-      {current === 'result' ? <ResultView draft={saved.draft} result={saved.result} onEdit={() => goTo('review')} /> : null}
+        {current === 'device' ? (
+          <StepDevice values={saved.draft.device} serverErrors={serverErrors} onChange={onDevice} onNext={next('device')} />
+        ) : null}
+        {current === 'purchase' ? (
+          <StepPurchase
+            values={saved.draft.purchase}
+            recipient={saved.draft.recipient}
+            recipientEdited={saved.draft.recipientEdited}
+            serverErrors={serverErrors}
+            onChange={onPurchase}
+            onRecipientChange={onRecipient}
+            onNext={next('purchase')}
+            onBack={back('purchase')}
+          />
+        ) : null}
+        {current === 'evidence' ? (
+          <BoxLabelAssistant files={saved.files} device={saved.draft.device} onFilesChange={onFiles} onDeviceChange={onDevice} />
+        ) : null}
+        {current === 'evidence' ? (
+          <StepEvidence
+            files={saved.files}
+            receiptShows={saved.draft.receiptShows}
+            serverErrors={Object.fromEntries(Object.entries(serverErrors).filter(([field]) => FIELD_STEP[field] === 'evidence'))}
+            onFilesChange={onFiles}
+            onReceiptShowsChange={onReceiptShows}
+            onNext={next('evidence')}
+            onBack={back('evidence')}
+          />
+        ) : null}
+        {current === 'contact' ? (
+          <StepContact values={saved.draft.contact} serverErrors={serverErrors} onChange={onContact} onNext={next('contact')} onBack={back('contact')} />
+        ) : null}
+        {current === 'review' ? <EvidenceReview draft={saved.draft} files={saved.files} /> : null}
+        {current === 'review' ? (
+          <StepReview
+            draft={saved.draft}
+            files={saved.files}
+            onEdit={goTo}
+            onBack={back('review')}
+            onPdf={onPdf}
+            onFieldErrors={onServerFieldErrors}
+          />
+        ) : null}
+        {current === 'result' ? <ResultView draft={saved.draft} result={saved.result} onEdit={() => goTo('review')} /> : null}
+        {current === 'result' && saved.result ? <FollowUpPanel draft={saved.draft} recipient={saved.result.recipient} /> : null}
       </div>
-      {current === 'result' && saved.result ? <FollowUpPanel draft={saved.draft} recipient={saved.result.recipient} /> : null}
     </div>
   );
 }
