@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { CASE_REFERENCE_PATTERN } from '@/lib/appeal/schema';
+import { appealTextFields, buildAppealFormData, parseDraftAppeal, uploadBytes } from '@/lib/form/appeal-payload';
+import { generateCaseReference } from '@/lib/form/case-reference';
+import { emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
+import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
+import { isPlausibleEmail } from '@/lib/form/email-address';
+import { checkEvidenceFile, sniffEvidenceKind } from '@/lib/form/file-kind';
+import { groupImeiDigits } from '@/lib/form/imei-display';
+import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
+import { incompleteSteps } from '@/lib/form/step-problems';
+import { fileNameFromDisposition } from '@/lib/form/upload';
+import { fixturePath } from '../../support/fixtures';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const ascii = (text: string) => new TextEncoder().encode(text);
+
+describe('case reference', () => {
+  it('has the schema’s shape and avoids look-alike characters', () => {
+    for (let i = 0; i < 200; i++) {
+      const reference = generateCaseReference();
+      expect(reference).toMatch(CASE_REFERENCE_PATTERN);
+      expect(reference.slice(3)).not.toMatch(/[01IO]/);
+    }
+  });
+
+  it('uses every random byte, so two appeals differ', () => {
+    expect(generateCaseReference(() => bytes(0, 1, 2, 3, 4, 5, 6, 7))).toBe('AK-ABCD-EFGH');
+    expect(generateCaseReference(() => bytes(31, 31, 31, 31, 0, 0, 0, 0))).toBe('AK-9999-AAAA');
+  });
+});
+
+describe('file kind sniffing', () => {
+  it('recognises the accepted kinds by their first bytes', () => {
+    expect(sniffEvidenceKind(bytes(0xff, 0xd8, 0xff, 0xe1))).toBe('jpeg');
+    expect(sniffEvidenceKind(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('png');
+    expect(sniffEvidenceKind(ascii('RIFF\0\0\0\0WEBPVP8 '))).toBe('webp');
+    expect(sniffEvidenceKind(ascii('%PDF-1.7'))).toBe('pdf');
+    expect(sniffEvidenceKind(ascii('\0\0\0\x18ftypheic'))).toBe('heic');
+    expect(sniffEvidenceKind(ascii('\0\0\0\x1cftypavif'))).toBe('avif');
+    expect(sniffEvidenceKind(ascii('<!DOCTYPE html>'))).toBeNull();
+  });
+
+  it('refuses the HTML fixture named .jpg and a PDF as a box photo, accepts the real fixtures', async () => {
+    const file = (name: string) => new Blob([readFileSync(fixturePath(name))]);
+    expect(await checkEvidenceFile(file('not-an-image.jpg'), 'boxPhoto')).toEqual({ ok: false, problem: 'notAccepted' });
+    expect(await checkEvidenceFile(file('e-receipt.pdf'), 'boxPhoto')).toEqual({ ok: false, problem: 'pdfNotHere' });
+    expect(await checkEvidenceFile(file('e-receipt.pdf'), 'receipt')).toEqual({ ok: true, kind: 'pdf' });
+    expect(await checkEvidenceFile(file('order-screenshot.png'), 'extra')).toEqual({ ok: true, kind: 'png' });
+    expect(await checkEvidenceFile(file('box-label-12mp.jpg'), 'boxPhoto')).toEqual({ ok: true, kind: 'jpeg' });
+    expect(await checkEvidenceFile(new Blob([]), 'receipt')).toEqual({ ok: false, problem: 'empty' });
+  });
+});
+
+describe('server errors back to their steps', () => {
+  it('groups fields by step and starts at the earliest', () => {
+    const placed = placeServerErrors({ contactEmail: 'bad e-mail', 'receipt[1]': 'unreadable', imei: 'bad imei', mystery: 'odd' });
+    expect(placed.firstStep).toBe('device');
+    expect(placed.byStep).toEqual({ device: { imei: 'bad imei' }, evidence: { receipt: 'unreadable' }, contact: { contactEmail: 'bad e-mail' } });
+    expect(placed.unplaced).toEqual(['odd']);
+  });
+
+  it('reads the contract’s JSON and tolerates anything else', () => {
+    expect(parseServerError({ error: { code: 'x', message: 'm', fields: { a: 'b', n: 1 } } })).toEqual({ code: 'x', message: 'm', fields: { a: 'b' } });
+    expect(parseServerError({ error: 'nope' })).toBeNull();
+    expect(parseServerError(null)).toBeNull();
+  });
+});
+
+describe('download names', () => {
+  it('prefers filename*, strips separators and control characters', () => {
+    expect(fileNameFromDisposition(`attachment; filename="appeal.pdf"; filename*=UTF-8''%D0%B0%D0%BF%D0%B5%D0%BB.pdf`)).toBe('апел.pdf');
+    expect(fileNameFromDisposition('attachment; filename="a/b\\c\r\n.pdf"')).toBe('abc.pdf');
+    expect(fileNameFromDisposition(null)).toBeNull();
+  });
+
+  it('keeps .eml attachment names to safe ASCII', () => {
+    expect(asciiFileName('mi-account-appeal-868907041234565.pdf')).toBe('mi-account-appeal-868907041234565.pdf');
+    expect(asciiFileName('обращение "1"\r\nBcc: x.pdf')).toBe('1_Bcc_x.pdf');
+    expect(asciiFileName('\r\n')).toBe('appeal.pdf');
+  });
+
+  it('encodes bytes as base64 like Node does, across chunk boundaries', () => {
+    const data = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    expect(bytesToBase64(data)).toBe(Buffer.from(data).toString('base64'));
+  });
+});
+
+describe('small checks', () => {
+  it('groups IMEI digits as on the label, also while typing', () => {
+    expect(groupImeiDigits('868907041234565')).toBe('86 890704 123456 5');
+    expect(groupImeiDigits('86-8907')).toBe('86 8907');
+    expect(groupImeiDigits('8612340567890107')).toBe('86 123405 678901 07');
+  });
+
+  it('accepts one plausible recipient address, nothing that would add recipients', () => {
+    expect(isPlausibleEmail('service.ru@xiaomi.com')).toBe(true);
+    for (const bad of ['', 'service', 'a@b', 'a@b.com,c@d.com', 'a b@c.com', 'a@b.com?cc=x@y.com'.replace('?', ';')]) {
+      expect(isPlausibleEmail(bad), bad).toBe(false);
+    }
+  });
+});
+
+describe('draft', () => {
+  function filledDraft(): AppealDraft {
+    const draft = emptyDraft();
+    return {
+      ...draft,
+      device: { ...draft.device, imei: '86 890704 123456 5' },
+      purchase: { ...draft.purchase, country: 'RU', purchaseChannel: 'mi-store', purchaseDate: '2025-03-14' },
+      recipient: 'service.ru@xiaomi.com',
+      receiptShows: ['date', 'imei'],
+      contact: { ...draft.contact, ownerName: 'Иван Петров', contactEmail: 'ivan@example.com' },
+    };
+  }
+  const file = (role: EvidenceFile['role'], size: number, originalSize: number): EvidenceFile => ({
+    id: role,
+    role,
+    name: `${role}.jpg`,
+    kind: 'jpeg',
+    blob: new Blob([new Uint8Array(size)]),
+    originalSize,
+    notes: [],
+  });
+
+  it('revives old or broken saves without crashing', () => {
+    expect(reviveDraft(undefined).step).toBe('device');
+    expect(reviveDraft({ version: 2 }).device.imei).toBe('');
+    const revived = reviveDraft({ version: 1, device: { imei: '1' }, caseReference: 'AK-AAAA-BBBB' });
+    expect(revived.device).toEqual({ imei: '1', imei2: '', lockCode: '', serialNumber: '', model: '' });
+    expect(revived.caseReference).toBe('AK-AAAA-BBBB');
+  });
+
+  it('sends every contract field, the locale and the files under their roles', async () => {
+    const draft = filledDraft();
+    const files = [file('boxPhoto', 10, 100), file('receipt', 20, 200)];
+    expect(appealTextFields(draft, 'ru')).toMatchObject({ receiptShows: 'date,imei', locale: 'ru', caseReference: draft.caseReference });
+    const body = buildAppealFormData(draft, files, 'ru');
+    expect(body.get('imei')).toBe('86 890704 123456 5');
+    expect(body.get('locale')).toBe('ru');
+    expect(body.has('imei2')).toBe(false);
+    expect(((body.get('receipt') as File).name)).toBe('receipt.jpg');
+    expect((await (body.get('boxPhoto') as File).arrayBuffer()).byteLength).toBe(10);
+    expect(uploadBytes(files)).toEqual({ sent: 30, original: 300 });
+    expect(parseDraftAppeal(draft, 'ru')?.imei).toBe('868907041234565');
+  });
+
+  it('names the steps that still need work', () => {
+    const draft = filledDraft();
+    expect(incompleteSteps(draft, [])).toEqual(['evidence']);
+    expect(incompleteSteps(draft, [file('boxPhoto', 1, 1), file('receipt', 1, 1)])).toEqual([]);
+    expect(incompleteSteps({ ...draft, recipient: 'nobody' }, [file('boxPhoto', 1, 1), file('receipt', 1, 1)])).toEqual(['purchase']);
+    expect(incompleteSteps(emptyDraft(), [])).toEqual(['device', 'purchase', 'evidence', 'contact']);
+  });
+});
