@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 
 import { countryName } from '@/lib/countries';
@@ -27,6 +27,7 @@ export function RecipientBox({
 }) {
   const t = useTranslations('form.purchase.recipient');
   const locale = useLocale();
+  const format = useFormatter();
   const entry = country ? supportAddressFor(country) : null;
   const suggested = entry?.email ?? '';
 
@@ -59,7 +60,7 @@ export function RecipientBox({
         ) : (
           t('noSource')
         )}{' '}
-        {t('lastChecked', { date: entry.lastChecked })}
+        {t('lastChecked', { date: format.dateTime(new Date(`${entry.lastChecked}T12:00:00Z`), { dateStyle: 'medium' }) })}
       </p>
       <div className={error ? 'field has-error' : 'field'}>
         <label htmlFor="recipient">{t('label')}</label>
