@@ -6,7 +6,7 @@
  * (non-2xx, with 503s counted apart) and peak RSS; exits non-zero when any request failed or RSS
  * passed the limit. Stops by itself; stops the server it started.
  *
- * Environment: LOAD_PORT (3400), LOAD_DIST_DIR (.next-load), LOAD_SECONDS (30), LOAD_CLIENTS (8),
+ * Environment: LOAD_PORT (3390), LOAD_DIST_DIR (.next-load), LOAD_SECONDS (30), LOAD_CLIENTS (8),
  * LOAD_RSS_LIMIT_MB (600), LOAD_SKIP_BUILD=1 to reuse a build, FIXTURES_DIR (../shared/fixtures).
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1'; // loopback only: this never leaves the machine
-const PORT = Number(process.env.LOAD_PORT ?? 3400);
+const PORT = Number(process.env.LOAD_PORT ?? 3390);
 const DIST_DIR = process.env.LOAD_DIST_DIR ?? '.next-load';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 8);
@@ -104,6 +104,11 @@ async function main() {
     await runToEnd('npm', ['run', 'build']);
   }
 
+  // Another server on the port would be measured instead of ours: refuse to start.
+  if (await fetch(`${BASE_URL}/api/health`).then(() => true, () => false)) {
+    throw new Error(`something already listens on ${BASE_URL}; set LOAD_PORT to a free port`);
+  }
+
   // `next start` serves in its own process (titled next-server), so its pid is the one to sample.
   const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', HOST, '-p', String(PORT)], {
     cwd: ROOT,
@@ -126,6 +131,7 @@ async function main() {
   let sampler;
   try {
     await waitForHealth(60_000);
+    if (server.exitCode !== null || readRss(server.pid).rss === 0) throw new Error('the server this script started is not running');
     const { body, contentType } = await appealRequest();
     console.log(`request body: ${(body.length / 1024 / 1024).toFixed(1)} MB (4 files, 15 fields)`);
 
