@@ -38,7 +38,7 @@ test.describe('security headers', () => {
     expectCommonSecurityHeaders(await request.get('/api/no-such-route'));
   });
 
-  for (const path of ['/', '/no-such-page']) {
+  for (const path of ['/', '/appeal', '/no-such-page']) {
     test(`${path} renders and hydrates with no CSP violation`, async ({ page }) => {
       const problems: string[] = [];
       page.on('console', (message) => {
