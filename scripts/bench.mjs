@@ -10,6 +10,9 @@
  *   3. the peer: the same three photos through ImageMagick (`convert -resize 2000x2000> -strip
  *      -quality 80`) and img2pdf, one process per step as a shell script would run them.
  *
+ * Run through `npm run bench`, which sets MALLOC_ARENA_MAX=2 as `npm start` and the container do
+ * (it also lets sharp use more than one thread per image on glibc).
+ *
  * Options (environment): BENCH_RUNS (default 15), BENCH_PEER_RUNS (default 5), BENCH_PORT (3211),
  * BENCH_DIST (.next-bench), BENCH_REUSE_BUILD=1 to skip `next build` when BENCH_DIST has a build.
  * Not a test: it prints figures and never fails on them.
@@ -94,19 +97,23 @@ async function benchInProcess() {
   try {
     const { readAppealRequest } = await vite.ssrLoadModule('/lib/server/read-appeal-request.ts');
     const { buildEvidenceBundle } = await vite.ssrLoadModule('/lib/server/build-evidence-bundle.ts');
+    const { readBoxLabelImeisForBundle } = await vite.ssrLoadModule('/lib/server/box-label-check.ts');
     const samples = [];
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
       const request = new Request('http://bench/api/appeal', { method: 'POST', body: appealForm() });
       const started = performance.now();
       const { appeal, files } = await readAppealRequest(request);
       const parseMs = performance.now() - started;
-      const bundle = await buildEvidenceBundle({ appeal, files });
+      // As the route does: the box-label barcodes are read alongside the photo work.
+      const appealImeis = [appeal.imei, appeal.imei2].filter(Boolean);
+      const bundle = await buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis) });
       const totalMs = performance.now() - started;
       if (run >= WARMUP) samples.push({ parseMs, ...bundle.timings, totalMs, bytes: bundle.pdf.byteLength });
     }
     return {
       parse: median(samples.map((s) => s.parseMs)),
       images: median(samples.map((s) => s.imagesMs)),
+      labels: median(samples.map((s) => s.labelsWaitMs)),
       pdf: median(samples.map((s) => s.pdfMs)),
       total: median(samples.map((s) => s.totalMs)),
       bytes: samples.at(-1).bytes,
@@ -245,7 +252,10 @@ function benchPeer() {
 // ---- report -------------------------------------------------------------------------------------
 
 const inProcess = await benchInProcess();
-console.log(`\nin-process (${RUNS} runs, medians): parse ${ms(inProcess.parse)} · images ${ms(inProcess.images)} · PDF ${ms(inProcess.pdf)} · total ${ms(inProcess.total)}`);
+console.log(
+  `\nin-process (${RUNS} runs, medians): parse ${ms(inProcess.parse)} · images ${ms(inProcess.images)} · ` +
+    `waiting for box-label barcodes ${ms(inProcess.labels)} · PDF ${ms(inProcess.pdf)} · total ${ms(inProcess.total)}`,
+);
 console.log(`  PDF ${kb(inProcess.bytes)} · peak RSS of this process ${mb(inProcess.peakRss)}`);
 
 const http = await benchHttp();
