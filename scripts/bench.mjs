@@ -19,7 +19,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -188,6 +188,17 @@ function serverPeakRss(rootPid) {
   return peak;
 }
 
+/**
+ * CPU seconds from /proc (user + system, in clock ticks of 1/100 s): unlike wall time they do
+ * not grow when other work shares the machine. `children` counts finished child processes.
+ */
+function cpuSeconds(pid, { children = false } = {}) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based).
+  const at = (n) => Number(fields[n - 3]);
+  return (children ? at(16) + at(17) : at(14) + at(15)) / 100;
+}
+
 function parseServerTiming(header) {
   const out = {};
   for (const part of (header ?? '').split(',')) {
@@ -202,7 +213,9 @@ async function benchHttp() {
   const server = await startServer();
   try {
     const samples = [];
+    let cpuAtStart = 0;
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
+      if (run === WARMUP) cpuAtStart = cpuSeconds(server.pid);
       const started = performance.now();
       const response = await fetch(`http://127.0.0.1:${PORT}/api/appeal`, { method: 'POST', body: appealForm() });
       const body = new Uint8Array(await response.arrayBuffer());
@@ -210,8 +223,10 @@ async function benchHttp() {
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
       if (run >= WARMUP) samples.push({ totalMs, bytes: body.byteLength, ...parseServerTiming(response.headers.get('server-timing')) });
     }
+    const cpuPerBundle = ((cpuSeconds(server.pid) - cpuAtStart) / RUNS) * 1000;
     return {
       total: median(samples.map((s) => s.totalMs)),
+      cpu: cpuPerBundle,
       parse: median(samples.map((s) => s.parse ?? NaN)),
       images: median(samples.map((s) => s.images ?? NaN)),
       labels: median(samples.map((s) => s.labels ?? NaN)),
@@ -231,7 +246,9 @@ function benchPeer() {
   try {
     const times = [];
     let bytes = 0;
+    let cpuAtStart = 0;
     for (let run = 0; run < 1 + PEER_RUNS; run += 1) {
+      if (run === 1) cpuAtStart = cpuSeconds(process.pid, { children: true });
       const started = performance.now();
       const outputs = PHOTOS.map((photo, index) => {
         const out = path.join(dir, `${index}.jpg`);
@@ -243,7 +260,7 @@ function benchPeer() {
       if (run > 0) times.push(performance.now() - started);
       bytes = statSync(pdf).size;
     }
-    return { total: median(times), bytes };
+    return { total: median(times), cpu: ((cpuSeconds(process.pid, { children: true }) - cpuAtStart) / PEER_RUNS) * 1000, bytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -259,12 +276,16 @@ console.log(
 console.log(`  PDF ${kb(inProcess.bytes)} · peak RSS of this process ${mb(inProcess.peakRss)}`);
 
 const http = await benchHttp();
-console.log(`\nover HTTP, production build (${RUNS} runs, medians): total ${ms(http.total)}`);
+console.log(`\nover HTTP, production build (${RUNS} runs, medians): total ${ms(http.total)} · server CPU per bundle ${ms(http.cpu)}`);
 console.log(`  server stages: parse ${ms(http.parse)} · images ${ms(http.images)} · then waiting for box-label barcodes ${ms(http.labels)} · PDF ${ms(http.pdf)}`);
 console.log(`  PDF ${kb(http.bytes)} · server peak RSS ${mb(http.peakRss)}`);
 
 const peer = benchPeer();
-console.log(`\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, 3 photos (${PEER_RUNS} runs, median): ${ms(peer.total)} · PDF ${kb(peer.bytes)}`);
-console.log(`\nratio peer / HTTP bundle: ${(peer.total / http.total).toFixed(1)}× (target ≥ 5×); HTTP median ${ms(http.total)} (target < 400 ms)`);
+console.log(
+  `\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, 3 photos (${PEER_RUNS} runs, median): ` +
+    `${ms(peer.total)} · CPU ${ms(peer.cpu)} · PDF ${kb(peer.bytes)}`,
+);
+console.log(`\nratio peer / HTTP bundle: ${(peer.total / http.total).toFixed(1)}× wall (target ≥ 5×), ${(peer.cpu / http.cpu).toFixed(1)}× CPU`);
+console.log(`HTTP median ${ms(http.total)} (target < 400 ms); load average during the run ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} on ${availableParallelism()} cores`);
 
 writeFileSync(path.join(tmpdir(), 'appeal-kit-bench.json'), JSON.stringify({ inProcess, http, peer }, null, 2));
