@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
+import ru from '../../lib/i18n/messages/ru/assistant.json';
 import { fixturePath } from '../support/fixtures';
+import { CATALOGUES } from './support/catalogue';
+import { addEvidence, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, openFreshAppeal, type PersonAnswers } from './support/pages';
 
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';
@@ -41,4 +44,73 @@ test('a typed IMEI the box label contradicts gets a clear warning', async ({ pag
   await page.locator('#boxPhoto-input').setInputFiles(fixturePath('box-label-12mp.jpg'));
   const warning = page.locator('.assistant-panel').getByTestId('assistant-mismatch-imei');
   await expect(warning).toContainText('The IMEI you typed (86 123405 678901 2) is not on the box label', { timeout: 30_000 });
+});
+
+test.describe('in Russian, through to the result', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('review warns about weak proof; the result offers 7- and 14-day reminders with the case reference', async ({ page }) => {
+    test.setTimeout(180_000);
+    const c = CATALOGUES.ru;
+    const person: PersonAnswers = {
+      imeiTyped: IMEI1,
+      imei: IMEI1,
+      imei2: '',
+      serial: '44871/F2ZX01234',
+      model: 'Redmi Note 12 Pro 5G',
+      country: 'RU',
+      seller: 'Электроника Плюс',
+      date: '2025-03-14',
+      order: '5123-778-0042',
+      price: '27 990 ₽',
+      name: 'Иван Петров',
+      email: 'ivan.petrov@example.com',
+      phone: '+7 912 345 67 89',
+      account: '',
+      notes: '',
+    };
+    await openFreshAppeal(page);
+    await fillDevice(page, c, person);
+    await continueTo(page, c, c.form.steps.purchase);
+    await fillPurchase(page, c, person);
+    await continueTo(page, c, c.form.steps.evidence);
+    await addEvidence(page, c);
+    // The label fills the empty second IMEI; the photos are judged readable.
+    await expect(page.locator('.assistant-panel').getByTestId('assistant-imei-imei2')).toContainText(ru.label.filled, { timeout: 30_000 });
+    await expect(page.locator('.thumb').filter({ hasText: 'receipt-photo-12mp' }).locator('.note')).toContainText(ru.photo.ok, { timeout: 30_000 });
+    await expectNoAxeViolations(page, 'evidence step with the assistant');
+    await continueTo(page, c, c.form.steps.contact);
+    await fillContact(page, c, person);
+    await continueTo(page, c, c.form.steps.review);
+
+    const review = page.locator('.assistant-review');
+    await expect(review.getByRole('heading', { name: ru.warning.title })).toBeVisible();
+    await expect(review).toContainText(ru.warning.allGood);
+    await review.getByRole('radio', { name: ru.proofKind['order-confirmation'] }).check();
+    await expect(review.getByTestId('evidence-warning-orderConfirmationOnly')).toHaveText(ru.warning.orderConfirmationOnly);
+    await expectNoAxeViolations(page, 'review step with the assistant');
+    await review.getByRole('radio', { name: ru.proofKind.receipt }).check();
+    await expect(review).toContainText(ru.warning.allGood);
+    const caseReference = (await page.locator('.case-reference strong').textContent()) ?? '';
+    expect(caseReference).toMatch(/^AK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    await page.getByRole('button', { name: c.form.generate.start }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 60_000 });
+    const followUp = page.locator('.follow-up');
+    await expect(followUp.getByRole('heading', { name: ru.followUp.title })).toBeVisible();
+    for (const days of [7, 14]) {
+      const block = followUp.getByTestId(`follow-up-${days}`);
+      await block.locator('summary').click();
+      const body = await block.locator('.email-body').inputValue();
+      expect(body).toContain(`reference ${caseReference}`);
+      expect(body).toContain(`номер обращения ${caseReference}`);
+      const href = (await block.getByRole('link', { name: ru.followUp.open }).getAttribute('href')) ?? '';
+      expect(href.length).toBeLessThan(2000);
+      expect(decodeURIComponent(/subject=([^&]*)/.exec(href)?.[1] ?? '')).toBe(`Reminder (${days} days): Mi Account lock removal request ${caseReference}`);
+    }
+    await expectNoAxeViolations(page, 'result with follow-ups');
+    // Nothing may push the page wider than a phone screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath('result-follow-up.png'), fullPage: true });
+  });
 });

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 
 import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/assistant/label-notes';
-import { assessEvidence, PROOF_KINDS, type EvidenceContext, type ProofKind } from '@/lib/assistant/receipt-checklist';
+import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/assistant/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { formatImei, normalizeImeiInput } from '@/lib/imei';
 
@@ -93,6 +93,21 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
           <span>{t('proofKind.firstBuyer')}</span>
         </label>
       ) : null}
+
+      <details className="help receipt-checklist">
+        <summary>{t('receipt.title')}</summary>
+        <p className="hint">{t('receipt.intro')}</p>
+        <ul className="checklist">
+          {receiptChecklist(draft.receiptShows).map((item) => (
+            <li key={item.fact}>
+              <strong>
+                <span aria-hidden="true">{item.shown ? '✓' : '✗'}</span> {t(item.labelKey)}
+              </strong>{' '}
+              ({item.shown ? t('receipt.shown') : t('receipt.notShown')}): {t(item.whyKey)}
+            </li>
+          ))}
+        </ul>
+      </details>
 
       <ul className="notes assistant-warnings" aria-live="polite">
         {mismatches.map(({ field, typed }) => (

@@ -57,7 +57,7 @@ export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft
             <p>
               <strong>{t('subjectLabel')}:</strong> {email.subject}
             </p>
-            <pre className="email-body">{email.body}</pre>
+            <textarea readOnly rows={12} className="email-body" aria-label={t('bodyLabel')} value={email.body} />
             <p className="send-options">
               <a className="button" href={email.mailtoUrl}>
                 {t('open')}
