@@ -139,6 +139,7 @@ for (const lang of ['en', 'ru'] as const) {
       expect(uploadedBytes).toBeGreaterThan(0);
       expect(uploadedBytes, `uploaded ${uploadedBytes} of ${ORIGINAL_BYTES} original bytes`).toBeLessThanOrEqual(ORIGINAL_BYTES / 3);
       testInfo.annotations.push({ type: 'upload ratio', description: (uploadedBytes / ORIGINAL_BYTES).toFixed(3) });
+      console.log(`upload: ${uploadedBytes} bytes for ${ORIGINAL_BYTES} original bytes (${(uploadedBytes / ORIGINAL_BYTES).toFixed(3)})`);
 
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 60_000 });
       await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
