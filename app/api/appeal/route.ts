@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { localeOfRequest } from '@/lib/i18n/request-locale';
 import { readBoxLabelImeisForBundle } from '@/lib/server/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
@@ -15,7 +16,8 @@ export const dynamic = 'force-dynamic';
 /** POST /api/appeal: multipart form → evidence PDF (contract in README). */
 export async function POST(request: Request): Promise<Response> {
   const requestId = randomUUID();
-  const context: FailureContext = { stage: 'parse' };
+  // Until the form's own `locale` field is read, refusals speak the browser's language.
+  const context: FailureContext = { stage: 'parse', locale: localeOfRequest(request.headers) };
   const started = performance.now();
   try {
     const { appeal, files } = await readAppealRequest(request);
