@@ -147,6 +147,22 @@ describe('bodies that are not a well-formed multipart form', () => {
   });
 });
 
+describe('refusals before the locale field has arrived speak the browser’s language', () => {
+  it('a body announced as over the limit gets its 413 in Russian for a Russian browser', async () => {
+    const answer = await postAppeal(multipartBody(standardParts(), BOUNDARY), {
+      headers: { 'content-type': MULTIPART, 'content-length': String(200 * 1024 * 1024), 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' },
+    });
+    await expectRefusal(answer, { status: 413, code: 'request-too-large', locale: 'ru' });
+  });
+
+  it('a non-multipart body gets its 400 in the language of the NEXT_LOCALE cookie', async () => {
+    const answer = await postAppeal(JSON.stringify(validFields()), {
+      headers: { 'content-type': 'application/json', cookie: 'theme=dark; NEXT_LOCALE=ru', 'accept-language': 'en-GB' },
+    });
+    await expectRefusal(answer, { status: 400, code: 'not-multipart', locale: 'ru' });
+  });
+});
+
 describe('a very slow upload', () => {
   it('is cut off at the upload deadline with a 4xx instead of holding the request forever', async () => {
     vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', '1500');
