@@ -152,3 +152,19 @@ test('server errors appear where they belong: a 500 at the button, field errors 
   await expect(page.locator('#contactEmail-error')).toHaveText(badEmail);
   await expect(textbox(page, c.form.contact.contactEmail.label)).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('the upload can be cancelled, and nothing is lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  await reachReview(page);
+  // The server never answers: the request stays open until the user cancels it.
+  await page.route('**/api/appeal', () => undefined);
+  const create = page.getByRole('button', { name: c.form.generate.start });
+  await create.click();
+  await expect(create).toBeDisabled();
+  await expect(page.getByText(c.form.generate.processing).or(page.getByText(c.form.generate.uploading))).toBeVisible();
+  await page.getByRole('button', { name: c.form.generate.cancel }).click();
+  await expect(create).toBeEnabled();
+  await expect(page.getByRole('button', { name: c.form.generate.cancel })).toHaveCount(0);
+  await expectStep(page, c.form.steps.review);
+  await expect(page.locator('.review')).toContainText(PERSON.name);
+});
