@@ -2,7 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { openUprightImage } from '@/lib/assistant/open-image';
-import { readBoxLabel } from '@/lib/assistant/read-box-label';
+import { READ_BUDGET_MS, readBoxLabel } from '@/lib/assistant/read-box-label';
 import { readFixture } from '@/tests/support/fixtures';
 
 import { barcodeLabel } from './barcode-label';
@@ -10,8 +10,15 @@ import { barcodeLabel } from './barcode-label';
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';
 
-async function read(bytes: Buffer) {
-  return readBoxLabel(await openUprightImage(bytes));
+/**
+ * Reading ability is tested without the time budget: the machine is shared with parallel builds,
+ * and a budget cut short by someone else's build would make these tests flaky. The budget itself
+ * is checked once, on the fixture, with room for a busy machine.
+ */
+const NO_BUDGET_MS = 60_000;
+
+async function read(bytes: Buffer, budgetMs = NO_BUDGET_MS) {
+  return readBoxLabel(await openUprightImage(bytes), budgetMs);
 }
 
 let box: Buffer;
@@ -26,11 +33,12 @@ beforeAll(async () => {
 describe('readBoxLabel', () => {
   test('reads both IMEIs from the 12 MP fixture (EXIF orientation 6), IMEI1 first, within the budget', async () => {
     const started = performance.now();
-    const reading = await read(box);
+    const reading = await read(box, READ_BUDGET_MS);
     const elapsed = performance.now() - started;
     expect(reading.imeis).toEqual([IMEI1, IMEI2]);
     expect(reading.barcodes).toBe(2);
-    expect(elapsed).toBeLessThan(1000);
+    // ~0.2 s on an idle 2-core machine; the first pass alone reads it, so only load can slow it.
+    expect(elapsed).toBeLessThan(READ_BUDGET_MS);
   });
 
   test.each([90, 180, 270])('reads a copy turned %i° without EXIF, in label order', async (angle) => {
@@ -65,9 +73,10 @@ describe('readBoxLabel', () => {
 
   test('finds nothing on a photo without barcodes (the receipt) and stays within the budget', async () => {
     const started = performance.now();
-    const reading = await read(readFixture('receipt-photo-12mp.jpg'));
+    const reading = await read(readFixture('receipt-photo-12mp.jpg'), READ_BUDGET_MS);
     expect(reading).toEqual({ imeis: [], barcodes: 0 });
-    expect(performance.now() - started).toBeLessThan(1500);
+    // No pass starts after the budget; the last one started may run on (≤ ~0.6 s measured).
+    expect(performance.now() - started).toBeLessThan(READ_BUDGET_MS + 1000);
   });
 
   test('keeps only Luhn-valid 15-digit codes, once each, in label order', async () => {
