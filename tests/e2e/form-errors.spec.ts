@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { expect, test, type Page } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
@@ -83,10 +85,10 @@ test('a file that is not an image is refused at once, in its own zone', async ({
   await continueTo(page, c, c.form.steps.evidence);
 
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('not-an-image.jpg'));
-  const boxZone = page.getByRole('region', { name: c.form.evidence.zones.boxPhoto.title });
+  const boxZone = page.getByRole('region', { name: c.form.evidence.zones.boxPhoto.title, exact: true });
   await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'not-an-image.jpg' }));
   await expect(boxZone.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).not.toContainText('not-an-image.jpg');
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).not.toContainText('not-an-image.jpg');
 
   // A PDF is not a photo of the box.
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('e-receipt.pdf'));
@@ -95,9 +97,28 @@ test('a file that is not an image is refused at once, in its own zone', async ({
   // Continue without the required files: both zones say what is missing.
   await page.getByRole('button', { name: c.form.continue, exact: true }).click();
   await expect(boxZone).toContainText(c.errors.files.missingBoxPhoto);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).toContainText(c.errors.files.missingReceipt);
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).toContainText(c.errors.files.missingReceipt);
   await expectNoAxeViolations(page, 'evidence step with errors');
   await screenshot(page, testInfo, 'error-file');
+
+  // Dropping a file on a zone adds it; Replace swaps it for another.
+  const png = readFileSync(fixturePath('order-screenshot.png')).toString('base64');
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const transfer = new DataTransfer();
+    const data = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    transfer.items.add(new File([data], 'dropped-order.png', { type: 'image/png' }));
+    return transfer;
+  }, png);
+  await boxZone.dispatchEvent('drop', { dataTransfer });
+  await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} dropped-order.jpg` })).toBeVisible();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    boxZone.getByRole('button', { name: `${c.form.evidence.replace} dropped-order.jpg` }).click(),
+  ]);
+  await chooser.setFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` })).toBeVisible({ timeout: 30_000 });
+  await expect(boxZone.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(1);
+  await expect(boxZone).not.toContainText(c.errors.files.missingBoxPhoto);
 });
 
 test('server errors appear where they belong: a 500 at the button, field errors at their step', async ({ page }, testInfo) => {
@@ -131,7 +152,7 @@ test('server errors appear where they belong: a 500 at the button, field errors 
   );
   await create.click();
   await expectStep(page, c.form.steps.evidence);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title })).toContainText(unreadable);
+  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).toContainText(unreadable);
   await expect(page.getByRole('alert').filter({ hasText: unreadable })).toBeFocused();
   await screenshot(page, testInfo, 'error-server-422');
 
