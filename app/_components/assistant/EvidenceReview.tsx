@@ -68,7 +68,8 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
   const photoProblems = files.flatMap((file) =>
     file.notes.filter((note) => /^photo\.\w+\.title$/.test(note.key)).map((note) => ({ file: file.name, note })),
   );
-  const nothingToSay = warnings.length === 0 && mismatches.length === 0 && photoProblems.length === 0;
+  // "All good" only once the user has said what their proof is: before that we cannot know.
+  const allGood = context.proofKind !== undefined && warnings.length === 0 && mismatches.length === 0 && photoProblems.length === 0;
 
   return (
     <section className="card assistant-review" aria-labelledby="assistant-review-title">
@@ -125,7 +126,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
             {t(`warning.${warning.key}`, warning.values ?? {})}
           </li>
         ))}
-        {nothingToSay ? <li className="note info">{t('warning.allGood')}</li> : null}
+        {allGood ? <li className="note info">{t('warning.allGood')}</li> : null}
       </ul>
     </section>
   );
