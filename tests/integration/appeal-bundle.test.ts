@@ -1,4 +1,6 @@
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { execFileSync } from 'node:child_process';
+
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST } from '@/app/api/appeal/route';
@@ -106,6 +108,23 @@ describe('POST /api/appeal with the standard evidence set', () => {
         expect(Object.keys(imageTags).filter((key) => /GPS/i.test(key))).toEqual([]);
       }
     });
+  });
+
+  it('embeds Noto Sans once per weight, as subsets well under 150 KB', async () => {
+    withPdfFile(pdf, (file) => {
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts).toHaveLength(2);
+      for (const font of fonts) expect(font).toMatch(/^NotoSans-(Regular|Bold)-\S+\s+CID TrueType\s+Identity-H\s+yes/);
+    });
+    const document = await PDFDocument.load(pdf, { updateMetadata: false });
+    let fontBytes = 0;
+    for (const [, object] of document.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFDict) || String(object.get(PDFName.of('Type'))) !== '/FontDescriptor') continue;
+      const program = document.context.lookup(object.get(PDFName.of('FontFile2')));
+      if (program instanceof PDFRawStream) fontBytes += program.contents.length;
+    }
+    expect(fontBytes).toBeGreaterThan(2_000);
+    expect(fontBytes).toBeLessThan(150 * 1024);
   });
 
   it('carries title, subject, language and producer', async () => {
