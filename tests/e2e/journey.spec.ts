@@ -182,6 +182,12 @@ for (const lang of ['en', 'ru'] as const) {
       expect(mail.attachments).toHaveLength(1);
       expect(mail.attachments[0]!.contentType).toBe('application/pdf');
       expect(Buffer.compare(mail.attachments[0]!.content, pdfBytes)).toBe(0);
+
+      // The finished appeal survives a reload: the same PDF is still there to download.
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading);
+      const again = await download(page, () => page.getByRole('link', { name: new RegExp(c.result.pdf.download.split('(')[0]!.trim()) }).click());
+      expect(Buffer.compare(readFileSync(again.path), pdfBytes)).toBe(0);
     });
   });
 }
