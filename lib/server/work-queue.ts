@@ -55,6 +55,11 @@ export class WorkQueue {
     return this.#waiting.length;
   }
 
+  /** Every slot taken and the line full: a job offered now would be refused. */
+  get isFull(): boolean {
+    return this.#running >= this.options.concurrency && this.#waiting.length >= this.options.maxWaiting;
+  }
+
   async run<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.#acquire(signal);
     try {
@@ -134,6 +139,14 @@ let appealQueue: WorkQueue | undefined;
 export function appealWorkQueue(): WorkQueue {
   appealQueue ??= new WorkQueue(queueOptionsFor(os.availableParallelism(), process.env));
   return appealQueue;
+}
+
+/**
+ * Refuses a new appeal before its upload is read when the queue is already full: reading a body
+ * only to refuse it would spend the user's time and the server's memory for nothing.
+ */
+export function refuseWhenFull(queue = appealWorkQueue()): void {
+  if (queue.isFull) throw new AppError('busy', msg('request.busy'), { retryAfterSeconds: queue.options.retryAfterSeconds });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/server/app-error';
-import { queueOptionsFor, withAppealCapacity, WorkQueue, WorkQueueBusyError, type WorkQueueOptions } from '@/lib/server/work-queue';
+import { queueOptionsFor, refuseWhenFull, withAppealCapacity, WorkQueue, WorkQueueBusyError, type WorkQueueOptions } from '@/lib/server/work-queue';
 
 type Gate = { promise: Promise<void>; open: () => void };
 function gate(): Gate {
@@ -137,6 +137,22 @@ describe('queueOptionsFor', () => {
       maxWaiting: 16,
       maxWaitMs: 15_000,
     });
+  });
+});
+
+describe('refuseWhenFull', () => {
+  it('refuses before any work only when every slot and the whole line are taken', async () => {
+    const queue = new WorkQueue(options({ concurrency: 1, maxWaiting: 1 }));
+    expect(() => refuseWhenFull(queue)).not.toThrow();
+    const hold = gate();
+    const running = queue.run(() => hold.promise);
+    expect(() => refuseWhenFull(queue)).not.toThrow();
+    const waiting = queue.run(() => Promise.resolve());
+    expect(queue.isFull).toBe(true);
+    expect(() => refuseWhenFull(queue)).toThrow(expect.objectContaining({ code: 'busy', status: 503, retryAfterSeconds: 7 }));
+    hold.open();
+    await Promise.all([running, waiting]);
+    expect(queue.isFull).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
 import { serverTiming } from '@/lib/server/server-timing';
-import { withAppealCapacity } from '@/lib/server/work-queue';
+import { refuseWhenFull, withAppealCapacity } from '@/lib/server/work-queue';
 
 // sharp and the multipart parser need Node; every request is new work, never cached.
 export const runtime = 'nodejs';
@@ -20,6 +20,7 @@ export async function POST(request: Request): Promise<Response> {
   const context: FailureContext = { stage: 'parse', locale: localeOfRequest(request.headers) };
   const started = performance.now();
   try {
+    refuseWhenFull(); // 503 at once rather than after reading an upload that could not be served
     const { appeal, files } = await readAppealRequest(request);
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
