@@ -5,7 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 
-import { postForm, standardUploads, validFields } from './appeal-client';
+import { appealWorkQueue } from '@/lib/server/work-queue';
+import { postAppeal, postForm, standardUploads, validFields } from './appeal-client';
 
 vi.stubEnv('APPEAL_CONCURRENCY', '1');
 vi.stubEnv('APPEAL_QUEUE_LENGTH', '0');
@@ -24,5 +25,17 @@ describe('beyond capacity', () => {
     }
     // The slot is free again afterwards.
     expect((await postForm(validFields(), standardUploads())).response.status).toBe(200);
+  });
+
+  it('while full, a new request is refused before its upload is read', async () => {
+    const served = postForm(validFields(), standardUploads());
+    await expect.poll(() => appealWorkQueue().running, { interval: 5, timeout: 5000 }).toBe(1);
+    // A body that never ends: only a refusal that does not read it can answer at once.
+    const endless = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
+    const refused = await postAppeal(endless, { headers: { 'content-type': 'multipart/form-data; boundary=x', 'accept-language': 'ru' } });
+    expect(refused.response.status).toBe(503);
+    expect(refused.ms).toBeLessThan(500);
+    expect(refused.response.headers.get('retry-after')).toBe('5');
+    expect((await served).response.status).toBe(200);
   });
 });
