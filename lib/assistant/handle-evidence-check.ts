@@ -15,6 +15,8 @@ import { withAppealCapacity } from '@/lib/server/work-queue';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const MB = 1024 * 1024;
+/** Room for the multipart boundaries, part headers and the locale field around the one file. */
+const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 const PROBLEM_ERRORS: Record<ImageInputProblem, { code: AppErrorCode; key: string }> = {
   tooBig: { code: 'file-too-large', key: 'file.tooLarge' },
@@ -42,6 +44,10 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
   let locale: Locale = DEFAULT_LOCALE;
   let fileName = 'file';
   try {
+    // One photo and a locale: a body announcing more than that is refused before it is read.
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+      throw new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_FILE_BYTES / MB }));
+    }
     const body = await readMultipart(request, (name, value) => {
       if (name === 'locale' && isLocale(value)) locale = value;
     });
