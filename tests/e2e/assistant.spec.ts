@@ -39,6 +39,15 @@ test('uploading the box photo fills the empty IMEI field from the label barcode'
   expect(digits(await page.getByLabel('IMEI (IMEI1)').inputValue())).toBe(IMEI1);
 });
 
+test('on the device step, a photo of the box label fills both IMEI fields', async ({ page }) => {
+  await page.goto('/appeal');
+  await page.getByLabel('Read the IMEI from a photo of the box label').setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(page.getByTestId('imei-photo-filled')).toContainText('86 890704 123456 5, 86 744303 301234 9', { timeout: 30_000 });
+  expect(digits(await page.getByLabel('IMEI (IMEI1)').inputValue())).toBe(IMEI1);
+  expect(digits(await page.getByLabel('Second IMEI (IMEI2)').inputValue())).toBe(IMEI2);
+  await expectNoAxeViolations(page, 'device step with the photo reader');
+});
+
 test('a typed IMEI the box label contradicts gets a clear warning', async ({ page }) => {
   await reachEvidenceStep(page, '861234056789012');
   await page.locator('#boxPhoto-input').setInputFiles(fixturePath('box-label-12mp.jpg'));

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 
 import type { DeviceValues } from '@/lib/form/draft';
@@ -8,6 +9,9 @@ import { Field, describedBy } from '@/app/appeal/_components/Field';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
+
+// The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk.
+const ImeiFromPhoto = dynamic(() => import('@/app/_components/assistant/ImeiFromPhoto'));
 
 // The first step the page shows: zod loads on first focus instead of with the page.
 const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);
@@ -74,6 +78,7 @@ export default function StepDevice({
           <li>{t('device.where.dial')}</li>
         </ul>
       </details>
+      <ImeiFromPhoto getValues={() => form.getValues()} setValue={(field, value) => setValue(field, value, { shouldDirty: true, shouldValidate: attempt > 0 })} />
 
       <Field
         id="imei2"
