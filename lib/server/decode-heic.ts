@@ -64,7 +64,7 @@ type WorkerReply = {
   unavailable?: true;
   error?: string;
 };
-type Pending = { resolve: (image: RawImage) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Pending = { thread: Worker; resolve: (image: RawImage) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 class DecoderUnavailableError extends Error {}
 let workerUnavailable = false;
@@ -73,8 +73,11 @@ let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function failAll(error: Error): void {
+/** Takes a thread out of service: later photos get a fresh one, its own jobs fail. */
+function retire(thread: Worker, error: Error): void {
+  if (worker === thread) worker = undefined;
   for (const [id, job] of pending) {
+    if (job.thread !== thread) continue;
     clearTimeout(job.timer);
     job.reject(error);
     pending.delete(id);
@@ -98,12 +101,8 @@ function decoder(): Worker {
     else if (reply.error !== undefined || !reply.data || !reply.width || !reply.height) job.reject(new Error(reply.error ?? 'HEIF decode failed'));
     else job.resolve({ width: reply.width, height: reply.height, data: reply.data });
   });
-  const retire = (error: Error) => {
-    if (worker === started) worker = undefined;
-    failAll(error);
-  };
-  started.on('error', retire);
-  started.on('exit', () => retire(new Error('HEIF decoder stopped')));
+  started.on('error', (error) => retire(started, error));
+  started.on('exit', () => retire(started, new Error('HEIF decoder stopped')));
   worker = started;
   return started;
 }
@@ -136,14 +135,15 @@ export async function decodeHeic(bytes: Uint8Array, deadlineMs: number = HEIC_DE
 function decodeInWorker(bytes: Uint8Array, deadlineMs: number): Promise<RawImage> {
   const thread = decoder();
   const id = nextId++;
+  // The thread decodes one photo at a time: a job queued behind others gets their share of time too.
+  const allowedMs = deadlineMs * (pending.size + 1);
   return new Promise<RawImage>((resolve, reject) => {
     const timer = setTimeout(() => {
-      pending.delete(id);
-      reject(new Error(`HEIF decode exceeded ${deadlineMs} ms`));
       // The decoder cannot be interrupted: end the thread (and with it any other job on it).
+      retire(thread, new Error(`HEIF decode exceeded ${allowedMs} ms`));
       void thread.terminate();
-    }, deadlineMs);
-    pending.set(id, { resolve, reject, timer });
+    }, allowedMs);
+    pending.set(id, { thread, resolve, reject, timer });
     // A copy is sent: the caller keeps its upload (it is hashed and may be read again).
     thread.postMessage({ id, bytes: new Uint8Array(bytes), maxPixels: MAX_IMAGE_PIXELS });
   });
