@@ -189,3 +189,18 @@ test('the upload can be cancelled, and nothing is lost', async ({ page }) => {
   await expectStep(page, c.form.steps.review);
   await expect(page.locator('.review')).toContainText(PERSON.name);
 });
+
+test('a file the real server cannot read is reported in the zone of that file', async ({ page }) => {
+  test.setTimeout(120_000);
+  await reachReview(page);
+  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.evidence }).click();
+  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('truncated.jpg'));
+  const extraZone = page.getByRole('region', { name: c.form.evidence.zones.extra.title, exact: true });
+  await expect(extraZone.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove} truncated`) })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.review }).click();
+  await page.getByRole('button', { name: c.form.generate.start }).click();
+
+  await expectStep(page, c.form.steps.evidence);
+  await expect(extraZone).toContainText('truncated', { timeout: 60_000 });
+  await expect(extraZone.locator('.field-error').first()).toContainText('truncated.jpg');
+});

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 import { formatBytes } from '@/lib/form/format-bytes';
+import { fieldsWithFileAttribution } from '@/lib/form/server-errors';
 import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
 
 type Phase =
@@ -18,6 +19,7 @@ type Phase =
  */
 export function GeneratePanel({
   buildBody,
+  files,
   uploadSize,
   originalSize,
   blockedReason,
@@ -25,6 +27,8 @@ export function GeneratePanel({
   onFieldErrors,
 }: {
   buildBody: () => FormData;
+  /** The chosen files' names and roles, to place a file error in its zone. */
+  files: readonly { name: string; role: string }[];
   uploadSize: number;
   originalSize: number;
   blockedReason: string | null;
@@ -70,8 +74,9 @@ export function GeneratePanel({
         setPhase({ kind: 'failed', message: t('network'), details: [] });
         return;
       case 'rejected': {
-        const unplaced = Object.keys(outcome.error.fields).length > 0 ? onFieldErrors(outcome.error.fields) : [];
-        if (Object.keys(outcome.error.fields).length > 0 && unplaced.length === 0) {
+        const fields = fieldsWithFileAttribution(outcome.error, files);
+        const unplaced = Object.keys(fields).length > 0 ? onFieldErrors(fields) : [];
+        if (Object.keys(fields).length > 0 && unplaced.length === 0) {
           setPhase({ kind: 'idle' });
           return;
         }
