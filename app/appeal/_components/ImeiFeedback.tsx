@@ -9,7 +9,18 @@ import { groupImeiDigits } from '@/lib/form/imei-display';
  * What the typed IMEI looks like so far: grouped like the label, whether the check digit adds up,
  * and for 14 or 16 digits the IMEI it most likely is, with a one-click fix.
  */
-export function ImeiFeedback({ id, value, onUse }: { id: string; value: string; onUse: (imei: string) => void }) {
+export function ImeiFeedback({
+  id,
+  value,
+  onUse,
+  hasFieldError = false,
+}: {
+  id: string;
+  value: string;
+  onUse: (imei: string) => void;
+  /** The field already shows the full error: the live line then only groups the digits. */
+  hasFieldError?: boolean;
+}) {
   const t = useTranslations('form.device.imeiLive');
   const check = checkImei(value);
   const digits = normalizeImeiInput(value);
@@ -24,8 +35,8 @@ export function ImeiFeedback({ id, value, onUse }: { id: string; value: string; 
         </p>
       ) : null}
       {check.kind === 'valid' ? <p className="ok">{t('valid')}</p> : null}
-      {check.kind === 'wrong-check-digit' ? <p className="warn">{t('wrongCheckDigit')}</p> : null}
-      {check.kind === 'not-an-imei' ? (
+      {check.kind === 'wrong-check-digit' && !hasFieldError ? <p className="warn">{t('wrongCheckDigit')}</p> : null}
+      {check.kind === 'not-an-imei' && !hasFieldError ? (
         <p className="warn">{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
       ) : null}
       {check.kind === 'missing-check-digit' || check.kind === 'imeisv' ? (

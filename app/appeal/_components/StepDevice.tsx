@@ -54,7 +54,7 @@ export default function StepDevice({
         label={t('device.imei.label')}
         hint={t('device.imei.hint')}
         error={fieldError('imei')}
-        after={<ImeiFeedback id="imei-live" value={imei} onUse={useSuggestion('imei')} />}
+        after={<ImeiFeedback id="imei-live" value={imei} onUse={useSuggestion('imei')} hasFieldError={Boolean(fieldError('imei'))} />}
       >
         <input
           id="imei"
@@ -87,7 +87,7 @@ export default function StepDevice({
         optional
         optionalText={t('optional')}
         error={fieldError('imei2')}
-        after={<ImeiFeedback id="imei2-live" value={imei2} onUse={useSuggestion('imei2')} />}
+        after={<ImeiFeedback id="imei2-live" value={imei2} onUse={useSuggestion('imei2')} hasFieldError={Boolean(fieldError('imei2'))} />}
       >
         <input
           id="imei2"
