@@ -11,7 +11,8 @@ RUN npm ci --no-audit --no-fund
 # ---- build: output: 'standalone' puts a self-contained server in .next/standalone
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 \
+    NEXT_OUTPUT=standalone
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # public/ may be empty (git keeps no empty folders); the run stage copies it either way.

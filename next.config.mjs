@@ -33,9 +33,10 @@ const SECURITY_HEADERS = [
 const nextConfig = {
   // Parallel builds (tests, benchmark, load test) may each use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // A self-contained server (<distDir>/standalone/server.js) for the container image; `next start`
-  // still serves the same build (it only logs a warning).
-  output: 'standalone',
+  // The container image runs a self-contained server (<distDir>/standalone/server.js); the
+  // Dockerfile and the benchmark ask for it. `npm start` serves the ordinary build, so a person
+  // following the README is not told that `next start` is the wrong way to run it.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly modules are loaded by Node at run time rather than bundled.

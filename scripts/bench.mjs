@@ -137,7 +137,7 @@ function buildProduction() {
     execFileSync('npx', ['next', 'build'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_OUTPUT: 'standalone', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     });
   } finally {
     writeFileSync(tsconfig, original);

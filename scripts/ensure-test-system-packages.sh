@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium (npm cannot download browsers on these machines) and the
-# PDF tests judge output with poppler-utils and qpdf. Installs whatever is missing, once.
+# Debian packages the tests need, installed when missing (needs root):
+#   chromium                browser tests (npm cannot download browsers on these machines),
+#   fonts-dejavu-core       with a font that has Cyrillic for its screenshots
+#   poppler-utils, qpdf     judge the evidence PDF; qpdf also makes encrypted samples
+#   libimage-exiftool-perl  proves no EXIF/GPS leaves the server
+#   imagemagick             makes unusual samples (CMYK, HEIC); checked by package, because a
+#                           machine may carry a stand-in `convert` command
+#   strace                  the privacy test traces every file the server opens for writing
 set -euo pipefail
+packages=(chromium fonts-dejavu-core poppler-utils qpdf libimage-exiftool-perl imagemagick strace)
 need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-command -v qpdf >/dev/null || need+=(qpdf)
-command -v exiftool >/dev/null || need+=(libimage-exiftool-perl)
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing system packages: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
