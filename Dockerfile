@@ -6,7 +6,10 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: the lockfile pins every version, but it was made against a registry
+# that lacks other platforms' optional binaries (@next/swc-darwin-*, …), which npm ci counts as
+# missing. npm install keeps the locked versions.
+RUN npm install --no-audit --no-fund
 
 # ---- build: output: 'standalone' puts a self-contained server in .next/standalone
 FROM node:20-bookworm-slim AS build
