@@ -1,10 +1,10 @@
 import 'server-only';
 
-import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
+import { sniffEvidenceKind } from '@/lib/server/sniff-file';
 
 /** Why an upload cannot be checked; each code maps to a `file.*` message for the user. */
 export type ImageInputProblem = 'tooBig' | 'notAnImage' | 'tooManyPixels' | 'unreadable';
@@ -15,15 +15,6 @@ export class ImageInputError extends Error {
     this.name = 'ImageInputError';
   }
 }
-
-const MIME_TO_KIND: Record<string, ImageKind> = {
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/heic': 'heic',
-  'image/heif': 'heic',
-};
 
 /** An image proven readable, turned upright, with its upright size. */
 export type UprightImage = {
@@ -41,9 +32,9 @@ export type UprightImage = {
  */
 export async function openUprightImage(bytes: Uint8Array): Promise<UprightImage> {
   if (bytes.byteLength > MAX_FILE_BYTES) throw new ImageInputError('tooBig');
-  const sniffed = await fileTypeFromBuffer(bytes);
-  const kind = sniffed ? MIME_TO_KIND[sniffed.mime] : undefined;
-  if (!kind) throw new ImageInputError('notAnImage');
+  // The same sniffing as the bundle route, so both endpoints accept exactly the same files.
+  const kind = await sniffEvidenceKind(bytes);
+  if (kind === null || kind === 'pdf') throw new ImageInputError('notAnImage');
   if (kind === 'heic') return openHeic(bytes);
 
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
