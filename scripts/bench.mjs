@@ -40,25 +40,8 @@ const FILES = [...PHOTOS, { field: 'receipt', name: 'e-receipt.pdf', type: 'appl
   ...file,
   bytes: readFileSync(path.join(FIXTURES, file.name)),
 }));
-const FIELDS = {
-  imei: '868907041234565',
-  imei2: '867443033012349',
-  serialNumber: '44871/F2ZX01234',
-  model: 'Redmi Note 12 Pro 5G',
-  country: 'RU',
-  purchaseChannel: 'authorized-retailer',
-  sellerName: 'Электроника Плюс',
-  purchaseDate: '2025-03-14',
-  orderNumber: '5123-778-0042',
-  price: '27 990,00 ₽',
-  ownerName: 'Иван Петров',
-  contactEmail: 'ivan.petrov@example.com',
-  contactPhone: '+7 900 123-45-67',
-  notes: 'Куплен новым в магазине, пароль от аккаунта утерян.',
-  receiptShows: 'seller,date,model,imei,price',
-  caseReference: 'AK-7Q2M-X9FD',
-  locale: 'ru',
-};
+/** The standard appeal the integration tests use too. */
+const FIELDS = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/standard-appeal.json'), 'utf8'));
 
 function appealForm() {
   const form = new FormData();

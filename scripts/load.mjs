@@ -40,23 +40,8 @@ function runToEnd(command, args) {
 /** The same fields and files a user sends with the standard evidence set. */
 async function appealRequest() {
   const form = new FormData();
-  const fields = {
-    imei: '868907041234565',
-    imei2: '867443033012349',
-    serialNumber: '44871/F2ZX01234',
-    model: 'Redmi Note 12 Pro 5G',
-    country: 'RU',
-    purchaseChannel: 'authorized-retailer',
-    sellerName: 'Электроника Плюс',
-    purchaseDate: '2025-03-14',
-    orderNumber: '5123-778-0042',
-    price: '29 990 RUB',
-    ownerName: 'Анна Петрова',
-    contactEmail: 'anna.petrova@example.com',
-    contactPhone: '+7 912 345-67-89',
-    notes: 'Телефон заблокирован после сброса; пароль от Mi аккаунта утерян.',
-    locale: 'ru',
-  };
+  // The standard appeal the integration tests and the benchmark use too.
+  const fields = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/standard-appeal.json'), 'utf8'));
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const file = (role, name, type) => form.append(role, new Blob([readFileSync(path.join(FIXTURES_DIR, name))], { type }), name);
   file('boxPhoto', 'box-label-12mp.jpg', 'image/jpeg');

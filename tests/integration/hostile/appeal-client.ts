@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 
 import { POST } from '@/app/api/appeal/route';
 import { readFixture } from '../../support/fixtures';
+import { STANDARD_FIELDS } from '../support/appeal-request';
 
 export const APPEAL_URL = 'http://127.0.0.1/api/appeal';
 /** The bound: no answer, good or bad, may take longer. */
@@ -16,24 +17,7 @@ export type Upload = { role: 'boxPhoto' | 'receipt' | 'extra'; name: string; byt
 
 /** A complete, valid appeal as a person would fill it in (Russian answers, Cyrillic names). */
 export function validFields(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    imei: '868907041234565',
-    imei2: '867443033012349',
-    serialNumber: '44871/F2ZX01234',
-    model: 'Redmi Note 12 Pro 5G',
-    country: 'RU',
-    purchaseChannel: 'authorized-retailer',
-    sellerName: 'Электроника Плюс',
-    purchaseDate: '2025-03-14',
-    orderNumber: '5123-778-0042',
-    price: '29 990 RUB',
-    ownerName: 'Анна Петрова',
-    contactEmail: 'anna.petrova@example.com',
-    contactPhone: '+7 912 345-67-89',
-    notes: 'Телефон заблокирован после сброса.',
-    locale: 'ru',
-    ...overrides,
-  };
+  return { ...STANDARD_FIELDS, ...overrides };
 }
 
 /** The smallest valid evidence: one box photo and one receipt (real phone photos, 12 MP). */

@@ -1,28 +1,10 @@
+import standardAppeal from '../../fixtures/standard-appeal.json';
 import { readFixture } from '../../support/fixtures';
 
 export type UploadSpec = { field: 'boxPhoto' | 'receipt' | 'extra' | string; name: string; bytes: Uint8Array; type?: string };
 
-/** The facts of the fixtures' phone, as the form would send them. */
-export const STANDARD_FIELDS: Record<string, string> = {
-  imei: '868907041234565',
-  imei2: '86-744303-301234-9',
-  serialNumber: '44871/F2ZX01234',
-  model: 'Redmi Note 12 Pro 5G',
-  country: 'RU',
-  purchaseChannel: 'authorized-retailer',
-  sellerName: 'Электроника Плюс',
-  purchaseDate: '2025-03-14',
-  orderNumber: '5123-778-0042',
-  price: '27 990,00 ₽',
-  ownerName: 'Иван Петров',
-  contactEmail: 'ivan.petrov@example.com',
-  contactPhone: '+7 900 123-45-67',
-  linkedAccount: 'old.ivan@example.com',
-  notes: 'Куплен новым в магазине, пароль от аккаунта утерян.',
-  receiptShows: 'seller,date,model,imei,price',
-  caseReference: 'AK-7Q2M-X9FD',
-  locale: 'ru',
-};
+/** The facts of the fixtures' phone, as the form would send them (shared with the bench and load scripts). */
+export const STANDARD_FIELDS: Readonly<Record<string, string>> = standardAppeal;
 
 /** Box photo, receipt photo, order screenshot and the e-receipt PDF: the set the budget is set for. */
 export function standardFiles(): UploadSpec[] {
