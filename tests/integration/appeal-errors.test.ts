@@ -48,16 +48,22 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
     expect(body?.error.message).toContain('truncated.jpg');
   });
 
-  it('422 for a password-protected PDF receipt', async () => {
+  it.each([
+    ['a user password (cannot be opened without it)', 'user'],
+    // Shops' e-receipts often open freely but carry an owner password against editing: pdf-lib
+    // cannot copy their encrypted pages either, and the message must not claim a password is needed.
+    ['only an owner password (opens freely, locked against changes)', ''],
+  ])('422 for a PDF receipt encrypted with %s', async (_, userPassword) => {
     const encrypted = withTempDir((dir) => {
       const out = path.join(dir, 'locked.pdf');
-      execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', fixturePath('e-receipt.pdf'), out]);
+      execFileSync('qpdf', ['--encrypt', userPassword, 'owner', '256', '--', fixturePath('e-receipt.pdf'), out]);
       return readFileSync(out);
     });
     const { status, body } = await post(EN, [BOX, { field: 'receipt', name: 'квитанция.pdf', bytes: encrypted, type: 'application/pdf' }]);
     expect(status).toBe(422);
     expect(body?.error.message).toContain('квитанция.pdf');
-    expect(body?.error.message).toMatch(/password/i);
+    expect(body?.error.message).toMatch(/encrypted or protected/i);
+    expect(body?.error.message).toMatch(/Save as PDF/);
   });
 
   it('422 for a file that claims to be a PDF but is broken', async () => {
