@@ -24,15 +24,17 @@ function describeError(error: unknown): string | undefined {
 }
 
 export function logFailure(entry: FailureLogEntry): void {
+  // A 503 is the queue shedding load as designed: worth watching, not a bug to page anyone for.
+  const isBug = entry.status >= 500 && entry.status !== 503;
   const line = {
-    level: entry.status >= 500 ? 'error' : 'warn',
+    level: isBug ? 'error' : 'warn',
     event: 'appeal.failed',
     requestId: entry.requestId,
     status: entry.status,
     code: entry.code,
     stage: entry.stage,
     imei: entry.imei ? maskImei(entry.imei) : undefined,
-    error: entry.status >= 500 ? describeError(entry.error) : undefined,
+    error: isBug ? describeError(entry.error) : undefined,
   };
   console.error(JSON.stringify(line));
 }
