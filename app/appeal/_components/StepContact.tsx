@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { FIELD_MAX, ZContactStepSchema } from '@/lib/appeal/schema';
 import type { ContactValues } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
-import { Field, describedBy } from '@/app/appeal/_components/Field';
+import { Field } from '@/app/appeal/_components/Field';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
@@ -32,14 +32,13 @@ export default function StepContact({
   onBack: () => void;
 }) {
   const t = useTranslations('form');
-  const { form, submit, summary, attempt, fieldError } = useStepForm({
+  const { submit, summary, attempt, fieldError, control } = useStepForm({
     schema: ZContactStepSchema,
     values,
     serverErrors,
     onChange,
     onValid: onNext,
   });
-  const { register } = form;
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
@@ -61,9 +60,7 @@ export default function StepContact({
             type={type}
             autoComplete={autoComplete}
             maxLength={FIELD_MAX[name]}
-            aria-invalid={fieldError(name) ? true : undefined}
-            aria-describedby={describedBy(name, { hint: true, error: fieldError(name) })}
-            {...register(name)}
+            {...control(name)}
           />
         </Field>
       ))}
@@ -80,9 +77,7 @@ export default function StepContact({
           id="notes"
           rows={5}
           maxLength={FIELD_MAX.notes}
-          aria-invalid={fieldError('notes') ? true : undefined}
-          aria-describedby={describedBy('notes', { hint: true, error: fieldError('notes') })}
-          {...register('notes')}
+          {...control('notes')}
         />
       </Field>
 

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 
 import type { DeviceValues } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
-import { Field, describedBy } from '@/app/appeal/_components/Field';
+import { Field } from '@/app/appeal/_components/Field';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
@@ -28,14 +28,14 @@ export default function StepDevice({
   onNext: () => void;
 }) {
   const t = useTranslations('form');
-  const { form, submit, summary, attempt, fieldError } = useStepForm({
+  const { form, submit, summary, attempt, fieldError, control } = useStepForm({
     schema: loadDeviceSchema,
     values,
     serverErrors,
     onChange,
     onValid: onNext,
   });
-  const { register, watch, setValue } = form;
+  const { watch, setValue } = form;
   const imei = watch('imei');
   const imei2 = watch('imei2');
   const lockCode = watch('lockCode');
@@ -63,9 +63,7 @@ export default function StepDevice({
           autoComplete="off"
           spellCheck={false}
           className="imei-input"
-          aria-invalid={fieldError('imei') ? true : undefined}
-          aria-describedby={describedBy('imei', { hint: true, error: fieldError('imei'), extra: 'imei-live' })}
-          {...register('imei')}
+          {...control('imei', 'imei-live')}
         />
       </Field>
 
@@ -96,9 +94,7 @@ export default function StepDevice({
           autoComplete="off"
           spellCheck={false}
           className="imei-input"
-          aria-invalid={fieldError('imei2') ? true : undefined}
-          aria-describedby={describedBy('imei2', { hint: true, error: fieldError('imei2'), extra: 'imei2-live' })}
-          {...register('imei2')}
+          {...control('imei2', 'imei2-live')}
         />
       </Field>
 
@@ -123,9 +119,7 @@ export default function StepDevice({
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="characters"
-            aria-invalid={fieldError('lockCode') ? true : undefined}
-            aria-describedby={describedBy('lockCode', { hint: true, error: fieldError('lockCode') })}
-            {...register('lockCode')}
+            {...control('lockCode')}
           />
         </Field>
       </details>
@@ -143,9 +137,7 @@ export default function StepDevice({
           type="text"
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={fieldError('serialNumber') ? true : undefined}
-          aria-describedby={describedBy('serialNumber', { hint: true, error: fieldError('serialNumber') })}
-          {...register('serialNumber')}
+          {...control('serialNumber')}
         />
       </Field>
 
@@ -161,9 +153,7 @@ export default function StepDevice({
           id="model"
           type="text"
           autoComplete="off"
-          aria-invalid={fieldError('model') ? true : undefined}
-          aria-describedby={describedBy('model', { hint: true, error: fieldError('model') })}
-          {...register('model')}
+          {...control('model')}
         />
       </Field>
 

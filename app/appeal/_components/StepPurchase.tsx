@@ -34,7 +34,7 @@ export default function StepPurchase({
 }) {
   const t = useTranslations('form');
   const locale = useLocale();
-  const { form, submit, summary, attempt, fieldError } = useStepForm({
+  const { form, submit, summary, attempt, fieldError, control } = useStepForm({
     schema: ZPurchaseStepSchema,
     values,
     serverErrors,
@@ -59,9 +59,7 @@ export default function StepPurchase({
       <Field id="country" label={t('purchase.country.label')} hint={t('purchase.country.hint')} error={fieldError('country')}>
         <select
           id="country"
-          aria-invalid={fieldError('country') ? true : undefined}
-          aria-describedby={describedBy('country', { hint: true, error: fieldError('country') })}
-          {...register('country')}
+          {...control('country')}
         >
           <option value="">{t('purchase.country.choose')}</option>
           {countries.map(({ code, name }) => (
@@ -118,9 +116,7 @@ export default function StepPurchase({
           id="sellerName"
           type="text"
           maxLength={FIELD_MAX.sellerName}
-          aria-invalid={fieldError('sellerName') ? true : undefined}
-          aria-describedby={describedBy('sellerName', { hint: true, error: fieldError('sellerName') })}
-          {...register('sellerName')}
+          {...control('sellerName')}
         />
       </Field>
 
@@ -131,9 +127,7 @@ export default function StepPurchase({
           min={EARLIEST_PURCHASE_DATE}
           max={localTodayIso()}
           className="date-input"
-          aria-invalid={fieldError('purchaseDate') ? true : undefined}
-          aria-describedby={describedBy('purchaseDate', { hint: true, error: fieldError('purchaseDate') })}
-          {...register('purchaseDate')}
+          {...control('purchaseDate')}
         />
       </Field>
 
@@ -150,9 +144,7 @@ export default function StepPurchase({
           type="text"
           autoComplete="off"
           maxLength={FIELD_MAX.orderNumber}
-          aria-invalid={fieldError('orderNumber') ? true : undefined}
-          aria-describedby={describedBy('orderNumber', { hint: true, error: fieldError('orderNumber') })}
-          {...register('orderNumber')}
+          {...control('orderNumber')}
         />
       </Field>
 
@@ -168,9 +160,7 @@ export default function StepPurchase({
           id="price"
           type="text"
           maxLength={FIELD_MAX.price}
-          aria-invalid={fieldError('price') ? true : undefined}
-          aria-describedby={describedBy('price', { hint: true, error: fieldError('price') })}
-          {...register('price')}
+          {...control('price')}
         />
       </Field>
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useForm, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
+import { describedBy } from '@/app/appeal/_components/Field';
 import { useErrorText } from '@/app/appeal/_components/use-error-text';
 import type { SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 
@@ -82,5 +83,18 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType>({
 
   const fieldError = (field: Path<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
-  return { form, submit, summary, attempt, fieldError };
+  /**
+   * Everything a step's input needs besides its own attributes: registration with the form, and
+   * the ARIA wiring to the hint and error that <Field> renders (plus an extra live line, if any).
+   */
+  const control = (field: Path<V>, extraDescription?: string) => {
+    const error = fieldError(field);
+    return {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy(field, { hint: true, error, extra: extraDescription }),
+      ...form.register(field),
+    };
+  };
+
+  return { form, submit, summary, attempt, fieldError, control };
 }
