@@ -34,14 +34,10 @@ export type EvidenceBundleInput = {
   appeal: TAppeal;
   files: readonly UploadedFile[];
   /**
-   * IMEIs read from the box label's barcodes (evidence assistant); matches are noted in the facts.
-   * May be a promise: the facts are drawn last, so reading barcodes overlaps the photo work.
-   */
-  boxLabelImeis?: readonly string[] | Promise<readonly string[]>;
-  /**
-   * Or a reader, called once with every box photo as re-encoded for the PDF (upright, at most
-   * 2000 px: several times cheaper to scan than the 12 MP original) and its original bytes, as
-   * soon as those photos are ready, while the other files are still being worked on.
+   * Reads the box label's barcodes (evidence assistant), so the facts can say which IMEIs match.
+   * Called once with every box photo as re-encoded for the PDF (upright, at most 2000 px: several
+   * times cheaper to scan than the 12 MP original) and its original bytes, as soon as those photos
+   * are ready, while the other files are still being worked on. The facts are drawn last.
    */
   readBoxLabelImeis?: (photos: readonly BoxPhoto[]) => Promise<readonly string[]>;
 };
@@ -102,7 +98,7 @@ function readLabelsWhenBoxPhotosReady(
   input: EvidenceBundleInput,
 ): Promise<readonly string[] | undefined> {
   const { readBoxLabelImeis } = input;
-  if (!readBoxLabelImeis) return Promise.resolve(input.boxLabelImeis).catch(() => undefined);
+  if (!readBoxLabelImeis) return Promise.resolve(undefined);
   const boxPhotos = files.flatMap((file, index) =>
     file.role === 'boxPhoto' && pending[index] ? [pending[index].then((item) => ({ item, original: file.bytes }))] : [],
   );
