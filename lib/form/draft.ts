@@ -1,7 +1,7 @@
 import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
-import type { WizardStep } from '@/lib/form/steps';
+import { isWizardStep, type WizardStep } from '@/lib/form/steps';
 
 /** The form's values as typed (before the schema normalises them): what is saved and restored. */
 export type DeviceValues = { imei: string; imei2: string; lockCode: string; serialNumber: string; model: string };
@@ -80,6 +80,8 @@ export function reviveDraft(saved: unknown): AppealDraft {
     device: { ...fresh.device, ...s.device },
     purchase: { ...fresh.purchase, ...s.purchase },
     contact: { ...fresh.contact, ...s.contact },
+    // A step name from an older build (or a damaged store) would leave the wizard showing nothing.
+    step: isWizardStep(s.step) ? s.step : fresh.step,
     caseReference: typeof s.caseReference === 'string' && s.caseReference ? s.caseReference : fresh.caseReference,
     furthest: typeof s.furthest === 'number' ? s.furthest : 0,
     receiptShows: Array.isArray(s.receiptShows) ? s.receiptShows : [],

@@ -144,6 +144,9 @@ describe('draft', () => {
     const revived = reviveDraft({ version: 1, device: { imei: '1' }, caseReference: 'AK-AAAA-BBBB' });
     expect(revived.device).toEqual({ imei: '1', imei2: '', lockCode: '', serialNumber: '', model: '' });
     expect(revived.caseReference).toBe('AK-AAAA-BBBB');
+    expect(reviveDraft({ version: 1, step: 'contact' }).step).toBe('contact');
+    expect(reviveDraft({ version: 1, step: 'payment' }).step).toBe('device');
+    expect(reviveDraft({ version: 1, step: 42 }).step).toBe('device');
   });
 
   it('sends every contract field, the locale and the files under their roles', async () => {
