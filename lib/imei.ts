@@ -80,10 +80,6 @@ export function checkImei(input: string): ImeiCheck {
   }
 }
 
-export function isValidImei(input: string): boolean {
-  return checkImei(input).kind === 'valid';
-}
-
 /** Groups as printed on Xiaomi box labels and in GSMA examples: 2-6-6-1 (86-890704-123456-5). */
 export function formatImei(imei: string): string {
   const d = normalizeImeiInput(imei);
