@@ -51,17 +51,3 @@ export function parseServerError(value: unknown): ServerError | null {
     fields: cleanFields,
   };
 }
-
-/**
- * File errors (415, 422, 413 for one file) name the file in their message but carry no field.
- * When the message names one of the chosen files, the message is given to that file's role, so
- * it appears in the zone the user must fix rather than only beside the button.
- */
-export function fieldsWithFileAttribution(
-  error: ServerError,
-  files: readonly { name: string; role: string }[],
-): Record<string, string> {
-  if (Object.keys(error.fields).length > 0 || !error.message) return error.fields;
-  const named = [...files].sort((a, b) => b.name.length - a.name.length).find((file) => error.message.includes(file.name));
-  return named ? { [named.role]: error.message } : {};
-}

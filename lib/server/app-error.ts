@@ -61,3 +61,20 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * An error about one uploaded file. Besides the message (which names the file), it is listed under
+ * the file's form field (`boxPhoto`, `receipt`, `extra`), as invalid text fields are, so the form
+ * shows it in the upload zone the user has to fix.
+ */
+export function fileError(code: AppErrorCode, messageKey: string, field: string, cause?: unknown): AppError {
+  return new AppError(code, messageKey, { fields: { [field]: messageKey }, cause });
+}
+
+/** The same error listed under a file's form field, when it is about that file and lists no field yet. */
+export function onFileField(error: unknown, field: string): unknown {
+  if (!isAppError(error) || Object.keys(error.fields).length > 0 || error.status >= 500) return error;
+  const attributed = fileError(error.code, error.messageKey, field, error.cause);
+  attributed.locale = error.locale;
+  return attributed;
+}

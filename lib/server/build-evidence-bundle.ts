@@ -7,7 +7,7 @@ import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
-import { AppError } from '@/lib/server/app-error';
+import { AppError, fileError, onFileField } from '@/lib/server/app-error';
 import { buildEvidencePdf } from '@/lib/server/evidence-pdf/build-evidence-pdf';
 import { evidenceCaption, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
 import { buildFactRows, type FactRow } from '@/lib/server/evidence-pdf/fact-rows';
@@ -64,7 +64,7 @@ async function sniffFiles(files: readonly UploadedFile[]): Promise<SniffedFile[]
       const caption = evidenceCaption(file.role, seen[file.role], counts[file.role]);
       const kind = await sniffEvidenceKind(file.bytes);
       if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
-        throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }));
+        throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
       }
       return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
     }),
@@ -76,7 +76,7 @@ function checkPdfShare(files: readonly SniffedFile[]): void {
   const total = pdfs.reduce((sum, file) => sum + file.bytes.length, 0);
   if (total <= MAX_PDF_EVIDENCE_BYTES) return;
   const largest = pdfs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
-  throw new AppError('file-too-large', msg('file.tooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }));
+  throw fileError('file-too-large', msg('file.tooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }), largest.role);
 }
 
 /**
@@ -86,8 +86,12 @@ function checkPdfShare(files: readonly SniffedFile[]): void {
 function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding): Promise<EvidenceItem>[] {
   return files.map(async ({ role, name, bytes, kind, sha256, caption }): Promise<EvidenceItem> => {
     const base = { role, caption, fileName: name, byteLength: bytes.length, sha256 };
-    if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
-    return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
+    try {
+      if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
+      return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
+    } catch (error) {
+      throw onFileField(error, role);
+    }
   });
 }
 

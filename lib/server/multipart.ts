@@ -8,7 +8,7 @@ import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, type Evid
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { singleLine } from '@/lib/appeal/fields';
 import { FIELD_MAX } from '@/lib/appeal/schema';
-import { AppError } from '@/lib/server/app-error';
+import { AppError, fileError } from '@/lib/server/app-error';
 
 /** An uploaded file, held in memory only: uploads are never written to disk. */
 export type UploadedFile = {
@@ -194,7 +194,7 @@ export function readMultipart(
         const { max } = EVIDENCE_RULES[field];
         if (perRole[field] > max) {
           stream.resume();
-          fail(new AppError('too-many-files', msg('files.tooManyForRole', { role: field, max })));
+          fail(fileError('too-many-files', msg('files.tooManyForRole', { role: field, max }), field));
           return;
         }
       }
@@ -207,14 +207,14 @@ export function readMultipart(
         chunks.push(chunk);
       });
       stream.on('limit', () => {
-        fail(new AppError('file-too-large', msg('file.tooLarge', { file: name, maxMb: MAX_FILE_BYTES / MB })));
+        fail(fileError('file-too-large', msg('file.tooLarge', { file: name, maxMb: MAX_FILE_BYTES / MB }), field));
       });
       stream.on('close', () => {
         pendingFiles -= 1;
         if (settled) return;
         if (emptyPicker && size === 0) return finishIfDone();
         if (!isRole(field)) return fail(new AppError('malformed-request', msg('request.malformed')));
-        if (size === 0) return fail(new AppError('unreadable-file', msg('file.empty', { file: name })));
+        if (size === 0) return fail(fileError('unreadable-file', msg('file.empty', { file: name }), field));
         files.push({ role: field, name, bytes: Buffer.concat(chunks, size), position });
         finishIfDone();
       });

@@ -33,12 +33,15 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
     expect(status).toBe(415);
     expect(body?.error.code).toBe('unsupported-file-type');
     expect(body?.error.message).toContain('not-an-image.jpg');
+    // Listed under the file's own field too, so the form shows it in that upload zone.
+    expect(body?.error.fields).toEqual({ boxPhoto: body?.error.message });
   });
 
   it('415 for a PDF offered as the box photo (photos only there)', async () => {
     const { status, body } = await post(EN, [{ field: 'boxPhoto', name: 'box.pdf', bytes: readFixture('e-receipt.pdf') }, RECEIPT]);
     expect(status).toBe(415);
     expect(body?.error.message).toContain('box.pdf');
+    expect(Object.keys(body?.error.fields ?? {})).toEqual(['boxPhoto']);
   });
 
   it('422 for a truncated JPEG', async () => {
@@ -46,6 +49,7 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
     expect(status).toBe(422);
     expect(body?.error.code).toBe('unreadable-file');
     expect(body?.error.message).toContain('truncated.jpg');
+    expect(body?.error.fields).toEqual({ receipt: body?.error.message });
   });
 
   it.each([
@@ -64,6 +68,7 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
     expect(body?.error.message).toContain('квитанция.pdf');
     expect(body?.error.message).toMatch(/encrypted or protected/i);
     expect(body?.error.message).toMatch(/Save as PDF/);
+    expect(Object.keys(body?.error.fields ?? {})).toEqual(['receipt']);
   });
 
   it('422 for a file that claims to be a PDF but is broken', async () => {
@@ -71,6 +76,7 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
     const { status, body } = await post(EN, [BOX, { field: 'receipt', name: 'broken.pdf', bytes: broken }]);
     expect(status).toBe(422);
     expect(body?.error.message).toContain('broken.pdf');
+    expect(Object.keys(body?.error.fields ?? {})).toEqual(['receipt']);
   });
 });
 

@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 import { formatBytes } from '@/lib/form/format-bytes';
-import { fieldsWithFileAttribution } from '@/lib/form/server-errors';
 import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
 
 type Phase =
@@ -19,7 +18,6 @@ type Phase =
  */
 export function GeneratePanel({
   buildBody,
-  files,
   uploadSize,
   originalSize,
   blockedReason,
@@ -27,8 +25,6 @@ export function GeneratePanel({
   onFieldErrors,
 }: {
   buildBody: () => FormData;
-  /** The chosen files' names and roles, to place a file error in its zone. */
-  files: readonly { name: string; role: string }[];
   uploadSize: number;
   originalSize: number;
   blockedReason: string | null;
@@ -74,7 +70,8 @@ export function GeneratePanel({
         setPhase({ kind: 'failed', message: t('network'), details: [] });
         return;
       case 'rejected': {
-        const fields = fieldsWithFileAttribution(outcome.error, files);
+        // File errors list the file's field (boxPhoto, receipt, extra), so they land in its upload zone.
+        const { fields } = outcome.error;
         const unplaced = Object.keys(fields).length > 0 ? onFieldErrors(fields) : [];
         if (Object.keys(fields).length > 0 && unplaced.length === 0) {
           setPhase({ kind: 'idle' });

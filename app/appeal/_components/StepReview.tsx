@@ -94,7 +94,6 @@ export default function StepReview({
 
       <GeneratePanel
         buildBody={() => buildAppealFormData(draft, files, isLocale(locale) ? locale : 'en')}
-        files={files}
         uploadSize={sizes.sent}
         originalSize={sizes.original}
         blockedReason={Object.keys(problems).length > 0 ? t('generate.blocked') : null}

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 
 import type { TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
-import { AppError } from '@/lib/server/app-error';
+import { fileError } from '@/lib/server/app-error';
 import { drawEvidenceIndex } from '@/lib/server/evidence-pdf/draw-evidence-index';
 import { drawImagePage, drawPdfPages } from '@/lib/server/evidence-pdf/draw-evidence-pages';
 import { drawFactTable } from '@/lib/server/evidence-pdf/draw-fact-table';
@@ -78,7 +78,7 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
     try {
       pages = await document.embedPdf(item.receipt.document, item.receipt.document.getPageIndices());
     } catch (cause) {
-      throw new AppError('unreadable-file', msg('file.pdfMalformed', { file: item.fileName }), { cause });
+      throw fileError('unreadable-file', msg('file.pdfMalformed', { file: item.fileName }), item.role, cause);
     }
     drawPdfPages(document, item, pages, fonts);
   }

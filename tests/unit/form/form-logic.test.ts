@@ -10,7 +10,7 @@ import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 import { checkEvidenceFile, sniffEvidenceKind } from '@/lib/form/file-kind';
 import { groupImeiDigits } from '@/lib/form/imei-display';
-import { fieldsWithFileAttribution, placeServerErrors, parseServerError } from '@/lib/form/server-errors';
+import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
 import { incompleteSteps } from '@/lib/form/step-problems';
 import { fileNameFromDisposition } from '@/lib/form/upload';
 import { fixturePath } from '../../support/fixtures';
@@ -61,18 +61,6 @@ describe('server errors back to their steps', () => {
     expect(placed.firstStep).toBe('device');
     expect(placed.byStep).toEqual({ device: { imei: 'bad imei' }, evidence: { receipt: 'unreadable' }, contact: { contactEmail: 'bad e-mail' } });
     expect(placed.unplaced).toEqual(['odd']);
-  });
-
-  it('gives a file error without fields to the role of the file it names', () => {
-    const files = [
-      { name: 'receipt.jpg', role: 'receipt' },
-      { name: 'box-receipt.jpg', role: 'boxPhoto' },
-    ];
-    const error = (message: string, fields: Record<string, string> = {}) => ({ code: 'unreadable-file', message, fields });
-    expect(fieldsWithFileAttribution(error('“box-receipt.jpg” could not be read.'), files)).toEqual({ boxPhoto: '“box-receipt.jpg” could not be read.' });
-    expect(fieldsWithFileAttribution(error('“receipt.jpg” is damaged.'), files)).toEqual({ receipt: '“receipt.jpg” is damaged.' });
-    expect(fieldsWithFileAttribution(error('The server is busy.'), files)).toEqual({});
-    expect(fieldsWithFileAttribution(error('x', { imei: 'bad' }), files)).toEqual({ imei: 'bad' });
   });
 
   it('reads the contract’s JSON and tolerates anything else', () => {
