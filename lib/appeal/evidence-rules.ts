@@ -7,6 +7,15 @@
 export const EVIDENCE_ROLES = ['boxPhoto', 'receipt', 'extra'] as const;
 export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
 
+/**
+ * Evidence in the PDF's order: box label first, then receipts, then the rest; within a role the
+ * order given (the order the user added them), never the order their preparation finished.
+ * Array.prototype.sort is stable, so equal roles keep their relative order.
+ */
+export function inEvidenceOrder<T extends { role: EvidenceRole }>(files: readonly T[]): T[] {
+  return [...files].sort((a, b) => EVIDENCE_ROLES.indexOf(a.role) - EVIDENCE_ROLES.indexOf(b.role));
+}
+
 /** File kinds decided from the bytes (magic numbers) on the server. */
 export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

@@ -27,6 +27,8 @@ export async function prepareEvidence(
   role: EvidenceRole,
   existing: readonly EvidenceFile[],
 ): Promise<{ added: EvidenceFile[]; rejected: FileRejection[] }> {
+  // Taken before the first await: the moment of choosing, not of finishing.
+  const addedAt = Date.now();
   const added: EvidenceFile[] = [];
   const rejected: FileRejection[] = [];
   for (const file of chosen) {
@@ -39,14 +41,14 @@ export async function prepareEvidence(
       rejected.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
       continue;
     }
-    const prepared = await prepareOne(file, role);
+    const prepared = await prepareOne(file, role, addedAt);
     if ('key' in prepared) rejected.push(prepared);
     else added.push(prepared);
   }
   return { added, rejected };
 }
 
-export async function prepareOne(file: File, role: EvidenceRole): Promise<EvidenceFile | FileRejection> {
+export async function prepareOne(file: File, role: EvidenceRole, addedAt: number): Promise<EvidenceFile | FileRejection> {
   const check = await checkEvidenceFile(file, role);
   if (!check.ok) {
     return {
@@ -63,6 +65,7 @@ export async function prepareOne(file: File, role: EvidenceRole): Promise<Eviden
     kind: shrunk ? 'jpeg' : check.kind,
     blob: shrunk?.blob ?? file,
     originalSize: file.size,
+    addedAt,
     notes: [],
   };
 }

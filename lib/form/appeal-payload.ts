@@ -1,6 +1,6 @@
 import { APPEAL_TEXT_FIELDS, ZAppealSchema, type AppealTextField, type TAppeal } from '@/lib/appeal/schema';
 import type { Locale } from '@/lib/i18n/locales';
-import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
+import { inUploadOrder, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 
 /** Every text field of the HTTP contract, as the draft holds it. */
 export function appealTextFields(draft: AppealDraft, locale: Locale): Record<AppealTextField, string> {
@@ -21,14 +21,14 @@ export function parseDraftAppeal(draft: AppealDraft, locale: Locale): TAppeal | 
   return parsed.success ? parsed.data : null;
 }
 
-/** The one multipart body POST /api/appeal takes: text fields, then files under their role. */
+/** The one multipart body POST /api/appeal takes: text fields, then files under their role in the PDF's order. */
 export function buildAppealFormData(draft: AppealDraft, files: readonly EvidenceFile[], locale: Locale): FormData {
   const body = new FormData();
   const text = appealTextFields(draft, locale);
   for (const field of APPEAL_TEXT_FIELDS) {
     if (text[field] !== '') body.append(field, text[field]);
   }
-  for (const file of files) body.append(file.role, file.blob, file.name);
+  for (const file of inUploadOrder(files)) body.append(file.role, file.blob, file.name);
   return body;
 }
 

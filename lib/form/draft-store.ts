@@ -25,7 +25,7 @@ export async function loadAppeal(): Promise<SavedAppeal> {
   ]);
   return {
     draft: reviveDraft(fields),
-    files: Array.isArray(files) ? files.map((f) => ({ ...f, notes: f.notes ?? [] })) : [],
+    files: Array.isArray(files) ? files.map((f) => ({ ...f, notes: f.notes ?? [], addedAt: f.addedAt ?? 0 })) : [],
     result: result ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { isWizardStep, type WizardStep } from '@/lib/form/steps';
@@ -27,9 +27,24 @@ export type EvidenceFile = {
   /** What will be uploaded: the shrunk photo, or the original when shrinking would not help. */
   blob: Blob;
   originalSize: number;
+  /**
+   * When the user chose the file (ms since the epoch; files chosen together share it and keep
+   * their order): the upload and the PDF follow it within a role, never the order in which
+   * shrinking finished. A replaced file keeps the time of the one it replaces.
+   */
+  addedAt: number;
   /** Open slot for checks that run on the file (box-label reader, photo warnings). */
   notes: EvidenceNote[];
 };
+
+/**
+ * The files in the order they are uploaded and shown in the PDF: by role (box, receipt, extra),
+ * then in the order the user chose them. Shrinking a 12 MP photo takes longer than a screenshot,
+ * so the order in which files were ready says nothing.
+ */
+export function inUploadOrder(files: readonly EvidenceFile[]): EvidenceFile[] {
+  return inEvidenceOrder([...files].sort((a, b) => a.addedAt - b.addedAt));
+}
 
 export type AppealDraft = {
   version: 1;

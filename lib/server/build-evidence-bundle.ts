@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { EVIDENCE_RULES, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_RULES, inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
@@ -53,8 +53,12 @@ export type EvidenceBundle = {
 
 type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption: string };
 
-/** Decides each file's kind by content and refuses kinds its role does not take (415, naming it). */
-async function sniffFiles(files: readonly UploadedFile[]): Promise<SniffedFile[]> {
+/**
+ * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
+ * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
+ */
+async function sniffFiles(uploaded: readonly UploadedFile[]): Promise<SniffedFile[]> {
+  const files = inEvidenceOrder(uploaded);
   const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   for (const file of files) counts[file.role] += 1;
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST } from '@/app/api/appeal/route';
@@ -134,5 +135,28 @@ describe('POST /api/appeal with the standard evidence set', () => {
     expect(document.getProducer()).toBe('Appeal Kit');
     const lang = document.catalog.lookup(PDFName.of('Lang'));
     expect(lang instanceof PDFString ? lang.decodeText() : String(lang)).toMatch(/en/);
+  });
+});
+
+/** The PDF follows the roles, whatever order the parts arrive in (a client's shrinking finishes in any order). */
+describe('POST /api/appeal evidence order', () => {
+  it('puts the box label first, then receipts, then other evidence, each role in the order sent', async () => {
+    const photo = (colour: string) => sharp({ create: { width: 64, height: 48, channels: 3, background: colour } }).jpeg().toBuffer();
+    const files = [
+      { field: 'extra', name: 'lock-screen.jpg', bytes: await photo('#303030'), type: 'image/jpeg' },
+      { field: 'receipt', name: 'screenshot.jpg', bytes: await photo('#f0f0f0'), type: 'image/jpeg' },
+      { field: 'boxPhoto', name: 'box-2.jpg', bytes: await photo('#a0a0a0'), type: 'image/jpeg' },
+      { field: 'receipt', name: 'till.jpg', bytes: await photo('#e0e0e0'), type: 'image/jpeg' },
+      { field: 'boxPhoto', name: 'box-1.jpg', bytes: await photo('#909090'), type: 'image/jpeg' },
+    ];
+    const response = await POST(appealRequest(STANDARD_FIELDS, files));
+    expect(response.status).toBe(200);
+    withPdfFile(new Uint8Array(await response.arrayBuffer()), (file) => {
+      const pages = pdftotext(file).split('\f').filter((page) => page.trim() !== '');
+      const evidence = pages.slice(-5).map((page) => /(\S+\.jpg)/.exec(page)?.[1]);
+      expect(evidence).toEqual(['box-2.jpg', 'box-1.jpg', 'screenshot.jpg', 'till.jpg', 'lock-screen.jpg']);
+      expect(pages.at(-5)).toContain('Box label 1 of 2');
+      expect(pages.at(-1)).toContain('Other evidence');
+    });
   });
 });

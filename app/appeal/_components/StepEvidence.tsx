@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { EVIDENCE_ROLES, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
-import type { EvidenceFile } from '@/lib/form/draft';
+import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
 import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone } from '@/app/appeal/_components/EvidenceZone';
@@ -57,14 +57,16 @@ export default function StepEvidence({
     void track(role, async () => {
       const { added, rejected } = await prepareEvidence(chosen, role, files);
       setRejections((r) => ({ ...r, [role]: rejected }));
-      if (added.length > 0) onFilesChange((current) => [...current, ...added]);
+      if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
     });
   };
 
   const replace = (role: EvidenceRole) => (id: string, file: File) => {
     setServerMessages((messages) => withoutKey(messages, role));
+    // The new file takes the old one's place in the order.
+    const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
     void track(role, async () => {
-      const prepared = await prepareOne(file, role);
+      const prepared = await prepareOne(file, role, addedAt);
       if ('key' in prepared) {
         setRejections((r) => ({ ...r, [role]: [prepared] }));
         return;

@@ -123,6 +123,7 @@ describe('draft', () => {
     kind: 'jpeg',
     blob: new Blob([new Uint8Array(size)]),
     originalSize,
+    addedAt: 0,
     notes: [],
   });
 
@@ -149,6 +150,21 @@ describe('draft', () => {
     expect((await (body.get('boxPhoto') as File).arrayBuffer()).byteLength).toBe(10);
     expect(uploadBytes(files)).toEqual({ sent: 30, original: 300 });
     expect(parseDraftAppeal(draft, 'ru')?.imei).toBe('868907041234565');
+  });
+
+  it('uploads the files by role, then in the order the user chose them, whatever order shrinking finished in', async () => {
+    const named = (role: EvidenceFile['role'], name: string, addedAt: number): EvidenceFile => ({ ...file(role, 1, 1), id: name, name, addedAt });
+    // As the evidence step holds them when the screenshot and the second box photo finished first.
+    const files = [
+      named('extra', 'lock-screen.jpg', 3000),
+      named('receipt', 'screenshot.jpg', 2000),
+      named('boxPhoto', 'box-2.jpg', 4000),
+      named('boxPhoto', 'box-1.jpg', 1000),
+      named('receipt', 'till.jpg', 2000),
+    ];
+    const body = buildAppealFormData(filledDraft(), files, 'en');
+    const sent = [...body.entries()].flatMap(([field, value]) => (value instanceof File ? [`${field}:${value.name}`] : []));
+    expect(sent).toEqual(['boxPhoto:box-1.jpg', 'boxPhoto:box-2.jpg', 'receipt:screenshot.jpg', 'receipt:till.jpg', 'extra:lock-screen.jpg']);
   });
 
   it('names the steps that still need work', () => {
