@@ -41,7 +41,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and WebAssembly modules are loaded by Node at run time rather than bundled.
   serverExternalPackages: ['sharp', 'heic-decode', 'libheif-js', 'zxing-wasm', 'busboy'],
-  // Read from disk at run time (lib/assistant/zxing.ts), out of the tracer's sight: the standalone
+  // Read from disk at run time (lib/server/box-label/zxing.ts), out of the tracer's sight: the standalone
   // server (the Docker image) needs it copied beside its package.
   outputFileTracingIncludes: { '/api/**': ['./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'] },
   async headers() {

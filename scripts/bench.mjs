@@ -80,7 +80,7 @@ async function benchInProcess() {
   try {
     const { readAppealRequest } = await vite.ssrLoadModule('/lib/server/read-appeal-request.ts');
     const { buildEvidenceBundle } = await vite.ssrLoadModule('/lib/server/build-evidence-bundle.ts');
-    const { readBoxLabelImeisForBundle } = await vite.ssrLoadModule('/lib/server/box-label-check.ts');
+    const { readBoxLabelImeisForBundle } = await vite.ssrLoadModule('/lib/server/box-label/box-label-check.ts');
     const samples = [];
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
       const request = new Request('http://bench/api/appeal', { method: 'POST', body: appealForm() });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { localeOfRequest } from '@/lib/i18n/request-locale';
-import { readBoxLabelImeisForBundle } from '@/lib/server/box-label-check';
+import { readBoxLabelImeisForBundle } from '@/lib/server/box-label/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';

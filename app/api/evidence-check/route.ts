@@ -1,4 +1,4 @@
-import { handleEvidenceCheck } from '@/lib/assistant/handle-evidence-check';
+import { handleEvidenceCheck } from '@/lib/server/evidence-check/handle-evidence-check';
 
 /** sharp and zxing's WebAssembly need Node; every answer is computed from the upload, never cached. */
 export const runtime = 'nodejs';

@@ -33,9 +33,9 @@ const StepContact = dynamic(STEP_LOADERS.contact, { loading: StepLoading });
 const StepReview = dynamic(STEP_LOADERS.review, { loading: StepLoading });
 const ResultView = dynamic(STEP_LOADERS.result, { loading: StepLoading });
 // The evidence assistant (issue 6): loaded with the step it belongs to.
-const BoxLabelAssistant = dynamic(() => import('@/app/_components/assistant/BoxLabelAssistant'));
-const EvidenceReview = dynamic(() => import('@/app/_components/assistant/EvidenceReview'));
-const FollowUpPanel = dynamic(() => import('@/app/_components/assistant/FollowUpPanel'));
+const BoxLabelAssistant = dynamic(() => import('@/app/appeal/_components/assistant/BoxLabelAssistant'));
+const EvidenceReview = dynamic(() => import('@/app/appeal/_components/assistant/EvidenceReview'));
+const FollowUpPanel = dynamic(() => import('@/app/appeal/_components/assistant/FollowUpPanel'));
 
 function StepLoading() {
   return <p className="loading" aria-busy="true" />;

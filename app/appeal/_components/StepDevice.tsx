@@ -11,7 +11,7 @@ import { StepActions } from '@/app/appeal/_components/StepActions';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
 // The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk.
-const ImeiFromPhoto = dynamic(() => import('@/app/_components/assistant/ImeiFromPhoto'));
+const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/ImeiFromPhoto'));
 
 // The first step the page shows: zod loads on first focus instead of with the page.
 const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 
-import { handleEvidenceCheck } from '@/lib/assistant/handle-evidence-check';
+import { handleEvidenceCheck } from '@/lib/server/evidence-check/handle-evidence-check';
 import { readFixture } from '@/tests/support/fixtures';
 
 const IMEIS = ['868907041234565', '867443033012349'];

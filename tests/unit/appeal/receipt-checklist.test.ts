@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { assessEvidence, receiptChecklist, type AssessedAppeal } from '@/lib/assistant/receipt-checklist';
+import { assessEvidence, receiptChecklist, type AssessedAppeal } from '@/lib/appeal/receipt-checklist';
 import { RECEIPT_FACTS } from '@/lib/appeal/schema';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { LOCALES } from '@/lib/i18n/locales';

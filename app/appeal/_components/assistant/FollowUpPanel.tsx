@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
-import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/assistant/follow-up';
+import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/appeal/follow-up';
 import type { AppealDraft } from '@/lib/form/draft';
 import { isLocale } from '@/lib/i18n/locales';
 import { checkImei } from '@/lib/imei';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { fillFromLabel, isChecked, labelImeisOf, mismatchedImeis, notesFromCheck } from '@/lib/assistant/label-notes';
+import { fillFromLabel, isChecked, labelImeisOf, mismatchedImeis, notesFromCheck } from '@/lib/form/label-notes';
 
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';

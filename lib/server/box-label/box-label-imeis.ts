@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { ImageInputError, openUprightImage } from '@/lib/assistant/open-image';
-import { readBoxLabel } from '@/lib/assistant/read-box-label';
+import { ImageInputError, openUprightImage } from '@/lib/server/open-image';
+import { readBoxLabel } from '@/lib/server/box-label/read-box-label';
 
 /** The budget for all box photos of one appeal together: the PDF is what the user waits for. */
 const BUNDLE_READ_BUDGET_MS = 1500;

@@ -12,8 +12,6 @@ import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
 
-export { generateCaseReference } from '@/lib/form/case-reference';
-
 export function isCaseReference(value: string): boolean {
   return CASE_REFERENCE_PATTERN.test(value);
 }

@@ -2,11 +2,12 @@ import 'server-only';
 
 import sharp from 'sharp';
 
-import { readRawPixels, type UprightImage } from '@/lib/assistant/open-image';
+import type { PhotoWarning } from '@/lib/appeal/evidence-check';
+import { readRawPixels, type UprightImage } from '@/lib/server/open-image';
 
 /**
  * Photo checks that warn and never block. Thresholds were calibrated on the fixtures and on
- * blurred / darkened copies made with sharp (tests/unit/assistant/check-photo.test.ts):
+ * blurred / darkened copies made with sharp (tests/unit/server/check-photo.test.ts):
  *   sharpness: originals 700–880; Gaussian blur σ 4 (still legible) ≥ 76; σ 6 (mushy) ≤ 30
  *   (12 MP photos, σ in full-size pixels).
  *   mean luminance: originals ~180; ×0.3 exposure 52 (dim but legible); ×0.2 35 (too dark).
@@ -19,8 +20,6 @@ export const PHOTO_THRESHOLDS = {
   /** Sharpness (see `measureSharpness`) below which the photo is very blurred. */
   minSharpness: 40,
 } as const;
-
-export type PhotoWarning = 'tooSmall' | 'blurred' | 'dark';
 
 export type PhotoCheck = {
   width: number;

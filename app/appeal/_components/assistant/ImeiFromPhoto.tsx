@@ -4,8 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
-import { requestEvidenceCheck } from '@/lib/assistant/evidence-check-client';
-import { fillFromLabel, mismatchedImeis, type ImeiField, type ImeiFields } from '@/lib/assistant/label-notes';
+import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
+import { fillFromLabel, mismatchedImeis, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatImei } from '@/lib/imei';
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { composeFollowUpEmail, followUpDueDate, generateCaseReference, isCaseReference, type FollowUpAppeal } from '@/lib/assistant/follow-up';
+import { composeFollowUpEmail, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/appeal/follow-up';
+import { generateCaseReference } from '@/lib/form/case-reference';
 import { MAILTO_MAX_LENGTH } from '@/lib/appeal/email';
 
 const appeal: FollowUpAppeal = { imei: '868907041234565', lockCode: '', model: 'Redmi Note 12 Pro 5G', ownerName: 'Иван Петров', locale: 'ru' };

@@ -3,7 +3,7 @@
  * under each thumbnail and saved with the draft), and the IMEI decisions drawn from them. Pure and
  * browser-safe. Note keys live in the `assistant` namespace.
  */
-import type { EvidenceCheck } from '@/lib/assistant/check-evidence-photo';
+import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
 import type { EvidenceNote } from '@/lib/form/draft';
 import { formatImei, normalizeImeiInput } from '@/lib/imei';
 

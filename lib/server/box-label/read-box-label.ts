@@ -3,8 +3,8 @@ import 'server-only';
 import sharp from 'sharp';
 
 import { checkImei } from '@/lib/imei';
-import { readRawPixels, type RawPixels, type UprightImage } from '@/lib/assistant/open-image';
-import { readLinearBarcodes } from '@/lib/assistant/zxing';
+import { readRawPixels, type RawPixels, type UprightImage } from '@/lib/server/open-image';
+import { readLinearBarcodes } from '@/lib/server/box-label/zxing';
 
 /**
  * Reading passes, cheapest and likeliest first. A box label fills a good part of a typical photo,

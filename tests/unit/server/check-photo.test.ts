@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import { checkPhoto, PHOTO_THRESHOLDS } from '@/lib/assistant/check-photo';
-import { ImageInputError, openUprightImage } from '@/lib/assistant/open-image';
+import { checkPhoto, PHOTO_THRESHOLDS } from '@/lib/server/evidence-check/check-photo';
+import { ImageInputError, openUprightImage } from '@/lib/server/open-image';
 import { readFixture } from '@/tests/support/fixtures';
 
 async function check(bytes: Buffer) {

@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/appeal/schema';
-import { labelImeisOf, mismatchedImeis } from '@/lib/assistant/label-notes';
-import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/assistant/receipt-checklist';
+import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
+import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { formatImei, normalizeImeiInput } from '@/lib/imei';
 

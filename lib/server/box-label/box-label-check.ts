@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { readBoxLabelImeis } from '@/lib/assistant/box-label-imeis';
+import { readBoxLabelImeis } from '@/lib/server/box-label/box-label-imeis';
 import type { BoxPhoto } from '@/lib/server/build-evidence-bundle';
 
 /**

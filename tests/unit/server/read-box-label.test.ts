@@ -1,8 +1,8 @@
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import { openUprightImage } from '@/lib/assistant/open-image';
-import { READ_BUDGET_MS, readBoxLabel } from '@/lib/assistant/read-box-label';
+import { openUprightImage } from '@/lib/server/open-image';
+import { READ_BUDGET_MS, readBoxLabel } from '@/lib/server/box-label/read-box-label';
 import { readFixture } from '@/tests/support/fixtures';
 
 import { barcodeLabel } from './barcode-label';

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
-import { requestEvidenceCheck } from '@/lib/assistant/evidence-check-client';
+import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
 import {
   fillFromLabel,
   isAssistantNote,
@@ -13,7 +13,7 @@ import {
   notesFromCheck,
   notesFromFailure,
   type ImeiField,
-} from '@/lib/assistant/label-notes';
+} from '@/lib/form/label-notes';
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatImei, normalizeImeiInput } from '@/lib/imei';

@@ -1,8 +1,8 @@
 /**
- * The browser's side of POST /api/evidence-check. Browser-safe: only types come from the server
- * module.
+ * The browser's side of POST /api/evidence-check. The answer's type is the shared contract in
+ * lib/appeal/evidence-check.ts.
  */
-import type { EvidenceCheck } from '@/lib/assistant/check-evidence-photo';
+import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
 import type { Locale } from '@/lib/i18n/locales';
 
 export const EVIDENCE_CHECK_ENDPOINT = '/api/evidence-check';

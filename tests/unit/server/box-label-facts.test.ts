@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 
-import { readBoxLabelImeis } from '@/lib/assistant/box-label-imeis';
+import { readBoxLabelImeis } from '@/lib/server/box-label/box-label-imeis';
 import { ZAppealSchema } from '@/lib/appeal/schema';
 import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
 import { readFixture } from '@/tests/support/fixtures';

@@ -3,8 +3,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 
 import { MAX_FILE_BYTES } from '@/lib/appeal/evidence-rules';
-import { checkEvidencePhoto } from '@/lib/assistant/check-evidence-photo';
-import { ImageInputError, type ImageInputProblem } from '@/lib/assistant/open-image';
+import { checkEvidencePhoto } from '@/lib/server/evidence-check/check-evidence-photo';
+import { ImageInputError, type ImageInputProblem } from '@/lib/server/open-image';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
 import { translateFieldMessage } from '@/lib/i18n/translate-field-message';

@@ -1,17 +1,9 @@
 import 'server-only';
 
-import { checkPhoto, type PhotoWarning } from '@/lib/assistant/check-photo';
-import { openUprightImage } from '@/lib/assistant/open-image';
-import { readBoxLabel } from '@/lib/assistant/read-box-label';
-
-/** The answer of POST /api/evidence-check. */
-export type EvidenceCheck = {
-  /** 15-digit, Luhn-valid IMEIs read from the photo's barcodes, in label order. */
-  imeis: string[];
-  /** Linear barcodes decoded in all (an IMEI-less count > 0 means a label without IMEI barcodes). */
-  barcodes: number;
-  photo: { width: number; height: number; warnings: PhotoWarning[] };
-};
+import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
+import { checkPhoto } from '@/lib/server/evidence-check/check-photo';
+import { openUprightImage } from '@/lib/server/open-image';
+import { readBoxLabel } from '@/lib/server/box-label/read-box-label';
 
 /**
  * Everything the assistant says about one photo. Nothing is kept: the bytes live in memory for
