@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * `attachment` with the UTF-8 name per RFC 6266 / RFC 5987 (`filename*`) and an ASCII fallback
  * for old clients. Quotes, backslashes and control characters never reach the header.

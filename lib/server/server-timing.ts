@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** `Server-Timing` for the browser's network panel and the benchmark: stage names and durations only. */
 export function serverTiming(stages: Record<string, number>): string {
   return Object.entries(stages)

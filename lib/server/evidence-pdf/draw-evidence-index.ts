@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { KIND_LABEL } from '@/lib/server/sniff-file';
 import { isPdfEvidence, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';

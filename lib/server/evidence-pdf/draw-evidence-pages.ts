@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { PDFDocument, PDFEmbeddedPage, PDFImage, PDFPage } from 'pdf-lib';
 
 import { KIND_LABEL } from '@/lib/server/sniff-file';

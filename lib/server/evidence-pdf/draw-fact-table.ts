@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
 import { COLOR, CONTENT_WIDTH, FACT_TABLE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { FONT_SIZE, LEADING, PARAGRAPH_GAP, SECTION_GAP } from '@/lib/server/evidence-pdf/geometry';
 import type { PageFlow } from '@/lib/server/evidence-pdf/page-flow';

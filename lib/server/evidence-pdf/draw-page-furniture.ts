@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { PDFDocument } from 'pdf-lib';
 
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';

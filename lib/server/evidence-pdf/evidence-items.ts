@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { ProcessedImage } from '@/lib/server/process-image';
 import type { PdfReceipt } from '@/lib/server/read-pdf-receipt';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { formatImei } from '@/lib/imei';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { rgb } from 'pdf-lib';
 
 /**

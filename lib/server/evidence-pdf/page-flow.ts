@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 
 import { A4, CONTENT_WIDTH, COLOR, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { PDFFont } from 'pdf-lib';
 
 /** Advance width of each character at size 1, per font (fonts are embedded without layout features, so widths add up). */
