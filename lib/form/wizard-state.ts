@@ -1,0 +1,101 @@
+import type { ReceiptFact } from '@/lib/appeal/schema';
+import type { AppealDraft, AppealResult, ContactValues, DeviceValues, EvidenceFile, PurchaseValues } from '@/lib/form/draft';
+import type { PlacedServerErrors } from '@/lib/form/server-errors';
+import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
+
+/** Everything the wizard holds: the saved draft, the evidence files and the finished PDF. */
+export type WizardState = { draft: AppealDraft; files: EvidenceFile[]; result: AppealResult | null };
+
+export type WizardAction =
+  /** A saved appeal read back from the browser, or a fresh one after "Start over". */
+  | { type: 'restore'; state: WizardState }
+  | { type: 'device'; device: DeviceValues }
+  | { type: 'purchase'; purchase: PurchaseValues }
+  | { type: 'recipient'; recipient: string; edited: boolean }
+  | { type: 'receiptShows'; receiptShows: ReceiptFact[] }
+  | { type: 'contact'; contact: ContactValues }
+  /** Files change from several places at once (uploads finishing, the box-label reader adding notes). */
+  | { type: 'files'; update: (files: EvidenceFile[]) => EvidenceFile[] }
+  | { type: 'goTo'; step: WizardStep }
+  /** "Continue" on a valid step: the server's old messages for it are answered, so they go. */
+  | { type: 'next'; from: FormStep }
+  | { type: 'back'; from: FormStep }
+  /** The server refused the appeal: its messages go to their fields and the user to the first such step. */
+  | { type: 'serverErrors'; placed: PlacedServerErrors }
+  /** The server made the PDF (`fileName` from its Content-Disposition, if it sent one). */
+  | { type: 'pdf'; pdf: Blob; fileName: string | null };
+
+/** The step after `from` (the review follows the last form step). */
+export function stepAfter(from: FormStep): FormStep {
+  return FORM_STEPS[FORM_STEPS.indexOf(from) + 1] ?? 'review';
+}
+
+export function stepBefore(from: FormStep): FormStep {
+  return FORM_STEPS[Math.max(0, FORM_STEPS.indexOf(from) - 1)] ?? 'device';
+}
+
+/** Which step's code is worth fetching while the user works on `step`. */
+export function followingStep(step: WizardStep): WizardStep | null {
+  if (step === 'result') return null;
+  return FORM_STEPS[FORM_STEPS.indexOf(step) + 1] ?? 'result';
+}
+
+/** The server's messages for the fields one step asks for. */
+export function serverErrorsOf(draft: AppealDraft, step: FormStep): Record<string, string> {
+  return Object.fromEntries(Object.entries(draft.serverErrors).filter(([field]) => FIELD_STEP[field] === step));
+}
+
+function withoutServerErrorsOf(draft: AppealDraft, step: FormStep): Record<string, string> {
+  return Object.fromEntries(Object.entries(draft.serverErrors).filter(([field]) => FIELD_STEP[field] !== step));
+}
+
+function moveTo(draft: AppealDraft, step: WizardStep): AppealDraft {
+  const index = step === 'result' ? FORM_STEPS.length - 1 : FORM_STEPS.indexOf(step);
+  return { ...draft, step, furthest: Math.max(draft.furthest, index) };
+}
+
+const editDraft = (state: WizardState, draft: AppealDraft): WizardState => ({ ...state, draft });
+
+/**
+ * The wizard's state changes, as a pure function: the component layer only dispatches, saves and
+ * moves focus. `null` is the appeal still being read from the browser's storage.
+ */
+export function wizardReducer(state: WizardState | null, action: WizardAction): WizardState | null {
+  if (action.type === 'restore') return action.state;
+  if (!state) return state;
+  const { draft } = state;
+  switch (action.type) {
+    case 'device':
+      return editDraft(state, { ...draft, device: action.device });
+    case 'purchase':
+      return editDraft(state, { ...draft, purchase: action.purchase });
+    case 'recipient':
+      return editDraft(state, { ...draft, recipient: action.recipient, recipientEdited: action.edited });
+    case 'receiptShows':
+      return editDraft(state, { ...draft, receiptShows: action.receiptShows });
+    case 'contact':
+      return editDraft(state, { ...draft, contact: action.contact });
+    case 'files':
+      return { ...state, files: action.update(state.files) };
+    case 'goTo':
+      return editDraft(state, moveTo(draft, action.step));
+    case 'next':
+      return editDraft(state, moveTo({ ...draft, serverErrors: withoutServerErrorsOf(draft, action.from) }, stepAfter(action.from)));
+    case 'back':
+      return editDraft(state, moveTo(draft, stepBefore(action.from)));
+    case 'serverErrors': {
+      const { placed } = action;
+      if (!placed.firstStep) return state;
+      const serverErrors = Object.values(placed.byStep).reduce<Record<string, string>>((all, fields) => ({ ...all, ...fields }), {});
+      return editDraft(state, moveTo({ ...draft, serverErrors }, placed.firstStep));
+    }
+    case 'pdf': {
+      const result: AppealResult = {
+        pdf: action.pdf,
+        fileName: action.fileName ?? `appeal-${draft.caseReference}.pdf`,
+        recipient: draft.recipient,
+      };
+      return { ...state, result, draft: moveTo(draft, 'result') };
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+
+import { emptyDraft, type EvidenceFile } from '@/lib/form/draft';
+import { placeServerErrors } from '@/lib/form/server-errors';
+import { followingStep, serverErrorsOf, stepAfter, stepBefore, wizardReducer, type WizardAction, type WizardState } from '@/lib/form/wizard-state';
+
+const start = (): WizardState => ({ draft: emptyDraft(), files: [], result: null });
+
+function run(state: WizardState, ...actions: WizardAction[]): WizardState {
+  const end = actions.reduce<WizardState | null>(wizardReducer, state);
+  if (!end) throw new Error('the state went missing');
+  return end;
+}
+
+const file = (id: string, role: EvidenceFile['role']): EvidenceFile => ({
+  id,
+  role,
+  name: `${id}.jpg`,
+  kind: 'jpeg',
+  blob: new Blob(['x']),
+  originalSize: 1,
+  notes: [],
+  addedAt: 0,
+});
+
+describe('wizard state', () => {
+  it('stays empty until the saved appeal is restored, whatever is dispatched first', () => {
+    expect(wizardReducer(null, { type: 'goTo', step: 'review' })).toBeNull();
+    const saved = start();
+    expect(wizardReducer(null, { type: 'restore', state: saved })).toBe(saved);
+  });
+
+  it('keeps each step’s answers in its own part of the draft', () => {
+    const before = start();
+    const device = { ...before.draft.device, imei: '868907041234565' };
+    const after = run(before, { type: 'device', device }, { type: 'recipient', recipient: 'a@b.example', edited: true });
+    expect(after.draft.device).toEqual(device);
+    expect(after.draft.recipient).toBe('a@b.example');
+    expect(after.draft.recipientEdited).toBe(true);
+    expect(after.draft.purchase).toBe(before.draft.purchase);
+    expect(before.draft.device.imei).toBe('');
+  });
+
+  it('walks the steps in order and remembers the furthest one reached', () => {
+    let state = run(start(), { type: 'next', from: 'device' }, { type: 'next', from: 'purchase' });
+    expect(state.draft.step).toBe('evidence');
+    expect(state.draft.furthest).toBe(2);
+    state = run(state, { type: 'back', from: 'evidence' }, { type: 'back', from: 'purchase' }, { type: 'back', from: 'device' });
+    expect(state.draft.step).toBe('device');
+    expect(state.draft.furthest).toBe(2);
+    state = run(state, { type: 'goTo', step: 'contact' });
+    expect(state.draft.furthest).toBe(3);
+  });
+
+  it('names the neighbouring steps, the review after the last form step', () => {
+    expect(stepAfter('contact')).toBe('review');
+    expect(stepAfter('review')).toBe('review');
+    expect(stepBefore('device')).toBe('device');
+    expect(followingStep('review')).toBe('result');
+    expect(followingStep('result')).toBeNull();
+  });
+
+  it('sends server errors to the first step that asks for one of the fields, and forgets a step’s once it is continued', () => {
+    const placed = placeServerErrors({ contactEmail: 'Bad address', 'receipt[1]': 'Damaged file', total: 'Too big' });
+    let state = run(start(), { type: 'goTo', step: 'review' }, { type: 'serverErrors', placed });
+    expect(state.draft.step).toBe('evidence');
+    expect(state.draft.serverErrors).toEqual({ contactEmail: 'Bad address', receipt: 'Damaged file' });
+    expect(serverErrorsOf(state.draft, 'evidence')).toEqual({ receipt: 'Damaged file' });
+    expect(serverErrorsOf(state.draft, 'device')).toEqual({});
+
+    state = run(state, { type: 'next', from: 'evidence' });
+    expect(state.draft.step).toBe('contact');
+    expect(state.draft.serverErrors).toEqual({ contactEmail: 'Bad address' });
+  });
+
+  it('stays put when no server error belongs to a step', () => {
+    const state = run(start(), { type: 'goTo', step: 'review' });
+    expect(run(state, { type: 'serverErrors', placed: placeServerErrors({ total: 'Too big' }) })).toBe(state);
+  });
+
+  it('applies file changes to the files of the moment', () => {
+    const state = run(
+      start(),
+      { type: 'files', update: (files) => [...files, file('a', 'boxPhoto'), file('b', 'receipt')] },
+      { type: 'files', update: (files) => files.filter((f) => f.id !== 'a') },
+    );
+    expect(state.files.map((f) => f.id)).toEqual(['b']);
+  });
+
+  it('keeps the PDF with the address it was made for and opens the result', () => {
+    const pdf = new Blob(['%PDF-']);
+    const base = run(start(), { type: 'recipient', recipient: 'service.eu@xiaomi.com', edited: false }, { type: 'goTo', step: 'review' });
+    const named = run(base, { type: 'pdf', pdf, fileName: 'appeal.pdf' });
+    expect(named.result).toEqual({ pdf, fileName: 'appeal.pdf', recipient: 'service.eu@xiaomi.com' });
+    expect(named.draft.step).toBe('result');
+    expect(named.draft.furthest).toBe(4);
+    const unnamed = run(base, { type: 'pdf', pdf, fileName: null });
+    expect(unnamed.result?.fileName).toBe(`appeal-${base.draft.caseReference}.pdf`);
+  });
+});
