@@ -1,13 +1,18 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 
 import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import type { FileRejection } from '@/lib/form/add-evidence';
-import { formatBytes } from '@/lib/form/format-bytes';
-import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
+import { EvidenceThumb } from '@/app/appeal/_components/EvidenceThumb';
+
+/** The two ways to add files: pick any (several at once), or on a phone take a photo. */
+const PICKERS = [
+  { suffix: 'input', camera: false },
+  { suffix: 'camera', camera: true },
+] as const;
 
 /**
  * One upload zone (box photo, receipt, other proof): drop files on it, pick them, or on a phone
@@ -43,7 +48,6 @@ export function EvidenceZone({
   const tErrors = useTranslations('errors');
   const [dragging, setDragging] = useState(false);
   const full = files.length >= EVIDENCE_RULES[role].max;
-  const inputId = `${role}-input`;
 
   return (
     <section
@@ -79,41 +83,28 @@ export function EvidenceZone({
       ) : null}
 
       <div className="zone-actions">
-        <span className="file-picker">
-          <input
-            id={inputId}
-            type="file"
-            multiple
-            accept={ACCEPT_ATTRIBUTE[role]}
-            className="visually-hidden"
-            disabled={full}
-            aria-describedby={[`${role}-hint`, error ? `${role}-error` : ''].filter(Boolean).join(' ')}
-            onChange={(event) => {
-              onAdd(Array.from(event.target.files ?? []));
-              event.target.value = '';
-            }}
-          />
-          <label htmlFor={inputId} className={`button${full ? ' disabled' : ''}`}>
-            {t(`pick.${role}`)}
-          </label>
-        </span>
-        <span className="file-picker camera-only">
-          <input
-            id={`${role}-camera`}
-            type="file"
-            accept="image/*"
-            capture="environment"
-            className="visually-hidden"
-            disabled={full}
-            onChange={(event) => {
-              onAdd(Array.from(event.target.files ?? []));
-              event.target.value = '';
-            }}
-          />
-          <label htmlFor={`${role}-camera`} className={`button${full ? ' disabled' : ''}`}>
-            {t('camera')}
-          </label>
-        </span>
+        {PICKERS.map(({ suffix, camera }) => (
+          <span key={suffix} className={camera ? 'file-picker camera-only' : 'file-picker'}>
+            <input
+              id={`${role}-${suffix}`}
+              type="file"
+              multiple={camera ? undefined : true}
+              accept={camera ? 'image/*' : ACCEPT_ATTRIBUTE[role]}
+              capture={camera ? 'environment' : undefined}
+              className="visually-hidden"
+              disabled={full}
+              // The zone's hint and error describe the main picker (the one the error summary links to).
+              aria-describedby={camera ? undefined : [`${role}-hint`, error ? `${role}-error` : ''].filter(Boolean).join(' ')}
+              onChange={(event) => {
+                onAdd(Array.from(event.target.files ?? []));
+                event.target.value = '';
+              }}
+            />
+            <label htmlFor={`${role}-${suffix}`} className={`button${full ? ' disabled' : ''}`}>
+              {camera ? t('camera') : t(`pick.${role}`)}
+            </label>
+          </span>
+        ))}
         <span className="drop-hint" aria-hidden="true">
           {t('dropHint')}
         </span>
@@ -135,81 +126,5 @@ export function EvidenceZone({
       </div>
       {children}
     </section>
-  );
-}
-
-function EvidenceThumb({
-  file,
-  onReplace,
-  onRemove,
-}: {
-  file: EvidenceFile;
-  onReplace: (id: string, file: File) => void;
-  onRemove: (id: string) => void;
-}) {
-  const t = useTranslations('form.evidence');
-  const tAssistant = useTranslations('assistant');
-  const locale = useLocale();
-  const replaceRef = useRef<HTMLInputElement>(null);
-  const isPdf = file.kind === 'pdf';
-  const previewable = !isPdf && file.kind !== 'heic';
-
-  const previewRef = useObjectUrlRef<HTMLImageElement>(previewable ? file.blob : null);
-
-  const shrunk = file.blob.size < file.originalSize;
-  return (
-    <li className="thumb">
-      <div className="thumb-image">
-        {previewable ? (
-          // Local blob previews: next/image would route them through the optimiser for nothing.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img ref={previewRef} alt={t('previewOf', { name: file.name })} />
-        ) : (
-          <span className="file-icon" aria-hidden="true">
-            {isPdf ? 'PDF' : file.kind.toUpperCase()}
-          </span>
-        )}
-      </div>
-      <div className="thumb-info">
-        <span className="file-name">{file.name}</span>
-        <span className="file-size">
-          {shrunk
-            ? t('sizeShrunk', { from: formatBytes(file.originalSize, locale), to: formatBytes(file.blob.size, locale) })
-            : formatBytes(file.blob.size, locale)}
-        </span>
-        {file.notes.length > 0 ? (
-          <ul className="notes">
-            {file.notes.map((note, index) => (
-              <li key={`${note.key}-${index}`} className={`note ${note.tone}`}>
-                {tAssistant.has(note.key) ? tAssistant(note.key, note.values ?? {}) : note.key}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="thumb-actions">
-          <input
-            ref={replaceRef}
-            type="file"
-            accept={ACCEPT_ATTRIBUTE[file.role]}
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(event) => {
-              const replacement = event.target.files?.[0];
-              if (replacement) onReplace(file.id, replacement);
-              event.target.value = '';
-            }}
-          />
-          <button type="button" className="button small" onClick={() => replaceRef.current?.click()}>
-            {t('replace')}
-            <span className="visually-hidden"> {file.name}</span>
-          </button>
-          <button type="button" className="button small danger" onClick={() => onRemove(file.id)}>
-            {t('remove')}
-            <span className="visually-hidden"> {file.name}</span>
-          </button>
-        </div>
-      </div>
-    </li>
   );
 }

@@ -5,17 +5,18 @@ import { useTranslations } from 'next-intl';
 import { FIELD_MAX, ZContactStepSchema } from '@/lib/appeal/schema';
 import type { ContactValues } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
-import { Field } from '@/app/appeal/_components/Field';
 import { StepActions } from '@/app/appeal/_components/StepActions';
+import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
-type TextField = { name: Exclude<keyof ContactValues, 'notes'>; type: string; autoComplete: string; optional: boolean };
+type ContactField = keyof ContactValues;
 
-const TEXT_FIELDS: TextField[] = [
-  { name: 'ownerName', type: 'text', autoComplete: 'name', optional: false },
-  { name: 'contactEmail', type: 'email', autoComplete: 'email', optional: false },
-  { name: 'contactPhone', type: 'tel', autoComplete: 'tel', optional: true },
-  { name: 'linkedAccount', type: 'text', autoComplete: 'off', optional: true },
+const FIELDS: TextFieldSpec<ContactField>[] = [
+  { name: 'ownerName', type: 'text', autoComplete: 'name', maxLength: FIELD_MAX.ownerName },
+  { name: 'contactEmail', type: 'email', autoComplete: 'email', maxLength: FIELD_MAX.contactEmail },
+  { name: 'contactPhone', type: 'tel', autoComplete: 'tel', maxLength: FIELD_MAX.contactPhone, optional: true },
+  { name: 'linkedAccount', type: 'text', autoComplete: 'off', maxLength: FIELD_MAX.linkedAccount, optional: true },
+  { name: 'notes', rows: 5, maxLength: FIELD_MAX.notes, optional: true },
 ];
 
 export default function StepContact({
@@ -39,48 +40,20 @@ export default function StepContact({
     onChange,
     onValid: onNext,
   });
+  const wiring: TextFieldWiring<ContactField> = {
+    text: (name) => ({ label: t(`contact.${name}.label`), hint: t(`contact.${name}.hint`) }),
+    optionalText: t('optional'),
+    fieldError,
+    control,
+  };
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('contact.intro')}</p>
-
-      {TEXT_FIELDS.map(({ name, type, autoComplete, optional }) => (
-        <Field
-          key={name}
-          id={name}
-          label={t(`contact.${name}.label`)}
-          hint={t(`contact.${name}.hint`)}
-          optional={optional}
-          optionalText={t('optional')}
-          error={fieldError(name)}
-        >
-          <input
-            id={name}
-            type={type}
-            autoComplete={autoComplete}
-            maxLength={FIELD_MAX[name]}
-            {...control(name)}
-          />
-        </Field>
+      {FIELDS.map((spec) => (
+        <TextField key={spec.name} spec={spec} wiring={wiring} />
       ))}
-
-      <Field
-        id="notes"
-        label={t('contact.notes.label')}
-        hint={t('contact.notes.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('notes')}
-      >
-        <textarea
-          id="notes"
-          rows={5}
-          maxLength={FIELD_MAX.notes}
-          {...control('notes')}
-        />
-      </Field>
-
       <StepActions onBack={onBack} />
     </form>
   );

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 
 import type { DeviceValues } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
-import { Field } from '@/app/appeal/_components/Field';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
+import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
 // The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk.
@@ -15,6 +15,22 @@ const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/I
 
 // The first step the page shows: zod loads on first focus instead of with the page.
 const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);
+
+type DeviceField = keyof DeviceValues;
+
+const CODE = { type: 'text', autoComplete: 'off', spellCheck: false } as const;
+const IMEI = { ...CODE, inputMode: 'numeric', className: 'imei-input' } as const;
+
+const FIELDS: { [N in DeviceField]: TextFieldSpec<N> } = {
+  imei: { name: 'imei', ...IMEI },
+  imei2: { name: 'imei2', optional: true, ...IMEI },
+  lockCode: { name: 'lockCode', optional: true, ...CODE, autoCapitalize: 'characters' },
+  serialNumber: { name: 'serialNumber', optional: true, ...CODE },
+  model: { name: 'model', optional: true, type: 'text', autoComplete: 'off' },
+};
+
+const WHERE_TO_FIND = ['box', 'receipt', 'warranty', 'dial'] as const;
+const LOCK_CODE_STEPS = ['how1', 'how2', 'how3'] as const;
 
 export default function StepDevice({
   values,
@@ -36,126 +52,54 @@ export default function StepDevice({
     onValid: onNext,
   });
   const { watch, setValue } = form;
-  const imei = watch('imei');
-  const imei2 = watch('imei2');
-  const lockCode = watch('lockCode');
-  const useSuggestion = (field: 'imei' | 'imei2') => (suggestion: string) => {
-    setValue(field, suggestion, { shouldDirty: true, shouldValidate: attempt > 0 });
-    document.getElementById(field)?.focus();
+  const wiring: TextFieldWiring<DeviceField> = {
+    text: (name) => ({ label: t(`device.${name}.label`), hint: t(`device.${name}.hint`) }),
+    optionalText: t('optional'),
+    fieldError,
+    control,
   };
+  const setField = (field: DeviceField, value: string) => setValue(field, value, { shouldDirty: true, shouldValidate: attempt > 0 });
+  const imeiLive = (field: 'imei' | 'imei2') => (
+    <ImeiFeedback
+      id={`${field}-live`}
+      value={watch(field)}
+      onUse={(suggestion) => {
+        setField(field, suggestion);
+        document.getElementById(field)?.focus();
+      }}
+      hasFieldError={Boolean(fieldError(field))}
+    />
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} onFocusCapture={() => void loadDeviceSchema()} noValidate>
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('device.intro')}</p>
 
-      <Field
-        id="imei"
-        label={t('device.imei.label')}
-        hint={t('device.imei.hint')}
-        error={fieldError('imei')}
-        after={<ImeiFeedback id="imei-live" value={imei} onUse={useSuggestion('imei')} hasFieldError={Boolean(fieldError('imei'))} />}
-      >
-        <input
-          id="imei"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          className="imei-input"
-          {...control('imei', 'imei-live')}
-        />
-      </Field>
-
+      <TextField spec={FIELDS.imei} wiring={wiring} live={imeiLive('imei')} />
       <details className="help">
         <summary>{t('device.where.summary')}</summary>
         <ul>
-          <li>{t('device.where.box')}</li>
-          <li>{t('device.where.receipt')}</li>
-          <li>{t('device.where.warranty')}</li>
-          <li>{t('device.where.dial')}</li>
+          {WHERE_TO_FIND.map((key) => (
+            <li key={key}>{t(`device.where.${key}`)}</li>
+          ))}
         </ul>
       </details>
-      <ImeiFromPhoto getValues={() => form.getValues()} setValue={(field, value) => setValue(field, value, { shouldDirty: true, shouldValidate: attempt > 0 })} />
+      <ImeiFromPhoto getValues={() => form.getValues()} setValue={setField} />
 
-      <Field
-        id="imei2"
-        label={t('device.imei2.label')}
-        hint={t('device.imei2.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('imei2')}
-        after={<ImeiFeedback id="imei2-live" value={imei2} onUse={useSuggestion('imei2')} hasFieldError={Boolean(fieldError('imei2'))} />}
-      >
-        <input
-          id="imei2"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          className="imei-input"
-          {...control('imei2', 'imei2-live')}
-        />
-      </Field>
-
-      <details className="help lock-code" open={lockCode !== '' || undefined}>
+      <TextField spec={FIELDS.imei2} wiring={wiring} live={imeiLive('imei2')} />
+      <details className="help lock-code" open={watch('lockCode') !== '' || undefined}>
         <summary>{t('device.lockCode.summary')}</summary>
         <ol>
-          <li>{t('device.lockCode.how1')}</li>
-          <li>{t('device.lockCode.how2')}</li>
-          <li>{t('device.lockCode.how3')}</li>
+          {LOCK_CODE_STEPS.map((key) => (
+            <li key={key}>{t(`device.lockCode.${key}`)}</li>
+          ))}
         </ol>
-        <Field
-          id="lockCode"
-          label={t('device.lockCode.label')}
-          hint={t('device.lockCode.hint')}
-          optional
-          optionalText={t('optional')}
-          error={fieldError('lockCode')}
-        >
-          <input
-            id="lockCode"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            {...control('lockCode')}
-          />
-        </Field>
+        <TextField spec={FIELDS.lockCode} wiring={wiring} />
       </details>
 
-      <Field
-        id="serialNumber"
-        label={t('device.serialNumber.label')}
-        hint={t('device.serialNumber.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('serialNumber')}
-      >
-        <input
-          id="serialNumber"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          {...control('serialNumber')}
-        />
-      </Field>
-
-      <Field
-        id="model"
-        label={t('device.model.label')}
-        hint={t('device.model.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('model')}
-      >
-        <input
-          id="model"
-          type="text"
-          autoComplete="off"
-          {...control('model')}
-        />
-      </Field>
+      <TextField spec={FIELDS.serialNumber} wiring={wiring} />
+      <TextField spec={FIELDS.model} wiring={wiring} />
 
       <StepActions />
     </form>

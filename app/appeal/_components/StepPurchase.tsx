@@ -11,7 +11,18 @@ import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { Field, describedBy } from '@/app/appeal/_components/Field';
 import { RecipientBox } from '@/app/appeal/_components/RecipientBox';
 import { StepActions } from '@/app/appeal/_components/StepActions';
+import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
+
+type TextFieldName = Exclude<keyof PurchaseValues, 'country' | 'purchaseChannel'>;
+
+/** The text boxes after the country and the channel; the date's latest day is today, wherever the user is. */
+const textFields = (today: string): TextFieldSpec<TextFieldName>[] => [
+  { name: 'sellerName', type: 'text', maxLength: FIELD_MAX.sellerName, optional: true },
+  { name: 'purchaseDate', type: 'date', min: EARLIEST_PURCHASE_DATE, max: today, className: 'date-input' },
+  { name: 'orderNumber', type: 'text', autoComplete: 'off', maxLength: FIELD_MAX.orderNumber, optional: true },
+  { name: 'price', type: 'text', maxLength: FIELD_MAX.price, optional: true },
+];
 
 export default function StepPurchase({
   values,
@@ -41,8 +52,13 @@ export default function StepPurchase({
     onChange,
     onValid: onNext,
   });
-  const { register, watch } = form;
-  const country = watch('country');
+  const wiring: TextFieldWiring<TextFieldName> = {
+    text: (name) => ({ label: t(`purchase.${name}.label`), hint: t(`purchase.${name}.hint`) }),
+    optionalText: t('optional'),
+    fieldError,
+    control,
+  };
+  const channelError = fieldError('purchaseChannel');
 
   const countries = useMemo(() => {
     const collator = new Intl.Collator(locale);
@@ -57,10 +73,7 @@ export default function StepPurchase({
       <p className="step-intro">{t('purchase.intro')}</p>
 
       <Field id="country" label={t('purchase.country.label')} hint={t('purchase.country.hint')} error={fieldError('country')}>
-        <select
-          id="country"
-          {...control('country')}
-        >
+        <select id="country" {...control('country')}>
           <option value="">{t('purchase.country.choose')}</option>
           {countries.map(({ code, name }) => (
             <option key={code} value={code}>
@@ -71,98 +84,34 @@ export default function StepPurchase({
       </Field>
 
       <RecipientBox
-        country={country}
+        country={form.watch('country')}
         recipient={recipient}
         edited={recipientEdited}
         onChange={onRecipientChange}
         serverError={serverErrors.recipient}
       />
 
-      <fieldset
-        className={fieldError('purchaseChannel') ? 'field has-error' : 'field'}
-        aria-describedby={describedBy('purchaseChannel', { error: fieldError('purchaseChannel') })}
-      >
+      <fieldset className={channelError ? 'field has-error' : 'field'} aria-describedby={describedBy('purchaseChannel', { error: channelError })}>
         <legend>{t('purchase.channel.label')}</legend>
-        {fieldError('purchaseChannel') ? (
+        {channelError ? (
           <p className="field-error" id="purchaseChannel-error">
-            {fieldError('purchaseChannel')}
+            {channelError}
           </p>
         ) : null}
         <div className="choices">
           {PURCHASE_CHANNELS.map((channel, index) => (
             <label key={channel} className="choice">
-              <input
-                type="radio"
-                value={channel}
-                // The first radio carries the id the error summary links to.
-                id={index === 0 ? 'purchaseChannel' : undefined}
-                {...register('purchaseChannel')}
-              />
+              {/* The first radio carries the id the error summary links to. */}
+              <input type="radio" value={channel} id={index === 0 ? 'purchaseChannel' : undefined} {...form.register('purchaseChannel')} />
               <span>{t(`purchase.channel.${channel}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
 
-      <Field
-        id="sellerName"
-        label={t('purchase.sellerName.label')}
-        hint={t('purchase.sellerName.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('sellerName')}
-      >
-        <input
-          id="sellerName"
-          type="text"
-          maxLength={FIELD_MAX.sellerName}
-          {...control('sellerName')}
-        />
-      </Field>
-
-      <Field id="purchaseDate" label={t('purchase.purchaseDate.label')} hint={t('purchase.purchaseDate.hint')} error={fieldError('purchaseDate')}>
-        <input
-          id="purchaseDate"
-          type="date"
-          min={EARLIEST_PURCHASE_DATE}
-          max={localTodayIso()}
-          className="date-input"
-          {...control('purchaseDate')}
-        />
-      </Field>
-
-      <Field
-        id="orderNumber"
-        label={t('purchase.orderNumber.label')}
-        hint={t('purchase.orderNumber.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('orderNumber')}
-      >
-        <input
-          id="orderNumber"
-          type="text"
-          autoComplete="off"
-          maxLength={FIELD_MAX.orderNumber}
-          {...control('orderNumber')}
-        />
-      </Field>
-
-      <Field
-        id="price"
-        label={t('purchase.price.label')}
-        hint={t('purchase.price.hint')}
-        optional
-        optionalText={t('optional')}
-        error={fieldError('price')}
-      >
-        <input
-          id="price"
-          type="text"
-          maxLength={FIELD_MAX.price}
-          {...control('price')}
-        />
-      </Field>
+      {textFields(localTodayIso()).map((spec) => (
+        <TextField key={spec.name} spec={spec} wiring={wiring} />
+      ))}
 
       <StepActions onBack={onBack} />
     </form>

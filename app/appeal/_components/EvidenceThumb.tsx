@@ -1,0 +1,86 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRef } from 'react';
+
+import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
+import type { EvidenceFile } from '@/lib/form/draft';
+import { formatBytes } from '@/lib/form/format-bytes';
+import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
+
+/** One chosen file: a preview (or its kind), name, size, remarks from the checks, Replace and Remove. */
+export function EvidenceThumb({
+  file,
+  onReplace,
+  onRemove,
+}: {
+  file: EvidenceFile;
+  onReplace: (id: string, file: File) => void;
+  onRemove: (id: string) => void;
+}) {
+  const t = useTranslations('form.evidence');
+  const tAssistant = useTranslations('assistant');
+  const locale = useLocale();
+  const replaceRef = useRef<HTMLInputElement>(null);
+  const isPdf = file.kind === 'pdf';
+  const previewable = !isPdf && file.kind !== 'heic';
+
+  const previewRef = useObjectUrlRef<HTMLImageElement>(previewable ? file.blob : null);
+
+  const shrunk = file.blob.size < file.originalSize;
+  return (
+    <li className="thumb">
+      <div className="thumb-image">
+        {previewable ? (
+          // Local blob previews: next/image would route them through the optimiser for nothing.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img ref={previewRef} alt={t('previewOf', { name: file.name })} />
+        ) : (
+          <span className="file-icon" aria-hidden="true">
+            {isPdf ? 'PDF' : file.kind.toUpperCase()}
+          </span>
+        )}
+      </div>
+      <div className="thumb-info">
+        <span className="file-name">{file.name}</span>
+        <span className="file-size">
+          {shrunk
+            ? t('sizeShrunk', { from: formatBytes(file.originalSize, locale), to: formatBytes(file.blob.size, locale) })
+            : formatBytes(file.blob.size, locale)}
+        </span>
+        {file.notes.length > 0 ? (
+          <ul className="notes">
+            {file.notes.map((note, index) => (
+              <li key={`${note.key}-${index}`} className={`note ${note.tone}`}>
+                {tAssistant.has(note.key) ? tAssistant(note.key, note.values ?? {}) : note.key}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="thumb-actions">
+          <input
+            ref={replaceRef}
+            type="file"
+            accept={ACCEPT_ATTRIBUTE[file.role]}
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(event) => {
+              const replacement = event.target.files?.[0];
+              if (replacement) onReplace(file.id, replacement);
+              event.target.value = '';
+            }}
+          />
+          <button type="button" className="button small" onClick={() => replaceRef.current?.click()}>
+            {t('replace')}
+            <span className="visually-hidden"> {file.name}</span>
+          </button>
+          <button type="button" className="button small danger" onClick={() => onRemove(file.id)}>
+            {t('remove')}
+            <span className="visually-hidden"> {file.name}</span>
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}

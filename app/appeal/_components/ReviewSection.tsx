@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+
+import type { FormStep } from '@/lib/form/steps';
+
+export type ReviewRow = { label: string; value: string; multiline?: boolean };
+
+/** One step's answers as a list of label and value, with a button back to that step. */
+export function ReviewSection({
+  step,
+  title,
+  problem,
+  rows,
+  onEdit,
+}: {
+  step: FormStep;
+  title: string;
+  problem?: string;
+  rows: ReviewRow[];
+  onEdit: (step: FormStep) => void;
+}) {
+  const t = useTranslations('form.review');
+  return (
+    <section className={problem ? 'review-section card has-error' : 'review-section card'} aria-labelledby={`review-${step}`}>
+      <div className="review-head">
+        <h2 id={`review-${step}`}>{title}</h2>
+        <button type="button" className="button small" onClick={() => onEdit(step)}>
+          {t('change')}
+          <span className="visually-hidden"> {title}</span>
+        </button>
+      </div>
+      {problem ? <p className="field-error">{problem}</p> : null}
+      <dl>
+        {rows.map(({ label, value, multiline }) => (
+          <div key={label} className="row">
+            <dt>{label}</dt>
+            <dd className={multiline ? 'multiline' : undefined}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
