@@ -8,6 +8,7 @@ import { LanguageSwitcher } from '@/app/_components/LanguageSwitcher';
 import { isLocale } from '@/lib/i18n/locales';
 
 import './globals.css';
+import styles from './layout.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -22,17 +23,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
+        <a className={styles.skipLink} href="#main">
           {t('skipToContent')}
         </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
+        <header className={styles.header}>
+          <Link href="/" className={styles.brand}>
             {t('title')}
           </Link>
           <LanguageSwitcher current={isLocale(locale) ? locale : 'en'} label={t('language')} />
         </header>
         <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
-        <footer className="site-footer">
+        <footer className={styles.footer}>
           <p>{t('footer')}</p>
         </footer>
       </body>

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 
 import { EligibilityCheck, type EligibilityOption } from '@/app/_components/EligibilityCheck';
 
+import styles from './page.module.css';
+
 const BLOCKERS = ['lostMode', 'financeLock', 'territory', 'googleFrp'] as const;
 
 export default async function HomePage() {
@@ -39,10 +41,10 @@ export default async function HomePage() {
   ];
 
   return (
-    <main id="main" className="home">
+    <main id="main" className={styles.home}>
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
-      <p className="privacy-note">{t('privacy')}</p>
+      <p className={styles.privacyNote}>{t('privacy')}</p>
 
       <section aria-labelledby="check-heading" className="card">
         <h2 id="check-heading">{t('check.heading')}</h2>

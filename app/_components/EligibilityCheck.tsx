@@ -2,6 +2,8 @@
 
 import { useState, type ReactNode } from 'react';
 
+import styles from './EligibilityCheck.module.css';
+
 export type EligibilityOption = { id: string; label: string; answer: ReactNode };
 
 /**
@@ -13,7 +15,7 @@ export function EligibilityCheck({ legend, hint, options }: { legend: string; hi
   const [chosen, setChosen] = useState<string | null>(null);
   const answer = options.find((option) => option.id === chosen)?.answer;
   return (
-    <div className="eligibility">
+    <div>
       <fieldset>
         <legend>{legend}</legend>
         <p className="hint">{hint}</p>
@@ -33,7 +35,7 @@ export function EligibilityCheck({ legend, hint, options }: { legend: string; hi
         </div>
       </fieldset>
       <div aria-live="polite" className="eligibility-answer">
-        {answer ? <div className={`answer answer-${chosen ?? ''}`}>{answer}</div> : null}
+        {answer ? <div className={chosen === 'miAccount' ? `${styles.answer} ${styles.appealable}` : styles.answer}>{answer}</div> : null}
       </div>
     </div>
   );

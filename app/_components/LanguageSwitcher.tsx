@@ -5,6 +5,8 @@ import { useId, useTransition } from 'react';
 
 import type { Locale } from '@/lib/i18n/locales';
 
+import styles from './LanguageSwitcher.module.css';
+
 /** Each language named in itself, so a reader finds theirs whatever the page is in now. */
 const AUTONYMS: Record<Locale, string> = { en: 'English', ru: 'Русский', bg: 'Български', uk: 'Українська' };
 
@@ -19,7 +21,7 @@ export function LanguageSwitcher({ current, label }: { current: Locale; label: s
   const id = useId();
   const [pending, startTransition] = useTransition();
   return (
-    <div className="language-switcher">
+    <div className={styles.switcher}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import ru from '../../lib/i18n/messages/ru/assistant.json';
 import { fixturePath } from '../support/fixtures';
-import { CATALOGUES } from './support/catalogue';
+import { CATALOGUES, fill } from './support/catalogue';
 import { addEvidence, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, openFreshAppeal, type PersonAnswers } from './support/pages';
 
 const IMEI1 = '868907041234565';
@@ -29,7 +29,8 @@ test('uploading the box photo fills the empty IMEI field from the label barcode'
   await expect(panel).toContainText('Read from the box label: 86 890704 123456 5, 86 744303 301234 9.', { timeout: 30_000 });
   await expect(panel.getByTestId('assistant-imei-imei')).toContainText('Matches the box label barcode.');
   await expect(panel.getByTestId('assistant-imei-imei2')).toContainText('Read from the box photo.');
-  await expect(page.locator('.thumb .note').first()).toContainText('Read from the box label');
+  // The box photo's own entry in the zone's file list carries the same remark.
+  await expect(page.getByRole('list', { name: 'Files added: Box label' }).getByRole('listitem').first()).toContainText('Read from the box label');
   await page.screenshot({ path: test.info().outputPath('evidence-step.png'), fullPage: true });
 
   // Back on the device step, the second IMEI is there as if typed.
@@ -86,7 +87,8 @@ test.describe('in Russian, through to the result', () => {
     await addEvidence(page, c);
     // The label fills the empty second IMEI; the photos are judged readable.
     await expect(page.locator('.assistant-panel').getByTestId('assistant-imei-imei2')).toContainText(ru.label.filled, { timeout: 30_000 });
-    await expect(page.locator('.thumb').filter({ hasText: 'receipt-photo-12mp' }).locator('.note')).toContainText(ru.photo.ok, { timeout: 30_000 });
+    const receipts = page.getByRole('list', { name: fill(c.form.evidence.chosen, { title: c.form.evidence.zones.receipt.title }) });
+    await expect(receipts.getByRole('listitem').filter({ hasText: 'receipt-photo-12mp' }).first()).toContainText(ru.photo.ok, { timeout: 30_000 });
     await expectNoAxeViolations(page, 'evidence step with the assistant');
     await continueTo(page, c, c.form.steps.contact);
     await fillContact(page, c, person);

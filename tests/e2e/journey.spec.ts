@@ -161,7 +161,7 @@ for (const lang of ['en', 'ru'] as const) {
       expect(text).toContain(a.name);
 
       // The mailto link: recipient, subject and body, decoded.
-      const shownSubject = (await page.locator('.email-parts .row').nth(1).locator('dd > span').first().textContent()) ?? '';
+      const shownSubject = (await page.getByRole('definition').nth(1).locator('span').first().textContent()) ?? '';
       const mailto = decodeMailto((await mailtoLink.getAttribute('href')) ?? '');
       expect(mailto.to).toBe(recipient);
       expect(mailto.subject).toBe(shownSubject);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { CATALOGUES } from './support/catalogue';
+import { CATALOGUES, prefix } from './support/catalogue';
 import {
   addEvidence,
   continueTo,
@@ -59,7 +59,7 @@ test('a reload in the middle loses nothing: fields, files, the step', async ({ p
   }
   // The restored photos are real images, not empty placeholders.
   await expect
-    .poll(() => page.locator('.thumb img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth > 0)))
+    .poll(() => page.getByRole('img', { name: new RegExp(`^${prefix(c.form.evidence.previewOf)}`) }).evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth > 0)))
     .toEqual([true, true, true]);
   await expect(page.getByRole('checkbox', { name: c.form.evidence.receiptShows.imei })).toBeChecked();
 

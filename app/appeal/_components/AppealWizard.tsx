@@ -9,6 +9,8 @@ import { STEP_LOADERS, STEP_VIEWS } from '@/app/appeal/_components/step-views';
 import { Stepper } from '@/app/appeal/_components/Stepper';
 import { useWizard } from '@/app/appeal/_components/use-wizard';
 
+import styles from './AppealWizard.module.css';
+
 /** The wizard's frame: save state, stepper and heading around the current step (see STEP_VIEWS). */
 export function AppealWizard() {
   const t = useTranslations('form');
@@ -32,21 +34,21 @@ export function AppealWizard() {
   };
 
   return (
-    <div className="wizard" onFocusCapture={preloadNext}>
-      <div className="wizard-bar">
-        <p className="save-state" aria-live="polite">
+    <div onFocusCapture={preloadNext}>
+      <div className={styles.bar}>
+        <p className={styles.saveState} aria-live="polite">
           {saveState === 'saved' ? t('saved') : t('saveFailed')}
         </p>
         <StartOver onConfirm={actions.startOver} />
       </div>
       <Stepper current={current} reached={state.draft.furthest} onGo={(index) => actions.goTo(FORM_STEPS[index] ?? 'device')} />
 
-      <h1 tabIndex={-1} ref={headingRef} className="step-title">
-        {current === 'result' ? null : <span className="step-count">{t('stepOf', { step: stepIndex + 1, total: FORM_STEPS.length })} </span>}
+      <h1 tabIndex={-1} ref={headingRef} className={styles.title}>
+        {current === 'result' ? null : <span className={styles.count}>{t('stepOf', { step: stepIndex + 1, total: FORM_STEPS.length })} </span>}
         {title}
       </h1>
 
-      <div key={state.draft.caseReference} className="step-body">
+      <div key={state.draft.caseReference}>
         {STEP_VIEWS[current](state, actions)}
       </div>
     </div>

@@ -3,12 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
+import styles from './CopyButton.module.css';
+
 /** Copies a text and says so (the confirmation is announced by the live region). */
 export function CopyButton({ text, what }: { text: string; what: string }) {
   const t = useTranslations('result');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
-    <span className="copy">
+    <span className={styles.copy}>
       <button
         type="button"
         className="button small"
@@ -21,7 +23,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
       >
         {t('copy', { what })}
       </button>
-      <span aria-live="polite" className="copy-status">
+      <span aria-live="polite" className={styles.status}>
         {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
       </span>
     </span>

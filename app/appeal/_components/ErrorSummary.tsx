@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 
+import styles from './ErrorSummary.module.css';
+
 export type SummaryItem = { fieldId: string; text: string };
 
 /**
@@ -22,7 +24,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
   });
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    <div className={styles.summary} role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="error-summary-title">{t('errorSummary', { count: items.length })}</h2>
       <ul>
         {items.map((item) => (

@@ -8,6 +8,8 @@ import type { EvidenceFile } from '@/lib/form/draft';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
+import styles from './EvidenceThumb.module.css';
+
 /** One chosen file: a preview (or its kind), name, size, remarks from the checks, Replace and Remove. */
 export function EvidenceThumb({
   file,
@@ -29,21 +31,21 @@ export function EvidenceThumb({
 
   const shrunk = file.blob.size < file.originalSize;
   return (
-    <li className="thumb">
-      <div className="thumb-image">
+    <li className={styles.thumb}>
+      <div className={styles.image}>
         {previewable ? (
           // Local blob previews: next/image would route them through the optimiser for nothing.
           // eslint-disable-next-line @next/next/no-img-element
           <img ref={previewRef} alt={t('previewOf', { name: file.name })} />
         ) : (
-          <span className="file-icon" aria-hidden="true">
+          <span className={styles.fileIcon} aria-hidden="true">
             {isPdf ? 'PDF' : file.kind.toUpperCase()}
           </span>
         )}
       </div>
-      <div className="thumb-info">
-        <span className="file-name">{file.name}</span>
-        <span className="file-size">
+      <div className={styles.info}>
+        <span className={styles.fileName}>{file.name}</span>
+        <span className={styles.fileSize}>
           {shrunk
             ? t('sizeShrunk', { from: formatBytes(file.originalSize, locale), to: formatBytes(file.blob.size, locale) })
             : formatBytes(file.blob.size, locale)}
@@ -57,7 +59,7 @@ export function EvidenceThumb({
             ))}
           </ul>
         ) : null}
-        <div className="thumb-actions">
+        <div className={styles.actions}>
           <input
             ref={replaceRef}
             type="file"

@@ -8,6 +8,8 @@ import type { EvidenceFile } from '@/lib/form/draft';
 import type { FileRejection } from '@/lib/form/add-evidence';
 import { EvidenceThumb } from '@/app/appeal/_components/EvidenceThumb';
 
+import styles from './EvidenceZone.module.css';
+
 /** The two ways to add files: pick any (several at once), or on a phone take a photo. */
 const PICKERS = [
   { suffix: 'input', camera: false },
@@ -51,7 +53,7 @@ export function EvidenceZone({
 
   return (
     <section
-      className={`zone${dragging ? ' dragging' : ''}${error ? ' has-error' : ''}`}
+      className={[styles.zone, dragging ? styles.dragging : '', error ? 'has-error' : ''].filter(Boolean).join(' ')}
       aria-labelledby={`${role}-title`}
       onDragOver={(event) => {
         event.preventDefault();
@@ -75,16 +77,16 @@ export function EvidenceZone({
       ) : null}
 
       {files.length > 0 ? (
-        <ul className="thumbs" aria-label={t('chosen', { title })}>
+        <ul className={styles.thumbs} aria-label={t('chosen', { title })}>
           {files.map((file) => (
             <EvidenceThumb key={file.id} file={file} onReplace={onReplace} onRemove={onRemove} />
           ))}
         </ul>
       ) : null}
 
-      <div className="zone-actions">
+      <div className={styles.actions}>
         {PICKERS.map(({ suffix, camera }) => (
-          <span key={suffix} className={camera ? 'file-picker camera-only' : 'file-picker'}>
+          <span key={suffix} className={camera ? `file-picker ${styles.cameraOnly}` : 'file-picker'}>
             <input
               id={`${role}-${suffix}`}
               type="file"
@@ -105,15 +107,15 @@ export function EvidenceZone({
             </label>
           </span>
         ))}
-        <span className="drop-hint" aria-hidden="true">
+        <span className={styles.dropHint} aria-hidden="true">
           {t('dropHint')}
         </span>
       </div>
 
-      <div aria-live="polite" className="zone-status">
+      <div aria-live="polite">
         {busy ? <p className="busy">{t('preparing')}</p> : null}
         {rejections.length > 0 ? (
-          <ul className="rejections">
+          <ul className={styles.rejections}>
             {rejections.map((rejection, index) => (
               <li key={`${rejection.name}-${index}`} className="field-error">
                 {tErrors.has(rejection.key)

@@ -6,6 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
 
+import summaryStyles from './ErrorSummary.module.css';
+import styles from './GeneratePanel.module.css';
+
 type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number }
@@ -112,7 +115,7 @@ export function GeneratePanel({
 
       <div className="generate-status" aria-live="polite" aria-busy={working}>
         {phase.kind === 'uploading' ? (
-          <div className="progress">
+          <div className={styles.progress}>
             <label htmlFor="upload-progress">{t('uploading')}</label>
             <progress id="upload-progress" max={100} value={percent}>
               {percent}%
@@ -127,13 +130,13 @@ export function GeneratePanel({
           </div>
         ) : null}
         {phase.kind === 'processing' ? (
-          <p className="processing">
-            <span className="spinner" aria-hidden="true" /> {t('processing')}
+          <p className={styles.processing}>
+            <span className={styles.spinner} aria-hidden="true" /> {t('processing')}
           </p>
         ) : null}
       </div>
       {phase.kind === 'failed' ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={statusRef}>
+        <div className={summaryStyles.summary} role="alert" tabIndex={-1} ref={statusRef}>
           <p>{phase.message}</p>
           {phase.details.length > 0 ? (
             <ul>

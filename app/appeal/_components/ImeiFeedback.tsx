@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { checkImei, normalizeImeiInput } from '@/lib/imei';
 import { groupImeiDigits } from '@/lib/form/imei-display';
 
+import styles from './ImeiFeedback.module.css';
+
 /**
  * What the typed IMEI looks like so far: grouped like the label, whether the check digit adds up,
  * and for 14 or 16 digits the IMEI it most likely is, with a one-click fix.
@@ -24,24 +26,24 @@ export function ImeiFeedback({
   const t = useTranslations('form.device.imeiLive');
   const check = checkImei(value);
   const digits = normalizeImeiInput(value);
-  if (check.kind === 'empty') return <div id={id} className="imei-live" aria-live="polite" />;
+  if (check.kind === 'empty') return <div id={id} className={styles.live} aria-live="polite" />;
   const grouped = groupImeiDigits(value);
   return (
-    <div id={id} className={`imei-live imei-${check.kind}`} aria-live="polite">
+    <div id={id} className={styles.live} aria-live="polite">
       {/^\d+$/.test(digits) ? (
-        <p className="imei-grouped">
+        <p>
           <span className="visually-hidden">{t('typed')} </span>
-          <span className="digits">{grouped}</span> <span className="count">{t('count', { count: digits.length })}</span>
+          <span className={styles.digits}>{grouped}</span> <span className={styles.count}>{t('count', { count: digits.length })}</span>
         </p>
       ) : null}
-      {check.kind === 'valid' ? <p className="ok">{t('valid')}</p> : null}
-      {check.kind === 'wrong-check-digit' && !hasFieldError ? <p className="warn">{t('wrongCheckDigit')}</p> : null}
+      {check.kind === 'valid' ? <p className={styles.ok}>{t('valid')}</p> : null}
+      {check.kind === 'wrong-check-digit' && !hasFieldError ? <p className={styles.warn}>{t('wrongCheckDigit')}</p> : null}
       {check.kind === 'not-an-imei' && !hasFieldError ? (
-        <p className="warn">{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
+        <p className={styles.warn}>{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
       ) : null}
       {check.kind === 'missing-check-digit' || check.kind === 'imeisv' ? (
-        <div className="suggestion">
-          <p className="warn">
+        <div className={styles.suggestion}>
+          <p className={styles.warn}>
             {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')}{' '}
             {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
           </p>

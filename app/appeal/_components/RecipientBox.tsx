@@ -7,6 +7,8 @@ import { countryName } from '@/lib/countries';
 import { supportAddressFor, supportAddressesFor } from '@/lib/support/addresses';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 
+import styles from './RecipientBox.module.css';
+
 /**
  * The support address the chosen country selects, where that address was seen and whether an
  * official page confirms it. Addresses change, so the user may type another recipient; until they
@@ -42,14 +44,14 @@ export function RecipientBox({
   const isFallback = entry.country.toUpperCase() !== country.toUpperCase();
 
   return (
-    <section className="recipient card" aria-labelledby="recipient-heading">
+    <section className="card" aria-labelledby="recipient-heading">
       <h2 id="recipient-heading">{t('heading')}</h2>
       <p>
         {isFallback ? t('fallback', { country: countryName(country, locale) }) : t('forCountry', { country: countryName(country, locale) })}{' '}
-        <strong className="address">{suggested}</strong>
+        <strong className={styles.address}>{suggested}</strong>
       </p>
-      <p className="source">
-        {entry.confirmed ? <span className="badge ok">{t('confirmed')}</span> : <span className="badge warn">{t('notConfirmed')}</span>}{' '}
+      <p className={styles.source}>
+        {entry.confirmed ? <span className={`${styles.badge} ${styles.ok}`}>{t('confirmed')}</span> : <span className={`${styles.badge} ${styles.warn}`}>{t('notConfirmed')}</span>}{' '}
         {entry.sourceUrl ? (
           <>
             {t('source')}{' '}
@@ -82,7 +84,7 @@ export function RecipientBox({
           onChange={(event) => onChange(event.target.value.trim(), true)}
         />
         {alternatives.length > 0 ? (
-          <div className="alternatives">
+          <div className={styles.alternatives}>
             <p className="hint">{t('alternatives')}</p>
             {alternatives.map((alt) => (
               <button

@@ -11,6 +11,8 @@ import { formatBytes } from '@/lib/form/format-bytes';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
+import styles from './ResultView.module.css';
+
 type ComposedEmail = { to: string; subject: string; body: string; mailtoUrl: string };
 
 /**
@@ -102,14 +104,14 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
         <a className="button primary" ref={pdfLinkRef} download={result.fileName}>
           {t('pdf.download', { size: formatBytes(result.pdf.size, locale) })}
         </a>
-        <p className="hint file-name">{result.fileName}</p>
+        <p className={`hint ${styles.fileName}`}>{result.fileName}</p>
       </section>
 
       <section className="card" aria-labelledby="result-email">
         <h2 id="result-email">{t('email.heading')}</h2>
         {email ? (
           <>
-            <dl className="email-parts">
+            <dl className={styles.emailParts}>
               <div className="row">
                 <dt>{t('email.to')}</dt>
                 <dd>
@@ -129,13 +131,13 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
 
             <h3>{t('send.heading')}</h3>
             <div className="send-options">
-              <div className="send-option">
+              <div className={styles.sendOption}>
                 <a className="button primary" href={email.mailtoUrl}>
                   {t('send.mailto')}
                 </a>
                 <p className="hint important">{t('send.mailtoAttach')}</p>
               </div>
-              <div className="send-option">
+              <div className={styles.sendOption}>
                 <button type="button" className="button" onClick={() => void downloadEml()} disabled={emlState === 'building'}>
                   {t('send.eml')}
                 </button>
@@ -144,7 +146,7 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
                   {emlState === 'building' ? t('send.emlBuilding') : emlState === 'failed' ? t('send.emlFailed') : ''}
                 </p>
               </div>
-              <div className="send-option">
+              <div className={styles.sendOption}>
                 <p className="hint">{t('send.copyPaste')}</p>
               </div>
             </div>

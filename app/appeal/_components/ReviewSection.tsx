@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 
 import type { FormStep } from '@/lib/form/steps';
 
+import styles from './ReviewSection.module.css';
+
 export type ReviewRow = { label: string; value: string; multiline?: boolean };
 
 /** One step's answers as a list of label and value, with a button back to that step. */
@@ -22,8 +24,8 @@ export function ReviewSection({
 }) {
   const t = useTranslations('form.review');
   return (
-    <section className={problem ? 'review-section card has-error' : 'review-section card'} aria-labelledby={`review-${step}`}>
-      <div className="review-head">
+    <section className={problem ? `card ${styles.section} ${styles.hasError}` : `card ${styles.section}`} aria-labelledby={`review-${step}`}>
+      <div className={styles.head}>
         <h2 id={`review-${step}`}>{title}</h2>
         <button type="button" className="button small" onClick={() => onEdit(step)}>
           {t('change')}

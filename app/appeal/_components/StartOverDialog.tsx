@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 
+import styles from './StartOverDialog.module.css';
+
 /** "Start over" asks first: clearing throws away every answer and photo in this browser. */
 export function StartOver({ onConfirm }: { onConfirm: () => void }) {
   const t = useTranslations('form.startOver');
@@ -12,7 +14,7 @@ export function StartOver({ onConfirm }: { onConfirm: () => void }) {
       <button type="button" className="button small" onClick={() => dialog.current?.showModal()}>
         {t('button')}
       </button>
-      <dialog ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" className="dialog">
+      <dialog ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" className={styles.dialog}>
         <h2 id="start-over-title">{t('title')}</h2>
         <p id="start-over-text">{t('text')}</p>
         <div className="step-actions">

@@ -10,6 +10,8 @@ import { StepActions } from '@/app/appeal/_components/StepActions';
 import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
+import styles from './StepDevice.module.css';
+
 // The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk.
 const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/ImeiFromPhoto'));
 
@@ -19,7 +21,7 @@ const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDevi
 type DeviceField = keyof DeviceValues;
 
 const CODE = { type: 'text', autoComplete: 'off', spellCheck: false } as const;
-const IMEI = { ...CODE, inputMode: 'numeric', className: 'imei-input' } as const;
+const IMEI = { ...CODE, inputMode: 'numeric', className: styles.imeiInput } as const;
 
 const FIELDS: { [N in DeviceField]: TextFieldSpec<N> } = {
   imei: { name: 'imei', ...IMEI },

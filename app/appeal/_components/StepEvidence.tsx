@@ -11,6 +11,8 @@ import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSu
 import { EvidenceZone } from '@/app/appeal/_components/EvidenceZone';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 
+import styles from './StepEvidence.module.css';
+
 type PerRole<T> = Record<EvidenceRole, T>;
 const perRole = <T,>(make: () => T): PerRole<T> => ({ boxPhoto: make(), receipt: make(), extra: make() });
 
@@ -136,7 +138,7 @@ export default function StepEvidence({
           onRemove={remove}
         >
           {role === 'receipt' ? (
-            <fieldset className="receipt-facts">
+            <fieldset className={styles.receiptFacts}>
               <legend>{t('receiptShows.legend')}</legend>
               <p className="hint">{t('receiptShows.hint')}</p>
               <div className="choices columns">
