@@ -2,10 +2,11 @@ import 'server-only';
 
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-import { MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
+import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
+import { sniffEvidenceKind } from '@/lib/server/sniff-file';
 
 /** How evidence photos are re-encoded: small enough to mail, large enough to read a till receipt. */
 export type ImageEncoding = { maxEdge: number; quality: number };
@@ -26,11 +27,31 @@ export type ProcessedImage = {
   sourceHeight: number;
 };
 
+const MB = 1024 * 1024;
 const unreadable = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.unreadable', { file }), { cause });
 const tooManyPixels = (file: string) => new AppError('file-too-large', msg('file.tooManyPixels', { file }));
 
-/** The decoder input: HEIC goes through WebAssembly first; sharp reads everything else itself. */
-async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<{ image: Sharp; width: number; height: number; hasAlpha: boolean; plainSrgb: boolean }> {
+/** An image proven readable (its header at least), with its size as the photo is seen. */
+export type OpenedImage = {
+  kind: ImageKind;
+  /** The name the user knows the file by, for the messages of errors found later. */
+  file: string;
+  /** Upright size: after the EXIF orientation (HEIC pixels come upright from the decoder). */
+  width: number;
+  height: number;
+  hasAlpha: boolean;
+  /** 8-bit sRGB already, so no colour conversion is needed. */
+  plainSrgb: boolean;
+  /** A fresh sharp pipeline over the upright pixels: sharp pipelines are single-use. */
+  pipeline: () => Sharp;
+};
+
+/**
+ * The one way an uploaded image is opened, for the PDF and for the evidence check alike. HEIC goes
+ * through WebAssembly first; sharp reads everything else itself. Refuses absurd pixel counts
+ * before anything is decoded. Throws AppError (`unreadable-file`, `file-too-large`).
+ */
+export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string): Promise<OpenedImage> {
   if (kind === 'heic') {
     let raw;
     try {
@@ -38,18 +59,20 @@ async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<
     } catch (cause) {
       throw cause instanceof HeicTooLargeError ? tooManyPixels(file) : unreadable(file, cause);
     }
-    const image = sharp(Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), {
-      raw: { width: raw.width, height: raw.height, channels: 4 },
-    });
-    return { image, width: raw.width, height: raw.height, hasAlpha: true, plainSrgb: true };
+    const pixels = Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
+    const { width, height } = raw;
+    // libheif applies the HEIF rotation itself, so the pixels are already upright.
+    const pipeline = () => sharp(pixels, { raw: { width, height, channels: 4 } });
+    return { kind, file, width, height, hasAlpha: true, plainSrgb: true, pipeline };
   }
 
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The header alone says how big the pixels would be: refuse absurd images before decoding them.
   let metadata: Metadata;
   try {
     // Only the header is read here, so sharp's own pixel limit (268 MP) is lifted: otherwise it
     // calls a decompression bomb "unreadable" before the clearer "too many pixels" check below.
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+    metadata = await sharp(source, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw unreadable(file, cause);
   }
@@ -57,9 +80,33 @@ async function openImage(bytes: Buffer, kind: ImageKind, file: string): Promise<
   if (!width || !height) throw unreadable(file);
   if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
   // failOn stays at its default ('warning'): a truncated or corrupt file is refused, not half-drawn.
-  const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true });
+  const pipeline = () => sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true }).autoOrient();
   const plainSrgb = metadata.space === 'srgb' && metadata.depth === 'uchar';
-  return { image, width, height, hasAlpha: metadata.hasAlpha, plainSrgb };
+  return { kind, file, width, height, hasAlpha: metadata.hasAlpha, plainSrgb, pipeline };
+}
+
+/**
+ * Opens an upload whose kind is not known yet (the evidence check, the box label reading): the
+ * kind comes from the bytes by the same sniffing as the bundle's, so both endpoints accept exactly
+ * the same photos.
+ */
+export async function openUploadedImage(bytes: Uint8Array, file: string): Promise<OpenedImage> {
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('file-too-large', msg('file.tooLarge', { file, maxMb: MAX_FILE_BYTES / MB }));
+  const kind = await sniffEvidenceKind(bytes);
+  if (kind === null || kind === 'pdf') throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file }));
+  return openImage(bytes, kind, file);
+}
+
+export type RawPixels = { data: Buffer; width: number; height: number; channels: number };
+
+/** Runs a pipeline to raw pixels; a file that fails to decode (a truncated JPEG) is `unreadable-file`. */
+export async function readRawPixels(pipeline: Sharp, file: string): Promise<RawPixels> {
+  try {
+    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height, channels: info.channels };
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
 }
 
 /**
@@ -74,7 +121,8 @@ export async function processImage(
   file: string,
   encoding: ImageEncoding = EVIDENCE_IMAGE_ENCODING,
 ): Promise<ProcessedImage> {
-  const { image, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = await openImage(bytes, kind, file);
+  const { pipeline, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = await openImage(bytes, kind, file);
+  const image = pipeline();
   try {
     // Anything but 8-bit sRGB is worked on in 8-bit sRGB from the start: CMYK is converted on
     // load, and a 16-bit PNG's white background is really white (flatten's #ffffff would be
@@ -83,7 +131,6 @@ export async function processImage(
     // Flatten only real transparency: CMYK's fourth band is ink, not alpha.
     if (hasAlpha) image.flatten({ background: '#ffffff' });
     const { data, info } = await image
-      .autoOrient()
       .resize({ width: encoding.maxEdge, height: encoding.maxEdge, fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       // Baseline, standard Huffman tables: optimised tables cost a second pass (~25 % of the

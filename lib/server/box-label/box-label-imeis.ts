@@ -1,7 +1,8 @@
 import 'server-only';
 
-import { ImageInputError, openUprightImage } from '@/lib/server/open-image';
+import { isAppError } from '@/lib/server/app-error';
 import { readBoxLabel } from '@/lib/server/box-label/read-box-label';
+import { openUploadedImage } from '@/lib/server/process-image';
 
 /** The budget for all box photos of one appeal together: the PDF is what the user waits for. */
 const BUNDLE_READ_BUDGET_MS = 1500;
@@ -19,10 +20,11 @@ export async function readBoxLabelImeis(files: readonly { role: string; bytes: U
     const remaining = deadline - performance.now();
     if (remaining <= 0) break;
     try {
-      const reading = await readBoxLabel(await openUprightImage(file.bytes), remaining);
+      // The name would only appear in a refusal's message, and refusals are not shown from here.
+      const reading = await readBoxLabel(await openUploadedImage(file.bytes, 'boxPhoto'), remaining);
       for (const imei of reading.imeis) if (!imeis.includes(imei)) imeis.push(imei);
     } catch (error) {
-      if (!(error instanceof ImageInputError)) throw error;
+      if (!isAppError(error)) throw error;
     }
   }
   return imeis;

@@ -3,7 +3,7 @@ import 'server-only';
 import sharp from 'sharp';
 
 import { checkImei } from '@/lib/imei';
-import { readRawPixels, type RawPixels, type UprightImage } from '@/lib/server/open-image';
+import { readRawPixels, type OpenedImage, type RawPixels } from '@/lib/server/process-image';
 import { readLinearBarcodes } from '@/lib/server/box-label/zxing';
 
 /**
@@ -133,9 +133,9 @@ function inReadingOrder(found: Found[]): Found[] {
 
 /**
  * Reads the IMEIs from a photo of a phone box label. A photo without barcodes is an empty reading,
- * not an error; undecodable pixels throw ImageInputError.
+ * not an error; undecodable pixels throw AppError `unreadable-file`.
  */
-export async function readBoxLabel(image: UprightImage, budgetMs: number = READ_BUDGET_MS): Promise<BoxLabelReading> {
+export async function readBoxLabel(image: OpenedImage, budgetMs: number = READ_BUDGET_MS): Promise<BoxLabelReading> {
   const deadline = performance.now() + budgetMs;
   const longEdge = Math.max(image.width, image.height);
   const sources = new Map<number, Promise<RawPixels>>();
@@ -143,7 +143,7 @@ export async function readBoxLabel(image: UprightImage, budgetMs: number = READ_
     const size = Math.min(edge, longEdge);
     let source = sources.get(size);
     if (!source) {
-      source = readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside' }).greyscale());
+      source = readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside' }).greyscale(), image.file);
       sources.set(size, source);
     }
     return { size, source };

@@ -3,7 +3,7 @@ import 'server-only';
 import sharp from 'sharp';
 
 import type { PhotoWarning } from '@/lib/appeal/evidence-check';
-import { readRawPixels, type UprightImage } from '@/lib/server/open-image';
+import { readRawPixels, type OpenedImage } from '@/lib/server/process-image';
 
 /**
  * Photo checks that warn and never block. Thresholds were calibrated on the fixtures and on
@@ -78,9 +78,9 @@ async function measureSharpness(grey: Buffer, width: number, height: number, mea
   return best * exposure * exposure;
 }
 
-export async function checkPhoto(image: UprightImage): Promise<PhotoCheck> {
+export async function checkPhoto(image: OpenedImage): Promise<PhotoCheck> {
   const size = ANALYSIS_LONG_EDGE;
-  const raw = await readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).greyscale());
+  const raw = await readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).greyscale(), image.file);
   const meanLuminance = mean(raw.data);
   const sharpness = await measureSharpness(raw.data, raw.width, raw.height, meanLuminance);
   const warnings: PhotoWarning[] = [];

@@ -18,7 +18,9 @@ function post(files: { field?: string; name: string; bytes: Buffer }[], locale?:
   return handleEvidenceCheck(new Request('http://localhost/api/evidence-check', { method: 'POST', body: form }));
 }
 
-type ErrorBody = { error: { code: string; message: string } };
+type ErrorBody = { error: { code: string; message: string; fields: Record<string, string>; requestId?: string } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('POST /api/evidence-check', () => {
   test('the 12 MP box photo: both IMEIs in label order, its upright size, no warnings, not cached', async () => {
@@ -54,27 +56,37 @@ describe('POST /api/evidence-check', () => {
     }
   });
 
-  test('HTML named .jpg: 415, the message names the file, in the request language', async () => {
+  test('HTML named .jpg: 415, the message names the file, in the request language, under the file\'s field', async () => {
     const response = await post([{ name: 'коробка.jpg', bytes: readFixture('not-an-image.jpg') }], 'ru');
     expect(response.status).toBe(415);
+    expect(response.headers.get('x-request-id')).toMatch(UUID);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as ErrorBody;
     expect(body.error.code).toBe('unsupported-file-type');
     expect(body.error.message).toContain('«коробка.jpg»');
     expect(body.error.message).toMatch(/[а-я]/);
+    // The same shape as POST /api/appeal: the form shows it in the upload zone to fix.
+    expect(body.error.fields).toEqual({ boxPhoto: body.error.message });
   });
 
-  test('a truncated JPEG: 422 unreadable, in Bulgarian', async () => {
-    const response = await post([{ name: 'truncated.jpg', bytes: readFixture('truncated.jpg') }], 'bg');
+  test('a truncated receipt photo: 422 unreadable, in Bulgarian, listed under `receipt`', async () => {
+    const response = await post([{ field: 'receipt', name: 'truncated.jpg', bytes: readFixture('truncated.jpg') }], 'bg');
     expect(response.status).toBe(422);
+    expect(response.headers.get('x-request-id')).toMatch(UUID);
     const body = (await response.json()) as ErrorBody;
     expect(body.error.code).toBe('unreadable-file');
     expect(body.error.message).toContain('truncated.jpg');
+    expect(body.error.message).toMatch(/[а-я]/);
+    expect(body.error.fields).toEqual({ receipt: body.error.message });
   });
 
   test('two files, or none, are a malformed request', async () => {
     const jpg = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).jpeg().toBuffer();
     expect((await post([{ name: 'a.jpg', bytes: jpg }, { name: 'b.jpg', bytes: jpg }])).status).toBe(400);
-    expect((await post([], 'uk')).status).toBe(400);
+    const none = await post([], 'uk');
+    expect(none.status).toBe(400);
+    expect(none.headers.get('x-request-id')).toMatch(UUID);
+    expect(((await none.json()) as ErrorBody).error).toMatchObject({ code: 'malformed-request', fields: {} });
   });
 
   test('a body that is not multipart is refused', async () => {

@@ -2,11 +2,12 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { checkPhoto, PHOTO_THRESHOLDS } from '@/lib/server/evidence-check/check-photo';
-import { ImageInputError, openUprightImage } from '@/lib/server/open-image';
+import { AppError } from '@/lib/server/app-error';
+import { openUploadedImage } from '@/lib/server/process-image';
 import { readFixture } from '@/tests/support/fixtures';
 
 async function check(bytes: Buffer) {
-  return checkPhoto(await openUprightImage(bytes));
+  return checkPhoto(await openUploadedImage(bytes, 'photo.jpg'));
 }
 
 let box: Buffer;
@@ -55,10 +56,13 @@ describe('checkPhoto', () => {
     expect(result.warnings, JSON.stringify(result)).toEqual(['tooSmall', 'blurred', 'dark']);
   });
 
-  test('HTML named .jpg and a truncated JPEG are refused as typed input errors', async () => {
-    await expect(openUprightImage(readFixture('not-an-image.jpg'))).rejects.toMatchObject({ problem: 'notAnImage' });
-    const truncated = openUprightImage(readFixture('truncated.jpg')).then((img) => checkPhoto(img));
-    await expect(truncated).rejects.toBeInstanceOf(ImageInputError);
-    await expect(truncated).rejects.toMatchObject({ problem: 'unreadable' });
+  test('HTML named .jpg and a truncated JPEG are refused as AppErrors naming the file', async () => {
+    await expect(openUploadedImage(readFixture('not-an-image.jpg'), 'page.jpg')).rejects.toMatchObject({
+      code: 'unsupported-file-type',
+      messageKey: expect.stringContaining('page.jpg'),
+    });
+    const truncated = openUploadedImage(readFixture('truncated.jpg'), 'cut.jpg').then((img) => checkPhoto(img));
+    await expect(truncated).rejects.toBeInstanceOf(AppError);
+    await expect(truncated).rejects.toMatchObject({ code: 'unreadable-file', messageKey: expect.stringContaining('cut.jpg') });
   });
 });

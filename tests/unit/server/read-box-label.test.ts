@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import { openUprightImage } from '@/lib/server/open-image';
+import { openUploadedImage } from '@/lib/server/process-image';
 import { READ_BUDGET_MS, readBoxLabel } from '@/lib/server/box-label/read-box-label';
 import { readFixture } from '@/tests/support/fixtures';
 
@@ -18,7 +18,7 @@ const IMEI2 = '867443033012349';
 const NO_BUDGET_MS = 60_000;
 
 async function read(bytes: Buffer, budgetMs = NO_BUDGET_MS) {
-  return readBoxLabel(await openUprightImage(bytes), budgetMs);
+  return readBoxLabel(await openUploadedImage(bytes, 'box.jpg'), budgetMs);
 }
 
 let box: Buffer;
