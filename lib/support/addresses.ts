@@ -34,9 +34,6 @@ export type SupportAddress = z.infer<typeof ZSupportAddressSchema>;
 /** Parsed at load, so a typo in the data fails every test instead of reaching a user. */
 export const SUPPORT_ADDRESSES: readonly SupportAddress[] = Object.freeze(z.array(ZSupportAddressSchema).parse(data));
 
-/** Promotion-only addresses: never an appeal's recipient. */
-export const NEVER_RECIPIENTS: readonly string[] = ['mi-event@xiaomi.com'];
-
 /** Member states, for offering the (unconfirmed) European address as an alternative. */
 const EU_MEMBERS = new Set([
   'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
