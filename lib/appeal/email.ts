@@ -92,6 +92,24 @@ export function buildMailtoUrl(to: string, subject: string, body: string): strin
   return assemble(address, cleanSubject, cleanBody);
 }
 
+/**
+ * The mailto link for the first of `bodies` (longest first) that fits whole; when none does, the
+ * last one cut to fit. `whole` is the index of the body carried whole, or null when it was cut;
+ * `mailtoBody` is the text the link carries (LF line breaks).
+ */
+export function fittingMailto(to: string, subject: string, bodies: readonly string[]): { mailtoUrl: string; mailtoBody: string; whole: number | null } {
+  const address = cleanAddress(to);
+  const cleanSubject = singleLine(subject);
+  for (const [index, text] of bodies.entries()) {
+    const mailtoBody = multiLine(text);
+    const mailtoUrl = assemble(address, cleanSubject, mailtoBody);
+    if (mailtoUrl.length < MAILTO_MAX_LENGTH) return { mailtoUrl, mailtoBody, whole: index };
+  }
+  const mailtoUrl = buildMailtoUrl(address, cleanSubject, bodies.at(-1) ?? '');
+  const mailtoBody = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailtoUrl)?.[1] ?? '').replace(/\r\n/g, '\n');
+  return { mailtoUrl, mailtoBody, whole: null };
+}
+
 /** Short letters read well without headings: the subject already says what this is. */
 function shortText(letter: AppealLetter): string {
   return letter.sections.map((section) => section.paragraphs.join('\n\n')).join('\n\n* * *\n\n');
@@ -109,18 +127,11 @@ export function composeAppealEmail(appeal: TAppeal, options: AppealEmailOptions)
   const subject = composeAppealSubject(appeal, caseReference);
   const body = letterToText(composeAppealLetter(appeal, letterOptions));
 
-  const candidates: [MailtoBodyKind, string][] = [
-    ['full', body],
-    ['short', shortText(composeShortAppealLetter(appeal, letterOptions))],
-    ['short-english', shortText(composeShortAppealLetter(appeal, { ...letterOptions, locales: [DEFAULT_LOCALE] }))],
-  ];
-  for (const [kind, text] of candidates) {
-    const mailtoBody = multiLine(text);
-    if (assemble(to, subject, mailtoBody).length < MAILTO_MAX_LENGTH) {
-      return { to, subject, body, mailtoUrl: assemble(to, subject, mailtoBody), mailtoBody, mailtoBodyKind: kind };
-    }
-  }
-  const mailtoUrl = buildMailtoUrl(to, subject, candidates[2]?.[1] ?? '');
-  const mailtoBody = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailtoUrl)?.[1] ?? '').replace(/\r\n/g, '\n');
-  return { to, subject, body, mailtoUrl, mailtoBody, mailtoBodyKind: 'truncated' };
+  const kinds = ['full', 'short', 'short-english'] as const;
+  const { mailtoUrl, mailtoBody, whole } = fittingMailto(to, subject, [
+    body,
+    shortText(composeShortAppealLetter(appeal, letterOptions)),
+    shortText(composeShortAppealLetter(appeal, { ...letterOptions, locales: [DEFAULT_LOCALE] })),
+  ]);
+  return { to, subject, body, mailtoUrl, mailtoBody, mailtoBodyKind: (whole === null ? undefined : kinds[whole]) ?? 'truncated' };
 }

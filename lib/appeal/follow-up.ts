@@ -5,11 +5,12 @@
  */
 import { createTranslator } from 'next-intl';
 
-import { buildMailtoUrl } from '@/lib/appeal/email';
+import { fittingMailto } from '@/lib/appeal/email';
 import { singleLine } from '@/lib/appeal/fields';
 import { CASE_REFERENCE_PATTERN, type TAppeal } from '@/lib/appeal/schema';
 import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { formatLongDate, languageName } from '@/lib/i18n/format';
 import { MESSAGES } from '@/lib/i18n/messages';
 
 export function isCaseReference(value: string): boolean {
@@ -47,13 +48,6 @@ export function followUpDueDate(sentOn: string, days: FollowUpDays): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** "14 March 2025": unambiguous in every language, unlike 03/14/2025. */
-function formatDay(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
 function translator(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'assistant.followUp' });
 }
@@ -65,19 +59,9 @@ function deviceText(appeal: FollowUpAppeal, t: ReturnType<typeof translator>): s
 
 function section(appeal: FollowUpAppeal, options: FollowUpOptions, locale: Locale): string {
   const t = translator(locale);
-  const values = { sentOn: formatDay(options.sentOn, locale), device: deviceText(appeal, t), caseReference: options.caseReference };
+  const values = { sentOn: formatLongDate(options.sentOn, locale), device: deviceText(appeal, t), caseReference: options.caseReference };
   const message = options.daysSinceSent === 7 ? t('day7', values) : t('day14', values);
   return [t('greeting'), message, t('thanks'), t('signOff', { ownerName: appeal.ownerName })].join('\n\n');
-}
-
-function languageName(locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-}
-
-/** True when the link's body is the whole text (buildMailtoUrl cuts what does not fit). */
-function carriesWholeBody(mailtoUrl: string, body: string): boolean {
-  const carried = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailtoUrl)?.[1] ?? '').replace(/\r\n/g, '\n');
-  return carried === body;
 }
 
 export function composeFollowUpEmail(appeal: FollowUpAppeal, options: FollowUpOptions): FollowUpEmail {
@@ -89,7 +73,6 @@ export function composeFollowUpEmail(appeal: FollowUpAppeal, options: FollowUpOp
     appeal.locale === DEFAULT_LOCALE
       ? english
       : [english, '* * *', translator(appeal.locale)('inLanguage', { language: languageName(appeal.locale) }), section(appeal, opts, appeal.locale)].join('\n\n');
-  const whole = buildMailtoUrl(options.to, subject, body);
-  const mailtoUrl = carriesWholeBody(whole, body) ? whole : buildMailtoUrl(options.to, subject, english);
+  const { mailtoUrl } = fittingMailto(options.to, subject, [body, english]);
   return { subject, body, mailtoUrl };
 }

@@ -11,6 +11,7 @@ import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema'
 import { countryName } from '@/lib/countries';
 import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { formatLongDate, languageName } from '@/lib/i18n/format';
 import { MESSAGES } from '@/lib/i18n/messages';
 
 export type AppealLetterSection = {
@@ -42,17 +43,6 @@ export function letterLocales(appeal: Pick<TAppeal, 'locale'>): Locale[] {
   return appeal.locale === DEFAULT_LOCALE ? [DEFAULT_LOCALE] : [DEFAULT_LOCALE, appeal.locale];
 }
 
-/** "14 March 2025" / "14 марта 2025 г.": unambiguous in every language, unlike 03/14/2025. */
-export function formatPurchaseDate(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-function languageName(locale: Locale, inLocale: Locale): string {
-  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? locale;
-}
-
 /** What support files the case under: the first IMEI, or the lock code when there is none. */
 export function deviceId(appeal: Pick<TAppeal, 'imei' | 'lockCode'>, locale: Locale): string {
   const t = letterTranslator(locale);
@@ -80,7 +70,7 @@ function deviceFacts(appeal: TAppeal, t: LetterTranslator): string {
 function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): string {
   const lines = [
     t('purchase.title'),
-    t('purchase.date', { date: formatPurchaseDate(appeal.purchaseDate, locale) }),
+    t('purchase.date', { date: formatLongDate(appeal.purchaseDate, locale) }),
     t('purchase.country', { country: countryName(appeal.country, locale) }),
     t('purchase.channel', { channel: t(`channel.${appeal.purchaseChannel satisfies PurchaseChannel}`) }),
   ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { composeAppealLetter, composeShortAppealLetter, formatPurchaseDate, letterToText } from '@/lib/appeal/letter';
+import { composeAppealLetter, composeShortAppealLetter, letterToText } from '@/lib/appeal/letter';
+import { formatLongDate } from '@/lib/i18n/format';
 import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
 import { LOCALES } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
@@ -36,7 +37,7 @@ describe('composeAppealLetter', () => {
         appeal.linkedAccount,
         appeal.caseReference,
         ATTACHMENT,
-        formatPurchaseDate(appeal.purchaseDate, section.locale),
+        formatLongDate(appeal.purchaseDate, section.locale),
         new Intl.DisplayNames([section.locale], { type: 'region' }).of('RU') ?? 'RU',
         MESSAGES[section.locale].letter.channel['authorized-retailer'],
         MESSAGES[section.locale].letter.receiptFact.seller,
@@ -122,11 +123,11 @@ describe('composeAppealLetter', () => {
   });
 
   it('formats the purchase date unambiguously in each language', () => {
-    expect(formatPurchaseDate('2025-03-14', 'en')).toBe('14 March 2025');
-    expect(formatPurchaseDate('2025-03-14', 'ru')).toBe('14 марта 2025 г.');
-    expect(formatPurchaseDate('2025-03-14', 'uk')).toBe('14 березня 2025 р.');
-    expect(formatPurchaseDate('2025-03-14', 'bg')).toBe('14 март 2025 г.');
-    expect(formatPurchaseDate('not a date', 'en')).toBe('not a date');
+    expect(formatLongDate('2025-03-14', 'en')).toBe('14 March 2025');
+    expect(formatLongDate('2025-03-14', 'ru')).toBe('14 марта 2025 г.');
+    expect(formatLongDate('2025-03-14', 'uk')).toBe('14 березня 2025 р.');
+    expect(formatLongDate('2025-03-14', 'bg')).toBe('14 март 2025 г.');
+    expect(formatLongDate('not a date', 'en')).toBe('not a date');
   });
 });
 

@@ -1,20 +1,16 @@
 'use client';
 
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
 import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/appeal/follow-up';
+import { localTodayIso } from '@/lib/form/dates';
 import type { AppealDraft } from '@/lib/form/draft';
+import { formatLongDate } from '@/lib/i18n/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { checkImei } from '@/lib/imei';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
-
-/** Today in the user's own time zone, YYYY-MM-DD (what a date input shows). */
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /**
  * Ready reminders for when support stays silent: after 7 and after 14 days, quoting the case
@@ -23,9 +19,9 @@ function localToday(): string {
  */
 export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft; recipient: string }) {
   const t = useTranslations('assistant.followUp');
-  const format = useFormatter();
   const rawLocale = useLocale();
-  const [sentOn, setSentOn] = useState(localToday);
+  const locale = isLocale(rawLocale) ? rawLocale : 'en';
+  const [sentOn, setSentOn] = useState(() => localTodayIso());
   const caseReference = draft.caseReference;
   if (!isCaseReference(caseReference)) return null;
   const imei = checkImei(draft.device.imei);
@@ -34,7 +30,7 @@ export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft
     lockCode: singleLine(draft.device.lockCode),
     model: singleLine(draft.device.model),
     ownerName: singleLine(draft.contact.ownerName),
-    locale: isLocale(rawLocale) ? rawLocale : 'en',
+    locale,
   };
 
   return (
@@ -44,11 +40,11 @@ export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft
       <p className="case-reference">{t('caseReference', { caseReference })}</p>
       <label className="field">
         <span>{t('sentOn')}</span>
-        <input type="date" className="date-input" value={sentOn} max={localToday()} onChange={(event) => setSentOn(event.target.value || localToday())} />
+        <input type="date" className="date-input" value={sentOn} max={localTodayIso()} onChange={(event) => setSentOn(event.target.value || localTodayIso())} />
       </label>
       {FOLLOW_UP_DAYS.map((days) => {
         const email = composeFollowUpEmail(appeal, { daysSinceSent: days, to: recipient, caseReference, sentOn });
-        const due = format.dateTime(new Date(`${followUpDueDate(sentOn, days)}T12:00:00`), { dateStyle: 'long' });
+        const due = formatLongDate(followUpDueDate(sentOn, days), locale);
         return (
           <details key={days} className="help follow-up-email" data-testid={`follow-up-${days}`}>
             <summary>

@@ -1,0 +1,16 @@
+import type { Locale } from '@/lib/i18n/locales';
+
+/**
+ * A YYYY-MM-DD date as "14 March 2025" / "14 марта 2025 г.": unambiguous in every language, unlike
+ * 03/14/2025. English uses the British order for that reason. Anything else is returned as it is.
+ */
+export function formatLongDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The name of `locale`'s language in the words of `inLocale` (by default its own: "русский"). */
+export function languageName(locale: Locale, inLocale: Locale = locale): string {
+  return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? locale;
+}
