@@ -28,8 +28,6 @@ export type AppErrorOptions = {
   fields?: Record<string, string>;
   /** Seconds for the Retry-After header of a 503. */
   retryAfterSeconds?: number;
-  /** Catalogue namespace of messageKey: the shared `errors`, or `bundle` for this route's own words. */
-  namespace?: 'errors' | 'bundle';
   cause?: unknown;
 };
 
@@ -39,7 +37,6 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
-  readonly namespace: 'errors' | 'bundle';
   /** The request's language, once known: errors can happen before the `locale` field arrives. */
   locale: Locale | undefined;
 
@@ -50,7 +47,6 @@ export class AppError extends Error {
     this.messageKey = messageKey;
     this.fields = options.fields ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
-    this.namespace = options.namespace ?? 'errors';
   }
 
   get status(): number {

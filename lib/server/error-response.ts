@@ -1,21 +1,12 @@
 import 'server-only';
 
-import { createTranslator } from 'next-intl';
-
-import { decodeFieldMessage, encodeFieldMessage } from '@/lib/i18n/field-message';
+import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
-import { MESSAGES } from '@/lib/i18n/messages';
 import { translateFieldErrors, translateFieldMessage } from '@/lib/i18n/translate-field-message';
 import { AppError, isAppError } from '@/lib/server/app-error';
 import { logFailure } from '@/lib/server/log';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-function translateBundleMessage(message: string, locale: Locale): string {
-  const { key, values } = decodeFieldMessage(message);
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'bundle' });
-  return t(key as Parameters<typeof t>[0], values);
-}
 
 /**
  * The contract's error body `{ error: { code, message, fields } }` in the request's language, with
@@ -36,8 +27,7 @@ export function errorResponse(error: unknown, requestId: string, context: Failur
   logFailure({ requestId, status: appError.status, code: appError.code, stage: context.stage, imei: context.imei, error });
 
   const locale = appError.locale ?? context.locale ?? DEFAULT_LOCALE;
-  const message =
-    appError.namespace === 'bundle' ? translateBundleMessage(appError.messageKey, locale) : translateFieldMessage(appError.messageKey, locale);
+  const message = translateFieldMessage(appError.messageKey, locale);
   const headers: Record<string, string> = { ...NO_STORE, 'X-Request-Id': requestId };
   if (appError.retryAfterSeconds !== undefined) headers['Retry-After'] = String(appError.retryAfterSeconds);
   const body = {

@@ -163,8 +163,7 @@ export function readMultipart(
       if (settled) return;
       if (info.valueTruncated || info.nameTruncated) {
         fail(
-          new AppError('invalid-fields', msg('invalidFields', { count: 1 }), {
-            namespace: 'bundle',
+          new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), {
             fields: { [name]: tooLongMessage(name) },
           }),
         );

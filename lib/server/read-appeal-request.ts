@@ -40,9 +40,8 @@ export async function readAppealRequest(request: Request): Promise<AppealRequest
     const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...missingFileErrors(body.files) };
     const invalid = Object.entries(errors).filter((entry): entry is [string, string] => entry[1] !== undefined);
     if (!parsed.success || invalid.length > 0) {
-      throw new AppError('invalid-fields', msg('invalidFields', { count: invalid.length }), {
+      throw new AppError('invalid-fields', msg('request.invalidFields', { count: invalid.length }), {
         fields: Object.fromEntries(invalid),
-        namespace: 'bundle',
       });
     }
     // The schema reads `locale` strictly; keep the language the request asked for in so many words.

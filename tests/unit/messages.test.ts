@@ -160,6 +160,7 @@ describe('errors namespace', () => {
       'files.missingBoxPhoto': [],
       'files.missingReceipt': [],
       'files.tooManyForRole': ['max', 'role'],
+      'request.invalidFields': ['count'],
       'request.tooLarge': ['maxMb'],
       'request.notMultipart': [],
       'request.malformed': [],

@@ -1,12 +1,11 @@
 /**
  * Message catalogues: one JSON file per locale and namespace, so each part of the app owns its own
  * strings. Every locale must have the same keys as English (tests/unit/messages.test.ts).
- *   errors    field and file validation messages (shared by the form and the API)
+ *   errors    field, file and request messages (shared by the form and the API)
  *   letter    the appeal letter and e-mail in each language
  *   home      the start page
  *   form      the wizard
  *   result    the result page (download, e-mail, next steps)
- *   bundle    server answers about uploads and the evidence PDF
  *   assistant box-label reading, photo and receipt checks, follow-ups
  */
 import type { Locale } from '@/lib/i18n/locales';
@@ -31,20 +30,16 @@ import enResult from './en/result.json';
 import ruResult from './ru/result.json';
 import bgResult from './bg/result.json';
 import ukResult from './uk/result.json';
-import enBundle from './en/bundle.json';
-import ruBundle from './ru/bundle.json';
-import bgBundle from './bg/bundle.json';
-import ukBundle from './uk/bundle.json';
 import enAssistant from './en/assistant.json';
 import ruAssistant from './ru/assistant.json';
 import bgAssistant from './bg/assistant.json';
 import ukAssistant from './uk/assistant.json';
 
 export const MESSAGES = {
-  en: { errors: enErrors, letter: enLetter, home: enHome, form: enForm, result: enResult, bundle: enBundle, assistant: enAssistant },
-  ru: { errors: ruErrors, letter: ruLetter, home: ruHome, form: ruForm, result: ruResult, bundle: ruBundle, assistant: ruAssistant },
-  bg: { errors: bgErrors, letter: bgLetter, home: bgHome, form: bgForm, result: bgResult, bundle: bgBundle, assistant: bgAssistant },
-  uk: { errors: ukErrors, letter: ukLetter, home: ukHome, form: ukForm, result: ukResult, bundle: ukBundle, assistant: ukAssistant },
+  en: { errors: enErrors, letter: enLetter, home: enHome, form: enForm, result: enResult, assistant: enAssistant },
+  ru: { errors: ruErrors, letter: ruLetter, home: ruHome, form: ruForm, result: ruResult, assistant: ruAssistant },
+  bg: { errors: bgErrors, letter: bgLetter, home: bgHome, form: bgForm, result: bgResult, assistant: bgAssistant },
+  uk: { errors: ukErrors, letter: ukLetter, home: ukHome, form: ukForm, result: ukResult, assistant: ukAssistant },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['en'];
