@@ -1,16 +1,17 @@
 import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
+import type { ErrorKey } from '@/lib/i18n/message-keys';
 import { checkEvidenceFile, type FileCheck } from '@/lib/form/file-kind';
 import { shrinkPhoto } from '@/lib/form/shrink-photo';
 
 export type FileRejection = {
   name: string;
   /** A key under `errors` with its values, the same words the server would use. */
-  key: string;
+  key: ErrorKey;
   values: Record<string, string | number>;
 };
 
-const PROBLEM_KEYS: Record<Exclude<FileCheck, { ok: true }>['problem'], string> = {
+const PROBLEM_KEYS: Record<Exclude<FileCheck, { ok: true }>['problem'], ErrorKey> = {
   empty: 'file.empty',
   tooLarge: 'file.tooLarge',
   notAccepted: 'file.unsupportedType',

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import type { EncodedFieldMessage } from '@/lib/i18n/field-message';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**
@@ -34,13 +35,13 @@ export type AppErrorOptions = {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Encoded field message (key + values), translated at the boundary. */
-  readonly messageKey: string;
+  readonly messageKey: EncodedFieldMessage;
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
   /** The request's language, once known: errors can happen before the `locale` field arrives. */
   locale: Locale | undefined;
 
-  constructor(code: AppErrorCode, messageKey: string, options: AppErrorOptions = {}) {
+  constructor(code: AppErrorCode, messageKey: EncodedFieldMessage, options: AppErrorOptions = {}) {
     super(`${code}: ${messageKey}`, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
@@ -63,7 +64,7 @@ export function isAppError(error: unknown): error is AppError {
  * the file's form field (`boxPhoto`, `receipt`, `extra`), as invalid text fields are, so the form
  * shows it in the upload zone the user has to fix.
  */
-export function fileError(code: AppErrorCode, messageKey: string, field: string, cause?: unknown): AppError {
+export function fileError(code: AppErrorCode, messageKey: EncodedFieldMessage, field: string, cause?: unknown): AppError {
   return new AppError(code, messageKey, { fields: { [field]: messageKey }, cause });
 }
 

@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import { formatBytes } from '@/lib/form/format-bytes';
+import { isKnownKey, type MessageKey } from '@/lib/i18n/message-keys';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
 import styles from './EvidenceThumb.module.css';
@@ -54,7 +55,7 @@ export function EvidenceThumb({
           <ul className="notes">
             {file.notes.map((note, index) => (
               <li key={`${note.key}-${index}`} className={`note ${note.tone}`}>
-                {tAssistant.has(note.key) ? tAssistant(note.key, note.values ?? {}) : note.key}
+                {isKnownKey<MessageKey<'assistant'>>(tAssistant.has, note.key) ? tAssistant(note.key, note.values ?? {}) : note.key}
               </li>
             ))}
           </ul>

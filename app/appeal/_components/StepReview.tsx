@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { isLocale } from '@/lib/i18n/locales';
 import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
@@ -39,6 +40,7 @@ export default function StepReview({
   const incomplete = useMemo(() => incompleteSteps(draft, files), [draft, files]);
   const sizes = uploadBytes(files);
   const dash = t('review.empty');
+  const channel = PURCHASE_CHANNELS.find((known) => known === draft.purchase.purchaseChannel);
   const show = (value: string) => (value.trim() === '' ? dash : value);
   const list = (values: string[]) => (values.length > 0 ? values.join(', ') : dash);
   const { device, purchase, contact } = draft;
@@ -58,7 +60,7 @@ export default function StepReview({
     purchase: [
       { label: t('purchase.country.label'), value: purchase.country ? countryName(purchase.country, locale) : dash },
       { label: t('purchase.recipient.label'), value: show(draft.recipient) },
-      { label: t('purchase.channel.label'), value: purchase.purchaseChannel ? t(`purchase.channel.${purchase.purchaseChannel}`) : dash },
+      { label: t('purchase.channel.label'), value: channel ? t(`purchase.channel.${channel}`) : dash },
       { label: t('purchase.sellerName.label'), value: show(purchase.sellerName) },
       { label: t('purchase.purchaseDate.label'), value: date },
       { label: t('purchase.orderNumber.label'), value: show(purchase.orderNumber) },

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { FieldError } from 'react-hook-form';
 
 import { decodeFieldMessage } from '@/lib/i18n/field-message';
+import { isKnownKey, type ErrorKey } from '@/lib/i18n/message-keys';
 
 /**
  * Turns a field error into words. Schema messages are packed translation keys (`errors` namespace);
@@ -18,6 +19,6 @@ export function useErrorText(): (error: Pick<FieldError, 'message' | 'type'> | s
     if (!message) return undefined;
     if (typeof error !== 'string' && error.type === 'server') return message;
     const { key, values } = decodeFieldMessage(message);
-    return tErrors.has(key) ? tErrors(key, values) : tForm('genericFieldError');
+    return isKnownKey<ErrorKey>(tErrors.has, key) ? tErrors(key, values) : tForm('genericFieldError');
   };
 }
