@@ -9,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The evidence photos and PDFs the tests upload (tests/fixtures/generated/, made when missing).
+  globalSetup: './tests/support/generate-fixtures.setup.ts',
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },

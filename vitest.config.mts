@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // Generates tests/fixtures/generated/ (the evidence photos and PDFs) when it is missing or stale.
+    globalSetup: ['tests/support/generate-fixtures.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 import { type APIResponse, expect, test } from '@playwright/test';
+
+import { readFixture } from '../support/fixtures';
 
 function expectCommonSecurityHeaders(response: APIResponse) {
   const headers = response.headers();
@@ -84,12 +84,11 @@ test.describe('security headers', () => {
   });
 
   test('an upload over 10 MB reaches the route whole: no proxy clones and truncates it', async ({ request }) => {
-    const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
     const form = new FormData();
     const fields = { imei: '868907041234565', country: 'RU', purchaseChannel: 'mi-store', purchaseDate: '2025-03-14', ownerName: 'Anna', contactEmail: 'anna@example.com', locale: 'en' };
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('boxPhoto', new Blob([readFileSync(path.join(fixtures, 'box-label-12mp.jpg'))], { type: 'image/jpeg' }), 'box.jpg');
-    form.append('receipt', new Blob([readFileSync(path.join(fixtures, 'e-receipt.pdf'))], { type: 'application/pdf' }), 'receipt.pdf');
+    form.append('boxPhoto', new Blob([readFixture('box-label-12mp.jpg')], { type: 'image/jpeg' }), 'box.jpg');
+    form.append('receipt', new Blob([readFixture('e-receipt.pdf')], { type: 'application/pdf' }), 'receipt.pdf');
     // 14 MB of noise as the last part: a body cut at 10 MB would end inside it (400 malformed);
     // read whole, it is judged by its content and refused by name (415).
     form.append('extra', new Blob([randomBytes(14 * 1024 * 1024)]), 'noise-at-the-end.bin');

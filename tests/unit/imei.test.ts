@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import examples from '../../../shared/fixtures/imei-examples.json';
+import examples from '../fixtures/imei-examples.json';
 import { checkImei, formatImei, luhnCheckDigit, maskImei } from '@/lib/imei';
 
 describe('checkImei', () => {

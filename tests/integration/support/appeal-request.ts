@@ -1,3 +1,4 @@
+import { STANDARD_EVIDENCE } from '../../../scripts/lib/evidence-fixtures.mjs';
 import standardAppeal from '../../fixtures/standard-appeal.json';
 import { readFixture } from '../../support/fixtures';
 
@@ -8,12 +9,7 @@ export const STANDARD_FIELDS: Readonly<Record<string, string>> = standardAppeal;
 
 /** Box photo, receipt photo, order screenshot and the e-receipt PDF: the set the budget is set for. */
 export function standardFiles(): UploadSpec[] {
-  return [
-    { field: 'boxPhoto', name: 'box-label-12mp.jpg', bytes: readFixture('box-label-12mp.jpg'), type: 'image/jpeg' },
-    { field: 'receipt', name: 'receipt-photo-12mp.jpg', bytes: readFixture('receipt-photo-12mp.jpg'), type: 'image/jpeg' },
-    { field: 'receipt', name: 'order-screenshot.png', bytes: readFixture('order-screenshot.png'), type: 'image/png' },
-    { field: 'receipt', name: 'e-receipt.pdf', bytes: readFixture('e-receipt.pdf'), type: 'application/pdf' },
-  ];
+  return STANDARD_EVIDENCE.map((file) => ({ ...file, bytes: readFixture(file.name) }));
 }
 
 /** A real multipart/form-data request, encoded by undici exactly as a browser's fetch would. */
