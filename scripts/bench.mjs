@@ -17,38 +17,25 @@
  * BENCH_DIST (.next-bench), BENCH_REUSE_BUILD=1 to skip `next build` when BENCH_DIST has a build.
  * Not a test: it prints figures and never fails on them.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+import { GENERATED_DIR } from './lib/evidence-fixtures.mjs';
+import { appealForm, standardFiles } from './lib/standard-appeal.mjs';
+import { buildApp, ROOT, startServer } from './lib/start-server.mjs';
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PEER_RUNS = Number(process.env.BENCH_PEER_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3211);
 const DIST = process.env.BENCH_DIST ?? '.next-bench';
 const WARMUP = 2;
 
-const PHOTOS = [
-  { field: 'boxPhoto', name: 'box-label-12mp.jpg', type: 'image/jpeg' },
-  { field: 'receipt', name: 'receipt-photo-12mp.jpg', type: 'image/jpeg' },
-  { field: 'receipt', name: 'order-screenshot.png', type: 'image/png' },
-];
-const FILES = [...PHOTOS, { field: 'receipt', name: 'e-receipt.pdf', type: 'application/pdf' }].map((file) => ({
-  ...file,
-  bytes: readFileSync(path.join(FIXTURES, file.name)),
-}));
-/** The standard appeal the integration tests use too. */
-const FIELDS = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/standard-appeal.json'), 'utf8'));
-
-function appealForm() {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(FIELDS)) form.append(name, value);
-  for (const file of FILES) form.append(file.field, new File([file.bytes], file.name, { type: file.type }));
-  return form;
-}
+/** The standard evidence set (scripts/lib/standard-appeal.mjs), generated on first use. */
+const FILES = await standardFiles();
+/** What the peer gets: the photos of the set (img2pdf takes images only). */
+const PHOTOS = FILES.filter((file) => file.type.startsWith('image/'));
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,7 +70,7 @@ async function benchInProcess() {
     const { readBoxLabelImeisForBundle } = await vite.ssrLoadModule('/lib/server/box-label/box-label-check.ts');
     const samples = [];
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
-      const request = new Request('http://bench/api/appeal', { method: 'POST', body: appealForm() });
+      const request = new Request('http://bench/api/appeal', { method: 'POST', body: appealForm(FILES) });
       const started = performance.now();
       const { appeal, files } = await readAppealRequest(request);
       const parseMs = performance.now() - started;
@@ -110,65 +97,10 @@ async function benchInProcess() {
 
 // ---- 2. over HTTP against a production build ----------------------------------------------------
 
-function buildProduction() {
-  if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) return;
-  console.log(`building the app into ${DIST} …`);
-  // next build adds its dist folder's types to tsconfig.json; the benchmark leaves the repo as it was.
-  const tsconfig = path.join(ROOT, 'tsconfig.json');
-  const original = readFileSync(tsconfig);
-  try {
-    execFileSync('npx', ['next', 'build'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_OUTPUT: 'standalone', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    });
-  } finally {
-    writeFileSync(tsconfig, original);
-  }
-}
-
-/** The standalone server the container runs (output: 'standalone'); `next start` if there is none. */
-async function startServer() {
-  const standalone = path.join(ROOT, DIST, 'standalone', 'server.js');
-  const env = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PORT: String(PORT), HOSTNAME: '127.0.0.1' };
-  const [command, args, cwd] = existsSync(standalone)
-    ? ['node', [standalone], path.dirname(standalone)]
-    : ['npx', ['next', 'start', '-p', String(PORT)], ROOT];
-  const server = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  process.kill(-server.pid, 'SIGTERM');
-  throw new Error(`the production server did not answer on port ${PORT}`);
-}
-
-/** Peak resident memory of the server process (and its children, if it was started through npx). */
-function serverPeakRss(rootPid) {
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i += 1) {
-    try {
-      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    } catch {
-      // gone
-    }
-  }
-  let peak = 0;
-  for (const pid of pids) {
-    try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) peak = Math.max(peak, Number(match[1]) * 1024);
-    } catch {
-      // gone
-    }
-  }
-  return peak;
+/** Peak resident memory of the server process, from the kernel's high-water mark. */
+function serverPeakRss(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
 }
 
 /**
@@ -192,15 +124,15 @@ function parseServerTiming(header) {
 }
 
 async function benchHttp() {
-  buildProduction();
-  const server = await startServer();
+  buildApp({ distDir: DIST, reuse: process.env.BENCH_REUSE_BUILD === '1' });
+  const server = await startServer({ distDir: DIST, port: PORT });
   try {
     const samples = [];
     let cpuAtStart = 0;
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
       if (run === WARMUP) cpuAtStart = cpuSeconds(server.pid);
       const started = performance.now();
-      const response = await fetch(`http://127.0.0.1:${PORT}/api/appeal`, { method: 'POST', body: appealForm() });
+      const response = await fetch(`${server.url}/api/appeal`, { method: 'POST', body: appealForm(FILES) });
       const body = new Uint8Array(await response.arrayBuffer());
       const totalMs = performance.now() - started;
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
@@ -218,7 +150,7 @@ async function benchHttp() {
       peakRss: serverPeakRss(server.pid),
     };
   } finally {
-    process.kill(-server.pid, 'SIGTERM');
+    server.stop();
   }
 }
 
@@ -235,7 +167,7 @@ function benchPeer() {
       const started = performance.now();
       const outputs = PHOTOS.map((photo, index) => {
         const out = path.join(dir, `${index}.jpg`);
-        execFileSync('convert', [path.join(FIXTURES, photo.name), '-resize', '2000x2000>', '-strip', '-quality', '80', out]);
+        execFileSync('convert', [path.join(GENERATED_DIR, photo.name), '-resize', '2000x2000>', '-strip', '-quality', '80', out]);
         return out;
       });
       const pdf = path.join(dir, 'peer.pdf');
@@ -265,7 +197,7 @@ console.log(`  PDF ${kb(http.bytes)} · server peak RSS ${mb(http.peakRss)}`);
 
 const peer = benchPeer();
 console.log(
-  `\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, 3 photos (${PEER_RUNS} runs, median): ` +
+  `\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, ${PHOTOS.length} photos (${PEER_RUNS} runs, median): ` +
     `${ms(peer.total)} · CPU ${ms(peer.cpu)} · PDF ${kb(peer.bytes)}`,
 );
 console.log(`\nratio peer / HTTP bundle: ${(peer.total / http.total).toFixed(1)}× wall (target ≥ 5×), ${(peer.cpu / http.cpu).toFixed(1)}× CPU`);
