@@ -31,10 +31,12 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined } },
   ],
   webServer: {
-    command: `npm run build && npx next start -p ${PORT}`,
+    // The README's own command, with the address given the way platforms give it: PORT and
+    // HOSTNAME in the environment (so every browser run also proves `PORT=N npm start` serves on N).
+    command: 'npm run build && npm start',
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
   },
 });
