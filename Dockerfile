@@ -18,8 +18,7 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
     NEXT_OUTPUT=standalone
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# public/ may be empty (git keeps no empty folders); the run stage copies it either way.
-RUN mkdir -p public && npm run build
+RUN npm run build
 
 # ---- run: only the traced server, its node_modules subset, static chunks and public files
 FROM node:20-bookworm-slim AS run

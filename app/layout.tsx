@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import Image from 'next/image';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -12,7 +13,19 @@ import styles from './layout.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
-  return { title: t('metaTitle'), description: t('metaDescription') };
+  return {
+    title: t('metaTitle'),
+    description: t('metaDescription'),
+    // All served from public/ (same origin, as the CSP requires): the home-screen manifest and icons.
+    manifest: '/manifest.webmanifest',
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+        { url: '/logo.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/apple-touch-icon.png',
+    },
+  };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#f6f7f9' };
@@ -28,6 +41,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className={styles.header}>
           <Link href="/" className={styles.brand}>
+            {/* Decorative: the link's text names the app. */}
+            <Image src="/logo.svg" alt="" width={28} height={28} priority />
             {t('title')}
           </Link>
           <LanguageSwitcher current={isLocale(locale) ? locale : 'en'} label={t('language')} />

@@ -236,7 +236,7 @@ export async function photographPaper(paper, { width, height, paperWidth, left, 
     { input: turned, left: Math.round(left), top: Math.round(top) },
   ];
   if (glare) {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="0.97"/><stop offset="0.55" stop-color="#fff" stop-opacity="0.85"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${glare.x}" cy="${glare.y}" rx="${glare.rx}" ry="${glare.ry}" fill="url(#g)"/></svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="1"/><stop offset="0.6" stop-color="#fff" stop-opacity="0.93"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${glare.x}" cy="${glare.y}" rx="${glare.rx}" ry="${glare.ry}" fill="url(#g)"/></svg>`;
     layers.push({ input: Buffer.from(svg) });
   }
   const background = await surface(width, height, base, seed);

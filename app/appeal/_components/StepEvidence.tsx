@@ -9,6 +9,7 @@ import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
 import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone } from '@/app/appeal/_components/EvidenceZone';
+import { PhotoGuidance } from '@/app/appeal/_components/PhotoGuidance';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 
 import styles from './StepEvidence.module.css';
@@ -122,6 +123,7 @@ export default function StepEvidence({
           <li>{t('guide.together')}</li>
         </ul>
       </details>
+      <PhotoGuidance />
 
       {EVIDENCE_ROLES.map((role) => (
         <EvidenceZone

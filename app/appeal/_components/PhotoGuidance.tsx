@@ -1,0 +1,44 @@
+'use client';
+
+import Image from 'next/image';
+import { useTranslations } from 'next-intl';
+
+import styles from './PhotoGuidance.module.css';
+
+/**
+ * Example photos of one box label (public/guidance/, drawn by scripts/make-public-assets.mjs): the
+ * one support can read, then the usual ways a photo fails. People compare pictures faster than
+ * they read advice. Served as they are (unoptimized): each is a small WebP already.
+ */
+const EXAMPLES = [
+  { key: 'good', ok: true },
+  { key: 'far', ok: false },
+  { key: 'blurred', ok: false },
+  { key: 'glare', ok: false },
+] as const;
+
+export function PhotoGuidance() {
+  const t = useTranslations('form.evidence.guide.examples');
+  return (
+    <section className={styles.guidance} aria-labelledby="photo-guidance-title">
+      <h3 id="photo-guidance-title" className={styles.title}>
+        {t('title')}
+      </h3>
+      <ul className={styles.examples}>
+        {EXAMPLES.map(({ key, ok }) => (
+          <li key={key}>
+            <figure className={styles.example}>
+              <Image src={`/guidance/${key}.webp`} alt={t(`${key}.alt`)} width={480} height={360} unoptimized className={styles.photo} />
+              <figcaption className={ok ? styles.good : styles.bad}>
+                <span aria-hidden="true" className={styles.mark}>
+                  {ok ? '✓' : '✗'}
+                </span>{' '}
+                {t(`${key}.caption`)}
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
