@@ -35,7 +35,8 @@ export default defineConfig({
     // HOSTNAME in the environment (so every browser run also proves `PORT=N npm start` serves on N).
     command: 'npm run build && npm start',
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 300_000,
+    // A cold build (a fresh clone) on a busy 2-core machine takes more than 5 minutes.
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     env: { NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT), HOSTNAME: '127.0.0.1' },
   },
