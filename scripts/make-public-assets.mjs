@@ -24,7 +24,7 @@ const BRAND = '#1f5fbf';
 const logo = readFileSync(path.join(PUBLIC, 'logo.svg'), 'utf8');
 
 /** The logo's drawing without its rounded tile, for icons that bring their own background. */
-const glyph = logo.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<rect width="32" height="32"[^>]*\/>/, '');
+const glyph = logo.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<path d="M7 0H25[^>]*\/>/, '');
 
 function png(svg, size) {
   return sharp(Buffer.from(svg), { density: 72 * (size / 32) }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();

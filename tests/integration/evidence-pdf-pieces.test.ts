@@ -1,12 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ZAppealSchema } from '@/lib/appeal/schema';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
+import { LOGO_MARK } from '@/lib/server/evidence-pdf/draw-logo-mark';
+import { drawTitle } from '@/lib/server/evidence-pdf/draw-page-furniture';
 import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
 import { embedEvidenceFonts, type EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
+import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
 import { textWidth, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
 import { STANDARD_FIELDS } from './support/appeal-request';
+import { withPdfFile } from './support/pdf-tools';
 
 describe('wrapText', () => {
   let fonts: EvidenceFonts;
@@ -57,5 +66,39 @@ describe('attachmentDisposition', () => {
 
   it('keeps accented Latin readable in the fallback', () => {
     expect(attachmentDisposition('café-Zürich.pdf')).toContain('filename="cafe-Zurich.pdf"');
+  });
+});
+
+describe('the cover carries the app mark', () => {
+  it('draws the same paths as public/logo.svg', () => {
+    const svg = readFileSync(path.resolve(__dirname, '../../public/logo.svg'), 'utf8');
+    const paths = [...svg.matchAll(/<path d="([^"]+)"/g)].map((match) => match[1]);
+    expect(paths).toEqual([LOGO_MARK.tile, LOGO_MARK.phone, LOGO_MARK.speaker, LOGO_MARK.tick]);
+  });
+
+  it('in brand blue with a white phone, in the top margin at the right of page 1', async () => {
+    const document = await PDFDocument.create();
+    const fonts = await embedEvidenceFonts(document);
+    drawTitle(new PageFlow(document), 'Mi Account ownership appeal', 'prepared 2025-03-14', fonts);
+    // 144 dpi: two pixels per point.
+    const png = withPdfFile(await document.save(), (file, dir) => {
+      execFileSync('pdftoppm', ['-png', '-r', '144', '-singlefile', file, path.join(dir, 'page')]);
+      return readFileSync(path.join(dir, 'page.png'));
+    });
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    // The mark is 26 pt wide, 50 pt from the right edge and 15 pt from the top; `u` is one of its 32 units.
+    const u = 26 / 32;
+    const at = (unitX: number, unitY: number) => {
+      const x = Math.round((595.28 - 50 - 26 + unitX * u) * 2);
+      const y = Math.round((15 + unitY * u) * 2);
+      return Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3));
+    };
+    const [r, g, b] = at(4, 16) as [number, number, number];
+    expect(b).toBeGreaterThan(150);
+    expect(r).toBeLessThan(80);
+    expect(g).toBeLessThan(130);
+    // The phone's outline (its left edge at x = 10 units) and the page beyond the mark are white.
+    expect(Math.min(...at(10, 16))).toBeGreaterThan(200);
+    expect(Math.min(...at(40, 16))).toBeGreaterThan(250);
   });
 });

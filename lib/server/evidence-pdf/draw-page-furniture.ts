@@ -2,13 +2,18 @@ import 'server-only';
 
 import type { PDFDocument } from 'pdf-lib';
 
+import { drawLogoMark } from '@/lib/server/evidence-pdf/draw-logo-mark';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { A4, COLOR, CONTENT_WIDTH, FONT_SIZE, LEADING, MARGIN, SECTION_GAP } from '@/lib/server/evidence-pdf/geometry';
 import type { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
 import { textWidth } from '@/lib/server/evidence-pdf/wrap-text';
 
-/** The document title block at the top of page 1. */
+/** The mark's width in points: drawn in the top margin, which is wider than that. */
+const LOGO_SIZE = 26;
+
+/** The document title block at the top of page 1, with the app's mark in the margin above it, right-aligned. */
 export function drawTitle(flow: PageFlow, title: string, subtitle: string, fonts: EvidenceFonts): void {
+  drawLogoMark(flow.page, A4.width - MARGIN.right - LOGO_SIZE, A4.height - (MARGIN.top - LOGO_SIZE) / 2, LOGO_SIZE);
   flow.paragraph(title, { font: fonts.bold, size: FONT_SIZE.title });
   flow.paragraph(subtitle, { font: fonts.regular, size: FONT_SIZE.small, color: COLOR.muted });
   flow.gap(SECTION_GAP);
