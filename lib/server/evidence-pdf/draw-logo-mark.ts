@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { LineCapStyle, rgb, type PDFPage } from 'pdf-lib';
 
 /**
