@@ -1,5 +1,6 @@
 import 'server-only';
 
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 import { MAX_IMAGE_PIXELS } from '@/lib/appeal/evidence-rules';
@@ -31,9 +32,9 @@ try {
 } catch {
   decode = undefined;
 }
-parentPort.on('message', async ({ id, bytes, maxPixels }) => {
+parentPort.on('message', async ({ bytes, maxPixels }) => {
   if (!decode) {
-    parentPort.postMessage({ id, unavailable: true });
+    parentPort.postMessage({ unavailable: true });
     return;
   }
   let images;
@@ -42,13 +43,13 @@ parentPort.on('message', async ({ id, bytes, maxPixels }) => {
     const primary = images[0];
     if (!primary) throw new Error('HEIF image not found');
     if (primary.width * primary.height > maxPixels) {
-      parentPort.postMessage({ id, tooLarge: true });
+      parentPort.postMessage({ tooLarge: true });
       return;
     }
     const { width, height, data } = await primary.decode();
-    parentPort.postMessage({ id, width, height, data }, [data.buffer]);
+    parentPort.postMessage({ width, height, data }, [data.buffer]);
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
   } finally {
     if (images) images.dispose();
   }
@@ -56,7 +57,6 @@ parentPort.on('message', async ({ id, bytes, maxPixels }) => {
 `;
 
 type WorkerReply = {
-  id: number;
   width?: number;
   height?: number;
   data?: Uint8ClampedArray;
@@ -64,47 +64,71 @@ type WorkerReply = {
   unavailable?: true;
   error?: string;
 };
-type Pending = { thread: Worker; resolve: (image: RawImage) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Job = { bytes: Uint8Array; deadlineMs: number; resolve: (image: RawImage) => void; reject: (error: Error) => void };
+/** A decoder thread and the one photo it is decoding, if any. */
+type Decoder = { thread: Worker; job?: Job; timer?: NodeJS.Timeout };
 
 class DecoderUnavailableError extends Error {}
 let workerUnavailable = false;
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, Pending>();
+/**
+ * Each thread decodes one photo at a time, so a photo past its deadline is ended by terminating
+ * its own thread and never takes another user's photo with it. Two threads: a slow photo does not
+ * hold up the next one, and each thread holds a copy of the decoder (tens of MB).
+ */
+const MAX_DECODERS = Math.min(2, os.availableParallelism());
+const decoders = new Set<Decoder>();
+const queued: Job[] = [];
 
-/** Takes a thread out of service: later photos get a fresh one, its own jobs fail. */
-function retire(thread: Worker, error: Error): void {
-  if (worker === thread) worker = undefined;
-  for (const [id, job] of pending) {
-    if (job.thread !== thread) continue;
-    clearTimeout(job.timer);
-    job.reject(error);
-    pending.delete(id);
-  }
+/** Settles the thread's current photo and frees the thread for the next one. */
+function finish(decoder: Decoder, settle: (job: Job) => void): void {
+  const { job } = decoder;
+  clearTimeout(decoder.timer);
+  decoder.job = undefined;
+  decoder.timer = undefined;
+  if (job) settle(job);
 }
 
-/** One decoder thread per process, started on first use and replaced after a crash or a timeout. */
-function decoder(): Worker {
-  if (worker) return worker;
-  const started = new Worker(WORKER_SOURCE, { eval: true });
-  started.unref(); // an idle decoder never keeps the process alive
-  started.on('message', (reply: WorkerReply) => {
-    const job = pending.get(reply.id);
-    if (!job) return;
-    pending.delete(reply.id);
-    clearTimeout(job.timer);
-    if (reply.unavailable) {
-      workerUnavailable = true;
-      job.reject(new DecoderUnavailableError('heic-decode cannot be loaded in a worker'));
-    } else if (reply.tooLarge) job.reject(new HeicTooLargeError('too many pixels'));
-    else if (reply.error !== undefined || !reply.data || !reply.width || !reply.height) job.reject(new Error(reply.error ?? 'HEIF decode failed'));
-    else job.resolve({ width: reply.width, height: reply.height, data: reply.data });
+/** Takes a thread out of service (crashed or past a deadline): only its own photo fails. */
+function retire(decoder: Decoder, error: Error): void {
+  if (!decoders.delete(decoder)) return;
+  finish(decoder, (job) => job.reject(error));
+  void decoder.thread.terminate();
+  dispatch();
+}
+
+function startDecoder(): Decoder {
+  const decoder: Decoder = { thread: new Worker(WORKER_SOURCE, { eval: true }) };
+  decoder.thread.unref(); // an idle decoder never keeps the process alive
+  decoder.thread.on('message', (reply: WorkerReply) => {
+    finish(decoder, (job) => {
+      if (reply.unavailable) {
+        workerUnavailable = true;
+        job.reject(new DecoderUnavailableError('heic-decode cannot be loaded in a worker'));
+      } else if (reply.tooLarge) job.reject(new HeicTooLargeError('too many pixels'));
+      else if (reply.error !== undefined || !reply.data || !reply.width || !reply.height) job.reject(new Error(reply.error ?? 'HEIF decode failed'));
+      else job.resolve({ width: reply.width, height: reply.height, data: reply.data });
+    });
+    dispatch();
   });
-  started.on('error', (error) => retire(started, error));
-  started.on('exit', () => retire(started, new Error('HEIF decoder stopped')));
-  worker = started;
-  return started;
+  decoder.thread.on('error', (error) => retire(decoder, error));
+  decoder.thread.on('exit', () => retire(decoder, new Error('HEIF decoder stopped')));
+  decoders.add(decoder);
+  return decoder;
+}
+
+/** Hands queued photos to idle threads, starting threads up to the limit. */
+function dispatch(): void {
+  while (queued.length > 0) {
+    const decoder = [...decoders].find((candidate) => !candidate.job) ?? (decoders.size < MAX_DECODERS ? startDecoder() : undefined);
+    if (!decoder) return;
+    const job = queued.shift()!;
+    decoder.job = job;
+    // The deadline runs from the moment a thread starts on the photo: waiting in line is not decoding.
+    decoder.timer = setTimeout(() => retire(decoder, new Error(`HEIF decode exceeded ${job.deadlineMs} ms`)), job.deadlineMs);
+    // A copy is sent: the caller keeps its upload (it is hashed and may be read again).
+    decoder.thread.postMessage({ bytes: new Uint8Array(job.bytes), maxPixels: MAX_IMAGE_PIXELS });
+  }
 }
 
 /** The same decode on this thread: only when no worker can load the decoder. */
@@ -133,18 +157,8 @@ export async function decodeHeic(bytes: Uint8Array, deadlineMs: number = HEIC_DE
 }
 
 function decodeInWorker(bytes: Uint8Array, deadlineMs: number): Promise<RawImage> {
-  const thread = decoder();
-  const id = nextId++;
-  // The thread decodes one photo at a time: a job queued behind others gets their share of time too.
-  const allowedMs = deadlineMs * (pending.size + 1);
   return new Promise<RawImage>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      // The decoder cannot be interrupted: end the thread (and with it any other job on it).
-      retire(thread, new Error(`HEIF decode exceeded ${allowedMs} ms`));
-      void thread.terminate();
-    }, allowedMs);
-    pending.set(id, { thread, resolve, reject, timer });
-    // A copy is sent: the caller keeps its upload (it is hashed and may be read again).
-    thread.postMessage({ id, bytes: new Uint8Array(bytes), maxPixels: MAX_IMAGE_PIXELS });
+    queued.push({ bytes, deadlineMs, resolve, reject });
+    dispatch();
   });
 }

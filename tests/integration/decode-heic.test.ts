@@ -47,6 +47,17 @@ describe.skipIf(!heic)('decodeHeic (WASM decoder in a worker thread)', () => {
     expect(image.width).toBe(1600);
   });
 
+  it('a decode past its deadline fails only its own photo, not the photos decoding beside it', async () => {
+    // Another user's photo first, then one that runs out of time while the first is in progress…
+    const [innocent, late] = await Promise.allSettled([decodeHeic(heic!), decodeHeic(heic!, 1)]);
+    expect(late.status).toBe('rejected');
+    expect(innocent.status === 'fulfilled' && innocent.value.width).toBe(1600);
+    // … and one queued behind a photo that runs out of time.
+    const [late2, queued] = await Promise.allSettled([decodeHeic(heic!, 1), decodeHeic(heic!), decodeHeic(heic!)]);
+    expect(late2.status).toBe('rejected');
+    expect(queued.status === 'fulfilled' && queued.value.height).toBe(1200);
+  });
+
   it('refuses bytes that are not HEIC', async () => {
     await expect(decodeHeic(new Uint8Array(1000))).rejects.toThrow();
   });
