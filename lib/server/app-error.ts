@@ -40,6 +40,12 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The request's language, once known: errors can happen before the `locale` field arrives. */
   locale: Locale | undefined;
+  /**
+   * The refusal came before the whole body was read. Its rest is left unread on the connection, so
+   * the answer must close the connection (`Connection: close`, as nginx does with an early 413):
+   * a keep-alive client sending its next request there would wait on a stalled socket and be reset.
+   */
+  bodyUnread = false;
 
   constructor(code: AppErrorCode, messageKey: EncodedFieldMessage, options: AppErrorOptions = {}) {
     super(`${code}: ${messageKey}`, { cause: options.cause });
@@ -73,5 +79,6 @@ export function onFileField(error: unknown, field: string): unknown {
   if (!isAppError(error) || Object.keys(error.fields).length > 0 || error.status >= 500) return error;
   const attributed = fileError(error.code, error.messageKey, field, error.cause);
   attributed.locale = error.locale;
+  attributed.bodyUnread = error.bodyUnread;
   return attributed;
 }

@@ -30,6 +30,7 @@ export function errorResponse(error: unknown, requestId: string, context: Failur
   const message = translateFieldMessage(appError.messageKey, locale);
   const headers: Record<string, string> = { ...NO_STORE, 'X-Request-Id': requestId };
   if (appError.retryAfterSeconds !== undefined) headers['Retry-After'] = String(appError.retryAfterSeconds);
+  if (appError.bodyUnread) headers.Connection = 'close';
   const body = {
     error: {
       code: appError.code,

@@ -122,6 +122,10 @@ export function readMultipart(
     let arrived = 0;
     let parsed = false;
     let settled = false;
+    let bodyEnded = false;
+    source.once('end', () => {
+      bodyEnded = true;
+    });
 
     const timedOut = () => fail(new AppError('upload-timeout', msg('request.malformed')));
     const deadline = setTimeout(timedOut, deadlineMs);
@@ -139,12 +143,17 @@ export function readMultipart(
       if (settled) return;
       settled = true;
       stopTimers();
-      reject(error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error }));
-      // Stop reading: cancel the request body instead of buffering what is left. busboy is torn
-      // down on the next turn, not from inside one of its own event handlers.
+      const refusal = error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error });
+      // What is left of the body stays on the connection: the answer closes it (error-response.ts).
+      refusal.bodyUnread = !bodyEnded;
+      reject(refusal);
+      // Stop reading, without buffering what is left. The body is paused, not cancelled: a body
+      // whose last bytes have just arrived throws "ReadableStream is already closed" inside undici
+      // when cancelled, as an uncaught exception. Closing the connection ends it on the server;
+      // busboy is torn down on the next turn, not from inside one of its own event handlers.
       source.unpipe(budget);
       budget.unpipe(parser);
-      source.destroy();
+      source.pause();
       setImmediate(() => {
         budget.destroy();
         parser.destroy();

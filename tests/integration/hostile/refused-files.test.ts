@@ -25,6 +25,15 @@ describe('files that are not usable images are refused, naming the file', () => 
     });
   });
 
+  it('a zero-byte file as the last part of the body (the parser has already ended)', async () => {
+    await expectRefusal(await postForm(validFields(), asReceipt('пустой.pdf', Buffer.alloc(0))), {
+      status: 422,
+      names: 'пустой.pdf',
+      field: 'receipt',
+      locale: 'ru',
+    });
+  });
+
   it('a truncated JPEG (the shared fixture, and one cut at 60 %)', async () => {
     await expectRefusal(await postForm(validFields(), asBoxPhoto('truncated.jpg', readFixture('truncated.jpg'))), {
       status: 422,
