@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { MAX_REQUEST_BYTES } from '@/lib/appeal/evidence-rules';
 import { localeOfRequest } from '@/lib/i18n/request-locale';
 import { readBoxLabelImeisForBundle } from '@/lib/server/box-label/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
@@ -7,6 +8,7 @@ import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
 import { serverTiming } from '@/lib/server/server-timing';
+import { reserveUpload, type UploadReservation } from '@/lib/server/upload-budget';
 import { refuseWhenFull, withAppealCapacity } from '@/lib/server/work-queue';
 
 // sharp and the multipart parser need Node; every request is new work, never cached.
@@ -19,8 +21,12 @@ export async function POST(request: Request): Promise<Response> {
   // Until the form's own `locale` field is read, refusals speak the browser's language.
   const context: FailureContext = { stage: 'parse', locale: localeOfRequest(request.headers) };
   const started = performance.now();
+  let upload: UploadReservation | undefined;
   try {
-    refuseWhenFull(); // 503 at once rather than after reading an upload that could not be served
+    // 503 at once rather than after reading an upload that could not be served: the queue of
+    // bundles is full, or the memory for uploads in flight is spent.
+    refuseWhenFull();
+    upload = reserveUpload(request, MAX_REQUEST_BYTES);
     const { appeal, files } = await readAppealRequest(request);
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
@@ -45,5 +51,8 @@ export async function POST(request: Request): Promise<Response> {
     });
   } catch (error) {
     return errorResponse(error, requestId, context);
+  } finally {
+    // The PDF is in the answer; the upload's bytes are no longer needed, whatever happened.
+    upload?.release();
   }
 }

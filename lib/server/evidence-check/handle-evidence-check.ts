@@ -10,6 +10,7 @@ import { AppError, onFileField } from '@/lib/server/app-error';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { checkEvidencePhoto } from '@/lib/server/evidence-check/check-evidence-photo';
 import { readMultipart } from '@/lib/server/multipart';
+import { reserveUpload, type UploadReservation } from '@/lib/server/upload-budget';
 import { withAppealCapacity } from '@/lib/server/work-queue';
 
 const MB = 1024 * 1024;
@@ -26,11 +27,14 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
   const requestId = randomUUID();
   // Until the form's own `locale` field is read, refusals speak the browser's language.
   const context: FailureContext = { stage: 'evidence-check', locale: localeOfRequest(request.headers) };
+  let upload: UploadReservation | undefined;
   try {
     // One photo and a locale: a body announcing more than that is refused before it is read.
     if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
       throw new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_FILE_BYTES / MB }));
     }
+    // Memory for the photo, shared with the appeal route's uploads; 503 before reading when spent.
+    upload = reserveUpload(request, MAX_BODY_BYTES);
     const body = await readMultipart(request, (name, value) => {
       if (name === 'locale' && isLocale(value)) context.locale = value;
     });
@@ -44,5 +48,7 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
     }
   } catch (error) {
     return errorResponse(error, requestId, context);
+  } finally {
+    upload?.release();
   }
 }
