@@ -37,7 +37,7 @@ export const DEFAULT_UPLOAD_DEADLINE_MS = 5 * 60_000;
 /** No byte at all for this long means the client has gone. */
 export const UPLOAD_IDLE_MS = 30_000;
 
-function uploadDeadlineMs(): number {
+export function uploadDeadlineMs(): number {
   const configured = Number(process.env.APPEAL_UPLOAD_DEADLINE_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_UPLOAD_DEADLINE_MS;
 }
