@@ -27,6 +27,14 @@ export const EVIDENCE_RULES: Record<EvidenceRole, { min: number; max: number; ki
   extra: { min: 0, max: 8, kinds: [...IMAGE_KINDS, 'pdf'] },
 };
 
+/**
+ * How every evidence photo ends up in the PDF, and exactly what the browser prepares before the
+ * upload so that the server can embed it as it is (one lossy step, not two): upright, long edge
+ * at most 2000 px (8-pt receipt print stays legible on an A4 page, about 240 dpi), baseline JPEG
+ * at quality 80 (clean text edges; a 12 MP photo lands around 300–500 KB), no metadata.
+ */
+export const EVIDENCE_PHOTO = { maxEdge: 2000, quality: 80 } as const;
+
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 export const MAX_FILES = 15;

@@ -1,21 +1,21 @@
-import type { EvidenceKind } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_PHOTO, type EvidenceKind } from '@/lib/appeal/evidence-rules';
 
-/**
- * Long edge a photo is shrunk to before upload: box labels and till receipts stay legible at this
- * size, and a 12 MP phone photo drops from about 2.3 MB to a few hundred KB.
- */
-export const SHRINK_LONG_EDGE = 2200;
-export const SHRINK_JPEG_QUALITY = 0.82;
-/** Smaller photos are left alone unless they are too large in pixels. */
+/** The evidence spec's long edge: the server embeds a JPEG at this size as it is. */
+export const SHRINK_LONG_EDGE = EVIDENCE_PHOTO.maxEdge;
+/** The canvas quality that gives libjpeg's quality 80, the server's (browsers scale 0–1 to 0–100). */
+export const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
+/** A JPEG already within the long edge and this small is sent untouched (nothing lost at all). */
 const SMALL_ENOUGH_BYTES = 600 * 1024;
 
 export type ShrunkPhoto = { blob: Blob; name: string; width: number; height: number } | null;
 
 /**
- * Shrinks a photo in the browser (orientation applied) so the upload is short on a slow line. The
- * server re-encodes every upload anyway, so this is only about bytes, not trust. Returns null when
- * the original should be sent as it is: PDFs, HEIC (most browsers cannot decode it), images the
- * browser cannot read (the server will explain), and images that would not get smaller.
+ * Prepares a photo in the browser exactly to the evidence spec (upright, long edge at most
+ * 2000 px, baseline JPEG at quality 80, no metadata: a canvas keeps none), so the upload is short
+ * on a slow line and the server can embed the bytes as they are: one lossy step, not two. The
+ * server trusts none of it and re-encodes whatever does not meet the spec. Returns null when the
+ * original should be sent as it is: PDFs, HEIC (most browsers cannot decode it), images the
+ * browser cannot read (the server will explain), and JPEGs already small in pixels and bytes.
  */
 export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<ShrunkPhoto> {
   if (kind === 'pdf' || kind === 'heic') return null;
@@ -27,12 +27,12 @@ export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<Shrun
   }
   try {
     const longEdge = Math.max(bitmap.width, bitmap.height);
-    if (longEdge <= SHRINK_LONG_EDGE && file.size <= SMALL_ENOUGH_BYTES) return null;
+    if (kind === 'jpeg' && longEdge <= SHRINK_LONG_EDGE && file.size <= SMALL_ENOUGH_BYTES) return null;
     const scale = Math.min(1, SHRINK_LONG_EDGE / longEdge);
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
     const blob = await drawAsJpeg(bitmap, width, height);
-    if (!blob || blob.size >= file.size) return null;
+    if (!blob) return null;
     return { blob, name: jpegName(file.name), width, height };
   } finally {
     bitmap.close();

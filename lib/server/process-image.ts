@@ -2,20 +2,25 @@ import 'server-only';
 
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_PHOTO, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
+import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
 import { sniffEvidenceKind } from '@/lib/server/sniff-file';
 
 /** How evidence photos are re-encoded: small enough to mail, large enough to read a till receipt. */
 export type ImageEncoding = { maxEdge: number; quality: number };
 
+/** The evidence spec (see EVIDENCE_PHOTO): what the browser prepares and what a re-encoding makes. */
+export const EVIDENCE_IMAGE_ENCODING: ImageEncoding = EVIDENCE_PHOTO;
+
 /**
- * 2000 px on the long edge keeps 8-pt receipt print legible on an A4 page (about 240 dpi); quality
- * 80 keeps text edges clean while a 12 MP photo lands around 300–500 KB.
+ * A JPEG quantised this coarsely or more is at the evidence quality: libjpeg's tables at 80 are
+ * what browsers use for 0.8; a little headroom accepts other encoders' tables near it, finer
+ * ones (a quality-95 original, three times the bytes) are re-encoded to keep the bundle small.
  */
-export const EVIDENCE_IMAGE_ENCODING: ImageEncoding = { maxEdge: 2000, quality: 80 };
+const MAX_EMBEDDED_QUALITY = EVIDENCE_PHOTO.quality + 5;
 
 export type ProcessedImage = {
   /** Baseline sRGB JPEG, upright, no metadata at all: what pdf-lib embeds as-is. */
@@ -110,10 +115,33 @@ export async function readRawPixels(pipeline: Sharp, file: string): Promise<RawP
 }
 
 /**
+ * A JPEG that already meets the evidence spec, rebuilt without metadata or trailing bytes, once a
+ * decode at 1/8 scale has read all of its entropy-coded data: JPEG shrink-on-load still Huffman-
+ * decodes every block but skips most of the inverse DCT, and a truncated or corrupt file fails
+ * (failOn 'warning') as a full decode would. Null when the photo needs re-encoding.
+ */
+async function asEmbeddedJpeg(bytes: Buffer, file: string, encoding: ImageEncoding): Promise<ProcessedImage | null> {
+  const baseline = readBaselineJpeg(bytes);
+  if (!('jpeg' in baseline)) return null;
+  const { jpeg, width, height, quality } = baseline;
+  if (Math.max(width, height) > encoding.maxEdge || quality > MAX_EMBEDDED_QUALITY) return null;
+  try {
+    await sharp(jpeg, { failOn: 'warning', sequentialRead: true })
+      .resize({ width: Math.max(1, Math.floor(width / 8)), height: Math.max(1, Math.floor(height / 8)), fit: 'fill' })
+      .raw()
+      .toBuffer();
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
+  return { jpeg, width, height, sourceWidth: width, sourceHeight: height };
+}
+
+/**
  * Turns an untrusted photo into evidence: upright by its EXIF orientation, every piece of metadata
  * (EXIF, GPS, XMP, IPTC, ICC) dropped (sharp keeps none unless asked, and we never ask), colours in
  * sRGB (CMYK included), transparency flattened on white, never enlarged. Re-encoding also proves
- * the bytes are an image and leaves no hidden payload behind.
+ * the bytes are an image and leaves no hidden payload behind. A JPEG already prepared to the spec
+ * (the browser does that) keeps its pixels: only its structure is rebuilt, with the same promise.
  */
 export async function processImage(
   bytes: Buffer,
@@ -121,6 +149,11 @@ export async function processImage(
   file: string,
   encoding: ImageEncoding = EVIDENCE_IMAGE_ENCODING,
 ): Promise<ProcessedImage> {
+  // Only at the evidence spec itself: the smaller fallbacks for an oversized bundle re-encode.
+  if (kind === 'jpeg' && encoding === EVIDENCE_IMAGE_ENCODING) {
+    const embedded = await asEmbeddedJpeg(bytes, file, encoding);
+    if (embedded) return embedded;
+  }
   const { pipeline, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = await openImage(bytes, kind, file);
   const image = pipeline();
   try {
