@@ -11,4 +11,9 @@ export type EvidenceCheck = {
   /** Linear barcodes decoded in all (an IMEI-less count > 0 means a label without IMEI barcodes). */
   barcodes: number;
   photo: { width: number; height: number; warnings: PhotoWarning[] };
+  /**
+   * For a box photo: `imeis` signed with the photo's SHA-256 (lib/server/label-token.ts). Sent back
+   * with the appeal, it spares the bundle a second reading of the same label.
+   */
+  labelToken?: string;
 };

@@ -287,6 +287,12 @@ export const APPEAL_TEXT_FIELDS = [
 ] as const satisfies readonly (keyof TAppealInput)[];
 export type AppealTextField = (typeof APPEAL_TEXT_FIELDS)[number];
 
+/**
+ * Not part of the appeal: the evidence check's signed box-label readings (space-separated), which
+ * spare the bundle a second reading. Optional; a missing or invalid token only means reading again.
+ */
+export const LABEL_TOKENS_FIELD = 'labelTokens';
+
 /** Field name → first message, for every invalid field (not only the first). */
 export function fieldErrors(error: z.ZodError): Partial<Record<string, string>> {
   const out: Partial<Record<string, string>> = {};

@@ -1,4 +1,4 @@
-import { APPEAL_TEXT_FIELDS, ZAppealSchema, type AppealTextField, type TAppeal } from '@/lib/appeal/schema';
+import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, type AppealTextField, type TAppeal } from '@/lib/appeal/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { inUploadOrder, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 
@@ -28,6 +28,8 @@ export function buildAppealFormData(draft: AppealDraft, files: readonly Evidence
   for (const field of APPEAL_TEXT_FIELDS) {
     if (text[field] !== '') body.append(field, text[field]);
   }
+  const tokens = files.flatMap((file) => (file.role === 'boxPhoto' && file.labelToken ? [file.labelToken] : []));
+  if (tokens.length > 0) body.append(LABEL_TOKENS_FIELD, tokens.join(' '));
   for (const file of inUploadOrder(files)) body.append(file.role, file.blob, file.name);
   return body;
 }

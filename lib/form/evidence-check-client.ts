@@ -16,7 +16,13 @@ export type EvidenceCheckOutcome =
 function isEvidenceCheck(value: unknown): value is EvidenceCheck {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<EvidenceCheck>;
-  return Array.isArray(v.imeis) && typeof v.barcodes === 'number' && typeof v.photo === 'object' && Array.isArray(v.photo?.warnings);
+  return (
+    Array.isArray(v.imeis) &&
+    typeof v.barcodes === 'number' &&
+    typeof v.photo === 'object' &&
+    Array.isArray(v.photo?.warnings) &&
+    (v.labelToken === undefined || typeof v.labelToken === 'string')
+  );
 }
 
 export async function requestEvidenceCheck(

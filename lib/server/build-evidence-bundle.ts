@@ -42,7 +42,8 @@ export type EvidenceBundleInput = {
   readBoxLabelImeis?: (photos: readonly BoxPhoto[]) => Promise<readonly string[]>;
 };
 
-export type BoxPhoto = { processed: Uint8Array; original: Uint8Array };
+/** A box photo as embedded, its upload, and the upload's SHA-256 (what a label token is signed over). */
+export type BoxPhoto = { processed: Uint8Array; original: Uint8Array; sha256: string };
 
 export type EvidenceBundle = {
   pdf: Uint8Array;
@@ -108,11 +109,11 @@ function readLabelsWhenBoxPhotosReady(
   const { readBoxLabelImeis } = input;
   if (!readBoxLabelImeis) return Promise.resolve(undefined);
   const boxPhotos = files.flatMap((file, index) =>
-    file.role === 'boxPhoto' && pending[index] ? [pending[index].then((item) => ({ item, original: file.bytes }))] : [],
+    file.role === 'boxPhoto' && pending[index] ? [pending[index].then((item) => ({ item, original: file.bytes, sha256: file.sha256 }))] : [],
   );
   return Promise.all(boxPhotos)
     .then((ready) =>
-      readBoxLabelImeis(ready.flatMap(({ item, original }) => ('image' in item ? [{ processed: item.image.jpeg, original }] : []))),
+      readBoxLabelImeis(ready.flatMap(({ item, original, sha256 }) => ('image' in item ? [{ processed: item.image.jpeg, original, sha256 }] : []))),
     )
     .catch(() => undefined);
 }

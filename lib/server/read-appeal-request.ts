@@ -2,13 +2,21 @@ import 'server-only';
 
 import { EVIDENCE_RULES, EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
 import { singleLine } from '@/lib/appeal/fields';
-import { APPEAL_TEXT_FIELDS, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
+import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { AppError, isAppError } from '@/lib/server/app-error';
 import { readMultipart, type UploadedFile } from '@/lib/server/multipart';
 
-export type AppealRequest = { appeal: TAppeal; files: UploadedFile[] };
+export type AppealRequest = {
+  appeal: TAppeal;
+  files: UploadedFile[];
+  /** Signed box-label readings from the evidence check, unverified (lib/server/label-token.ts). */
+  labelTokens: string[];
+};
+
+/** One token per box photo at most; anything beyond is not from our form. */
+const MAX_LABEL_TOKENS = EVIDENCE_RULES.boxPhoto.max;
 
 const MISSING_FILE_MESSAGE = { boxPhoto: 'files.missingBoxPhoto', receipt: 'files.missingReceipt' } as const;
 
@@ -45,7 +53,8 @@ export async function readAppealRequest(request: Request): Promise<AppealRequest
       });
     }
     // The schema reads `locale` strictly; keep the language the request asked for in so many words.
-    return { appeal: { ...parsed.data, locale: locale ?? parsed.data.locale }, files: body.files };
+    const labelTokens = (body.fields[LABEL_TOKENS_FIELD] ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_LABEL_TOKENS);
+    return { appeal: { ...parsed.data, locale: locale ?? parsed.data.locale }, files: body.files, labelTokens };
   } catch (error) {
     if (isAppError(error)) error.locale ??= locale;
     throw error;

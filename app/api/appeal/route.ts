@@ -27,15 +27,17 @@ export async function POST(request: Request): Promise<Response> {
     // bundles is full, or the memory for uploads in flight is spent.
     refuseWhenFull();
     upload = reserveUpload(request, MAX_REQUEST_BYTES);
-    const { appeal, files } = await readAppealRequest(request);
+    const { appeal, files, labelTokens } = await readAppealRequest(request);
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
-    // The box label's barcodes are read from the re-encoded box photo while the other files are
-    // still being worked on, so the fact table can say whether each IMEI matches.
+    // The box label's IMEIs come from the evidence check's signed tokens, or are read from the
+    // embedded box photo while the other files are still being worked on, so the fact table can
+    // say whether each IMEI matches.
     const appealImeis = [appeal.imei, appeal.imei2].filter(Boolean);
     const bundle = await withAppealCapacity(
-      () => buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis) }),
+      () =>
+        buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis, labelTokens) }),
       request.signal,
     );
     return new Response(new Blob([bundle.pdf as Uint8Array<ArrayBuffer>]), {

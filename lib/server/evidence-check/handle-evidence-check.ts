@@ -9,6 +9,7 @@ import { localeOfRequest } from '@/lib/i18n/request-locale';
 import { AppError, onFileField } from '@/lib/server/app-error';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { checkEvidencePhoto } from '@/lib/server/evidence-check/check-evidence-photo';
+import { sha256Hex, signLabelToken } from '@/lib/server/label-token';
 import { readMultipart } from '@/lib/server/multipart';
 import { reserveUpload, type UploadReservation } from '@/lib/server/upload-budget';
 import { withAppealCapacity } from '@/lib/server/work-queue';
@@ -42,6 +43,7 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
     if (!file || others.length > 0) throw new AppError('malformed-request', msg('request.malformed'));
     try {
       const check = await withAppealCapacity(() => checkEvidencePhoto(file.bytes, file.name), request.signal);
+      if (file.role === 'boxPhoto') check.labelToken = signLabelToken(sha256Hex(file.bytes), check.imeis);
       return Response.json(check, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       throw onFileField(error, file.role);

@@ -27,7 +27,12 @@ describe('POST /api/evidence-check', () => {
     const response = await post([{ name: 'box.jpg', bytes: readFixture('box-label-12mp.jpg') }]);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ imeis: IMEIS, barcodes: 2, photo: { width: 4000, height: 3000, warnings: [] } });
+    expect(await response.json()).toEqual({
+      imeis: IMEIS,
+      barcodes: 2,
+      photo: { width: 4000, height: 3000, warnings: [] },
+      labelToken: expect.stringMatching(/^v1\.868907041234565,867443033012349\./),
+    });
   });
 
   test('a receipt photo sent under its own role: no IMEI barcodes, no warnings', async () => {

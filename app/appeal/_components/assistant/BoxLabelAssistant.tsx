@@ -66,8 +66,12 @@ export default function BoxLabelAssistant({
         const outcome = await requestEvidenceCheck(file, locale);
         const notes =
           outcome.kind === 'checked' ? notesFromCheck(outcome.check, file.role) : notesFromFailure(outcome.kind === 'refused' ? outcome.message : null);
+        // The signed reading travels with the appeal, so the bundle need not read the label again.
+        const labelToken = outcome.kind === 'checked' ? outcome.check.labelToken : undefined;
         onFilesChange((current) =>
-          current.map((f) => (f.id === file.id ? { ...f, notes: [...f.notes.filter((n) => !isAssistantNote(n)), ...notes] } : f)),
+          current.map((f) =>
+            f.id === file.id ? { ...f, notes: [...f.notes.filter((n) => !isAssistantNote(n)), ...notes], ...(labelToken ? { labelToken } : {}) } : f,
+          ),
         );
         if (outcome.kind === 'checked' && file.role === 'boxPhoto' && outcome.check.imeis.length > 0) {
           const result = fillFromLabel(deviceRef.current, outcome.check.imeis);
