@@ -283,8 +283,12 @@ export function readBaselineJpeg(input: Uint8Array): BaselineJpeg | NotBaseline 
   if (!frame || scans === 0) return no('malformed');
   const luma = tables.get(frame.lumaTable);
   if (luma === undefined) return no('malformed');
+  // Its own ArrayBuffer: pdf-lib's JPEG embedder reads `bytes.buffer` from offset 0, and
+  // Buffer.concat puts small results inside Node's shared pool at some other offset.
+  const jpeg = Buffer.alloc(kept.reduce((sum, part) => sum + part.length, 0));
+  kept.reduce((offset, part) => offset + part.copy(jpeg, offset), 0);
   return {
-    jpeg: Buffer.concat(kept),
+    jpeg,
     width: frame.width,
     height: frame.height,
     components: frame.components,

@@ -63,6 +63,9 @@ describe('readBaselineJpeg', () => {
     expect(result.jpeg.subarray(6, 11).toString('latin1')).toBe('JFIF\0');
     expect(result.jpeg.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
     expect(await sharp(result.jpeg).raw().toBuffer()).toEqual(plainPixels);
+    // pdf-lib reads the JPEG from `.buffer` at offset 0: a tiny file must not sit in Node's pool.
+    const tiny = passes(readBaselineJpeg(await baseline(await photo(16, 16))));
+    expect([tiny.jpeg.byteOffset, tiny.jpeg.buffer.byteLength]).toEqual([0, tiny.jpeg.length]);
   });
 
   it('reads the quality the encoder was asked for from the luminance table', async () => {
