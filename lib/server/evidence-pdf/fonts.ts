@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { Fontkit } from 'pdf-lib/cjs/types/fontkit';
 
 export type EvidenceFonts = { regular: PDFFont; bold: PDFFont };
 type FontBytes = { regular: Uint8Array; bold: Uint8Array };
@@ -68,6 +69,24 @@ function loadFontBytes(): Promise<FontBytes> {
 }
 
 /**
+ * fontkit as pdf-lib sees it, except that each font file is parsed once per process: pdf-lib asks
+ * fontkit to parse the 600 KB file again for every document (copying it into fontkit's own
+ * Buffer, then decoding its tables), which took about a third of a bundle's PDF time, measured.
+ * The parsed font is only read from; each document still builds its own subset from it.
+ */
+const parsedFonts = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
+const parseOnceFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
+/**
  * OpenType layout features, all off. Latin and Cyrillic need none of them once text is NFC
  * (precomposed letters), every character then keeps its own glyph (so it copies out of the PDF as
  * itself), and fontkit's shaping, which pdf-lib runs on every measured or drawn string, gets about
@@ -83,7 +102,7 @@ const NO_LAYOUT_FEATURES = {
  */
 export async function embedEvidenceFonts(document: PDFDocument): Promise<EvidenceFonts> {
   const bytes = await loadFontBytes();
-  document.registerFontkit(fontkit);
+  document.registerFontkit(parseOnceFontkit);
   const options = { subset: true, features: NO_LAYOUT_FEATURES };
   const [regular, bold] = await Promise.all([document.embedFont(bytes.regular, options), document.embedFont(bytes.bold, options)]);
   return { regular, bold };
