@@ -6,24 +6,30 @@
  *      through readAppealRequest + buildEvidenceBundle, loaded from the TypeScript sources by
  *      Vite's SSR loader (the same transform the tests use), median per stage;
  *   2. over HTTP: the same multipart request against a production build on its own dist folder
- *      and port, median latency and the server's own stage timings (Server-Timing);
+ *      and port, median latency and the server's own stage timings (Server-Timing), for two
+ *      sets: camera originals, and the same files as the browser prepares them (with the box-label
+ *      token the evidence check gave the form); runs alternate with the naive pipeline
+ *      (scripts/naive-server.mjs: sharp resize to 2000 px q80 + pdf-lib, no barcode reading, no
+ *      queue, on BENCH_PORT + 1) on both sets, and the server CPU per bundle of each, read from
+ *      /proc, gives the ratios issue 13 sets targets for;
  *   3. the peer: the same three photos through ImageMagick (`convert -resize 2000x2000> -strip
  *      -quality 80`) and img2pdf, one process per step as a shell script would run them.
  *
  * Run through `npm run bench`, which sets MALLOC_ARENA_MAX=2 as `npm start` and the container do
  * (it also lets sharp use more than one thread per image on glibc).
  *
- * Options (environment): BENCH_RUNS (default 15), BENCH_PEER_RUNS (default 5), BENCH_PORT (3211),
+ * Options (environment): BENCH_RUNS (default 15), BENCH_PEER_RUNS (default 5, 0 skips the peer), BENCH_PORT (3211),
  * BENCH_DIST (.next-bench), BENCH_REUSE_BUILD=1 to skip `next build` when BENCH_DIST has a build.
  * Not a test: it prints figures and never fails on them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { GENERATED_DIR } from './lib/evidence-fixtures.mjs';
-import { appealForm, standardFiles } from './lib/standard-appeal.mjs';
+import { browserPrepared, labelTokenFor } from './lib/browser-prepared.mjs';
+import { appealForm, STANDARD_FIELDS, standardFiles } from './lib/standard-appeal.mjs';
 import { buildApp, ROOT, startServer } from './lib/start-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -34,6 +40,8 @@ const WARMUP = 2;
 
 /** The standard evidence set (scripts/lib/standard-appeal.mjs), generated on first use. */
 const FILES = await standardFiles();
+/** The same set as the browser prepares it (upright 2000 px q80 JPEGs without metadata). */
+const PREPARED = await browserPrepared(FILES);
 /** What the peer gets: the photos of the set (img2pdf takes images only). */
 const PHOTOS = FILES.filter((file) => file.type.startsWith('image/'));
 
@@ -123,33 +131,68 @@ function parseServerTiming(header) {
   return out;
 }
 
+/** The naive pipeline as its own server process, so its CPU time is read the same way. */
+async function startNaiveServer(port) {
+  const server = spawn('node', [path.join(ROOT, 'scripts/naive-server.mjs'), String(port)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return server;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error(`the naive server did not answer on port ${port}`);
+}
+
+async function post(url, form) {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', body: form });
+  const body = new Uint8Array(await response.arrayBuffer());
+  const totalMs = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+  return { totalMs, bytes: body.byteLength, timing: parseServerTiming(response.headers.get('server-timing')) };
+}
+
+/**
+ * Appeal Kit and the naive pipeline (scripts/naive-server.mjs), each over HTTP on its own server,
+ * on both evidence sets. The four cases take turns run by run, so a burst of other work on the
+ * machine hits all of them alike; each request's CPU is its server's /proc time across it.
+ */
 async function benchHttp() {
   buildApp({ distDir: DIST, reuse: process.env.BENCH_REUSE_BUILD === '1' });
   const server = await startServer({ distDir: DIST, port: PORT });
+  const naivePort = PORT + 1;
+  const naive = await startNaiveServer(naivePort);
   try {
-    const samples = [];
-    let cpuAtStart = 0;
-    for (let run = 0; run < WARMUP + RUNS; run += 1) {
-      if (run === WARMUP) cpuAtStart = cpuSeconds(server.pid);
-      const started = performance.now();
-      const response = await fetch(`${server.url}/api/appeal`, { method: 'POST', body: appealForm(FILES) });
-      const body = new Uint8Array(await response.arrayBuffer());
-      const totalMs = performance.now() - started;
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
-      if (run >= WARMUP) samples.push({ totalMs, bytes: body.byteLength, ...parseServerTiming(response.headers.get('server-timing')) });
-    }
-    const cpuPerBundle = ((cpuSeconds(server.pid) - cpuAtStart) / RUNS) * 1000;
-    return {
-      total: median(samples.map((s) => s.totalMs)),
-      cpu: cpuPerBundle,
-      parse: median(samples.map((s) => s.parse ?? NaN)),
-      images: median(samples.map((s) => s.images ?? NaN)),
-      labels: median(samples.map((s) => s.labels ?? NaN)),
-      pdf: median(samples.map((s) => s.pdf ?? NaN)),
-      bytes: samples.at(-1).bytes,
-      peakRss: serverPeakRss(server.pid),
+    const token = await labelTokenFor(server.url, PREPARED);
+    const app = `${server.url}/api/appeal`;
+    const naiveUrl = `http://127.0.0.1:${naivePort}/`;
+    const cases = {
+      camera: { pid: server.pid, url: app, form: () => appealForm(FILES) },
+      prepared: { pid: server.pid, url: app, form: () => appealForm(PREPARED, { ...STANDARD_FIELDS, labelTokens: token }) },
+      naiveCamera: { pid: naive.pid, url: naiveUrl, form: () => appealForm(FILES) },
+      naivePrepared: { pid: naive.pid, url: naiveUrl, form: () => appealForm(PREPARED) },
     };
+    const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+    for (let run = 0; run < WARMUP + RUNS; run += 1) {
+      for (const [name, { pid, url, form }] of Object.entries(cases)) {
+        const cpuBefore = cpuSeconds(pid);
+        const result = await post(url, form());
+        const cpuMs = (cpuSeconds(pid) - cpuBefore) * 1000;
+        if (run >= WARMUP) samples[name].push({ ...result, cpuMs });
+      }
+    }
+    const summary = (list) => ({
+      total: median(list.map((s) => s.totalMs)),
+      cpu: list.reduce((sum, s) => sum + s.cpuMs, 0) / list.length,
+      parse: median(list.map((s) => s.timing.parse ?? NaN)),
+      images: median(list.map((s) => s.timing.images ?? NaN)),
+      labels: median(list.map((s) => s.timing.labels ?? NaN)),
+      pdf: median(list.map((s) => s.timing.pdf ?? NaN)),
+      bytes: list.at(-1).bytes,
+    });
+    return { ...Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, summary(list)])), peakRss: serverPeakRss(server.pid) };
   } finally {
+    naive.kill();
     server.stop();
   }
 }
@@ -157,6 +200,7 @@ async function benchHttp() {
 // ---- 3. the peer: ImageMagick + img2pdf ---------------------------------------------------------
 
 function benchPeer() {
+  if (PEER_RUNS === 0) return null;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-peer-'));
   try {
     const times = [];
@@ -191,16 +235,30 @@ console.log(
 console.log(`  PDF ${kb(inProcess.bytes)} · peak RSS of this process ${mb(inProcess.peakRss)}`);
 
 const http = await benchHttp();
-console.log(`\nover HTTP, production build (${RUNS} runs, medians): total ${ms(http.total)} · server CPU per bundle ${ms(http.cpu)}`);
-console.log(`  server stages: parse ${ms(http.parse)} · images ${ms(http.images)} · then waiting for box-label barcodes ${ms(http.labels)} · PDF ${ms(http.pdf)}`);
-console.log(`  PDF ${kb(http.bytes)} · server peak RSS ${mb(http.peakRss)}`);
+const line = (name, a, b) =>
+  `  ${name}: Appeal Kit ${ms(a.total)} median, CPU ${ms(a.cpu)} per bundle, PDF ${kb(a.bytes)} ` +
+  `(parse ${ms(a.parse)} · images ${ms(a.images)} · then box-label barcodes ${ms(a.labels)} · PDF ${ms(a.pdf)}); ` +
+  `naive ${ms(b.total)}, CPU ${ms(b.cpu)}, PDF ${kb(b.bytes)}`;
+console.log(`\nover HTTP, production build vs the naive pipeline (${RUNS} runs each, alternating):`);
+console.log(line('camera originals', http.camera, http.naiveCamera));
+console.log(line('as the browser prepares them', http.prepared, http.naivePrepared));
+console.log(`  server peak RSS ${mb(http.peakRss)}`);
+console.log(
+  `\nserver CPU per bundle, Appeal Kit / naive: camera originals ${(http.camera.cpu / http.naiveCamera.cpu).toFixed(2)}× (target ≤ 0.8×), ` +
+    `browser-prepared ${(http.prepared.cpu / http.naivePrepared.cpu).toFixed(2)}× (target ≤ 0.5×)`,
+);
 
 const peer = benchPeer();
+if (peer) {
+  console.log(
+    `\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, ${PHOTOS.length} photos (${PEER_RUNS} runs, median): ` +
+      `${ms(peer.total)} · CPU ${ms(peer.cpu)} · PDF ${kb(peer.bytes)}`,
+  );
+  console.log(`ratio peer / HTTP bundle (camera originals): ${(peer.total / http.camera.total).toFixed(1)}× wall, ${(peer.cpu / http.camera.cpu).toFixed(1)}× CPU`);
+}
 console.log(
-  `\npeer: ImageMagick convert -resize 2000x2000> -strip -quality 80 + img2pdf, ${PHOTOS.length} photos (${PEER_RUNS} runs, median): ` +
-    `${ms(peer.total)} · CPU ${ms(peer.cpu)} · PDF ${kb(peer.bytes)}`,
+  `HTTP median ${ms(http.camera.total)} camera originals, ${ms(http.prepared.total)} browser-prepared (target ≤ 200 ms on a quiet machine); ` +
+    `load average during the run ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${availableParallelism()} cores`,
 );
-console.log(`\nratio peer / HTTP bundle: ${(peer.total / http.total).toFixed(1)}× wall (target ≥ 5×), ${(peer.cpu / http.cpu).toFixed(1)}× CPU`);
-console.log(`HTTP median ${ms(http.total)} (target < 400 ms); load average during the run ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} on ${availableParallelism()} cores`);
 
 writeFileSync(path.join(tmpdir(), 'appeal-kit-bench.json'), JSON.stringify({ inProcess, http, peer }, null, 2));
