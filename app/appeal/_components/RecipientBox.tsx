@@ -1,18 +1,29 @@
 'use client';
 
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 
 import { countryName } from '@/lib/countries';
-import { supportAddressFor, supportAddressesFor } from '@/lib/support/addresses';
+import {
+  addressEntry,
+  resellerAddressesFor,
+  supportAddressFor,
+  supportAddressesFor,
+  type SupportAddress,
+} from '@/lib/support/addresses';
 import { isPlausibleEmail } from '@/lib/form/email-address';
+import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
+
+function AddressStatus({ entry }: { entry: SupportAddress }) {
+  return <SourceStatus status={entry.status} sourceUrl={entry.sourceUrl} lastChecked={entry.lastChecked} />;
+}
 
 import styles from './RecipientBox.module.css';
 
 /**
- * The support address the chosen country selects, where that address was seen and whether an
- * official page confirms it. Addresses change, so the user may type another recipient; until they
- * do, the recipient follows the country.
+ * The support address the chosen country selects and how far it can be trusted. Addresses change,
+ * so the user may type another recipient; until they do, the recipient follows the country. A
+ * reseller's address (Ukraine, Belarus) is never proposed: it is shown apart, with why, as an opt-in.
  */
 export function RecipientBox({
   country,
@@ -29,7 +40,6 @@ export function RecipientBox({
 }) {
   const t = useTranslations('form.purchase.recipient');
   const locale = useLocale();
-  const format = useFormatter();
   const entry = country ? supportAddressFor(country) : null;
   const suggested = entry?.email ?? '';
 
@@ -41,29 +51,19 @@ export function RecipientBox({
   const invalid = recipient !== '' && !isPlausibleEmail(recipient);
   const error = serverError ?? (invalid ? t('invalid') : recipient === '' ? t('empty') : undefined);
   const alternatives = supportAddressesFor(country).filter((alt) => alt.email !== recipient);
+  const resellers = resellerAddressesFor(country);
+  const chosen = recipient && recipient !== suggested ? addressEntry(recipient) : undefined;
   const isFallback = entry.country.toUpperCase() !== country.toUpperCase();
+  const name = countryName(country, locale);
 
   return (
     <section className="card" aria-labelledby="recipient-heading">
       <h2 id="recipient-heading">{t('heading')}</h2>
       <p>
-        {isFallback ? t('fallback', { country: countryName(country, locale) }) : t('forCountry', { country: countryName(country, locale) })}{' '}
+        {isFallback ? t('fallback', { country: name }) : t('forCountry', { country: name })}{' '}
         <strong className={styles.address}>{suggested}</strong>
       </p>
-      <p className={styles.source}>
-        {entry.confirmed ? <span className={`${styles.badge} ${styles.ok}`}>{t('confirmed')}</span> : <span className={`${styles.badge} ${styles.warn}`}>{t('notConfirmed')}</span>}{' '}
-        {entry.sourceUrl ? (
-          <>
-            {t('source')}{' '}
-            <a href={entry.sourceUrl} target="_blank" rel="noopener noreferrer">
-              {entry.sourceUrl.replace(/^https?:\/\//, '')}
-            </a>
-          </>
-        ) : (
-          t('noSource')
-        )}{' '}
-        {t('lastChecked', { date: format.dateTime(new Date(`${entry.lastChecked}T12:00:00Z`), { dateStyle: 'medium' }) })}
-      </p>
+      <AddressStatus entry={entry} />
       <div className={error ? 'field has-error' : 'field'}>
         <label htmlFor="recipient">{t('label')}</label>
         <p className="hint" id="recipient-hint">
@@ -83,6 +83,11 @@ export function RecipientBox({
           aria-describedby={error ? 'recipient-hint recipient-error' : 'recipient-hint'}
           onChange={(event) => onChange(event.target.value.trim(), true)}
         />
+        {chosen ? (
+          <div className="chosen-status" data-testid="chosen-status">
+            <AddressStatus entry={chosen} />
+          </div>
+        ) : null}
         {alternatives.length > 0 ? (
           <div className={styles.alternatives}>
             <p className="hint">{t('alternatives')}</p>
@@ -99,6 +104,20 @@ export function RecipientBox({
           </div>
         ) : null}
       </div>
+      {resellers.map((reseller) => (
+        <details key={reseller.email} className="help reseller" open={recipient === reseller.email}>
+          <summary>{t('reseller.summary', { country: name })}</summary>
+          <p>{t('reseller.explain', { address: reseller.email })}</p>
+          <AddressStatus entry={reseller} />
+          {recipient === reseller.email ? (
+            <p className="hint important">{t('reseller.chosen')}</p>
+          ) : (
+            <button type="button" className="button small" onClick={() => onChange(reseller.email, true)}>
+              {t('reseller.optIn', { address: reseller.email })}
+            </button>
+          )}
+        </details>
+      ))}
     </section>
   );
 }

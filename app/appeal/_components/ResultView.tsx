@@ -9,6 +9,7 @@ import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import type { AppealDraft, AppealResult } from '@/lib/form/draft';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
 import styles from './ResultView.module.css';
@@ -155,6 +156,8 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
           <p aria-live="polite">{t('email.preparing')}</p>
         )}
       </section>
+
+      <OtherChannels appeal={appeal} fileName={result.fileName} />
 
       <section className="card" aria-labelledby="result-next">
         <h2 id="result-next">{t('next.heading')}</h2>

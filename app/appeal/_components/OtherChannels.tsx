@@ -1,0 +1,137 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+
+import type { TAppeal } from '@/lib/appeal/schema';
+import { countryName } from '@/lib/countries';
+import { channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import { noAccessFormRows } from '@/lib/support/no-access-form';
+import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
+
+import styles from './OtherChannels.module.css';
+
+type ChannelAppeal = Pick<
+  TAppeal,
+  'imei' | 'lockCode' | 'model' | 'country' | 'linkedAccount' | 'sellerName' | 'orderNumber' | 'purchaseDate' | 'caseReference'
+>;
+
+/**
+ * Ways to reach Xiaomi besides the e-mail, best first: the country's chat, hotline or web form (with
+ * what to have ready), Xiaomi's own no-access form with a copy sheet in that form's order, and a
+ * service-centre visit with a one-page checklist to print.
+ */
+export function OtherChannels({ appeal, fileName }: { appeal: ChannelAppeal; fileName: string }) {
+  const t = useTranslations('result.channels');
+  const locale = useLocale();
+  const own = channelsFor(appeal.country);
+  const country = countryName(appeal.country, locale);
+
+  return (
+    <section className="card channels" aria-labelledby="result-channels">
+      <h2 id="result-channels">{t('heading')}</h2>
+      <p>{own.length > 0 ? t('introOwn', { country }) : t('introNone', { country })}</p>
+      <ol className={styles.channelList}>
+        {own.map((channel) => (
+          <CountryChannel key={`${channel.kind}-${channel.value}`} channel={channel} reference={appeal.caseReference} />
+        ))}
+        <li className={styles.channel} data-testid="channel-no-access-form">
+          <h3>{t('form.heading')}</h3>
+          <p>{t('form.explain')}</p>
+          <NoAccessFormSheet appeal={appeal} />
+        </li>
+        <li className={styles.channel} data-testid="channel-service-centre">
+          <h3>{t('centre.heading')}</h3>
+          <p>{t('centre.explain')}</p>
+          <ServiceCentreChecklist appeal={appeal} fileName={fileName} />
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+function CountryChannel({ channel, reference }: { channel: SupportChannel; reference: string }) {
+  const t = useTranslations('result.channels');
+  return (
+    <li className={styles.channel} data-testid={`channel-${channel.kind}`}>
+      <h3>{t(`kind.${channel.kind}`)}</h3>
+      {channel.kind === 'hotline' ? (
+        <p className="hotline">
+          <a className="button" href={telHref(channel.value)}>
+            {t('call', { number: channel.value })}
+          </a>
+        </p>
+      ) : (
+        <p>
+          <a className="button" href={channel.value} target="_blank" rel="noopener noreferrer">
+            {t(`open.${channel.kind}`)}
+          </a>
+        </p>
+      )}
+      <SourceStatus status={channel.status} sourceUrl={channel.sourceUrl} lastChecked={channel.lastChecked} />
+      <p className="hint">{t(`ready.${channel.kind}`, { reference })}</p>
+    </li>
+  );
+}
+
+function NoAccessFormSheet({ appeal }: { appeal: ChannelAppeal }) {
+  const t = useTranslations('result.channels.form');
+  const locale = useLocale();
+  const rows = noAccessFormRows(appeal, locale);
+  return (
+    <ol className={`copy-sheet ${styles.copySheet}`}>
+      {rows.map((row) => (
+        <li key={row.field}>
+          <span className={styles.copySheetLabel}>{t(`field.${row.field}`)}</span>
+          {'value' in row ? (
+            <span className={styles.copySheetValue}>
+              <strong>{row.value}</strong> <CopyButton text={row.value} what={t(`field.${row.field}`)} />
+            </span>
+          ) : (
+            <span className={`hint ${styles.copySheetValue}`}>{t(`action.${row.field}`)}</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Prints only the checklist: a class on <html> narrows the print style sheet to it. */
+function printChecklist() {
+  const root = document.documentElement;
+  root.classList.add('print-checklist');
+  window.print();
+}
+
+function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; fileName: string }) {
+  const t = useTranslations('result.channels.centre');
+  useEffect(() => {
+    const done = () => document.documentElement.classList.remove('print-checklist');
+    window.addEventListener('afterprint', done);
+    return () => window.removeEventListener('afterprint', done);
+  }, []);
+  const device = appeal.imei ? t('imei', { imei: appeal.imei }) : t('lockCode', { lockCode: appeal.lockCode });
+  return (
+    <div className="service-checklist" data-testid="service-checklist">
+      <p className="print-only">
+        <strong>{t('printTitle')}</strong>
+      </p>
+      <p>
+        {appeal.model ? `${appeal.model} · ` : ''}
+        {device} · {t('reference', { reference: appeal.caseReference })}
+      </p>
+      <ul className="checklist">
+        <li>{t('item.phone')}</li>
+        <li>{t('item.box')}</li>
+        <li>{t('item.receipt')}</li>
+        <li>{t('item.id')}</li>
+        <li>{t('item.pdf', { fileName })}</li>
+      </ul>
+      <p className="hint">{t('ask')}</p>
+      <button type="button" className="button small no-print" onClick={printChecklist}>
+        {t('print')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Ways to reach Xiaomi besides the e-mail, per country (support-channels.json, each with its source
+ * and last-checked date), plus the two that exist everywhere: Xiaomi's own web form for owners
+ * without access to their account, and a visit to a service centre with the phone and the proof.
+ * Pure data and ordering; the result page renders them.
+ */
+import { z } from 'zod';
+
+import { isCountryCode } from '@/lib/countries';
+import { ADDRESS_STATUSES } from '@/lib/support/addresses';
+import data from '@/lib/support/support-channels.json';
+
+export const CHANNEL_KINDS = ['chat', 'hotline', 'web-form', 'contact-page'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+const ZChannelSchema = z
+  .object({
+    country: z.string().refine(isCountryCode, 'not an ISO 3166-1 alpha-2 code'),
+    kind: z.enum(CHANNEL_KINDS),
+    /** A phone number as published, or the https page to open. */
+    value: z.string().min(1),
+    status: z.enum(ADDRESS_STATUSES).exclude(['reseller']),
+    sourceUrl: z.url({ protocol: /^https$/ }).nullable(),
+    lastChecked: z.iso.date(),
+    note: z.string().optional(),
+  })
+  .refine((c) => c.kind === 'hotline' || /^https:\/\/www\.mi\.com\//.test(c.value), 'a page channel links to mi.com')
+  .refine((c) => c.kind !== 'hotline' || /^[\d\s-]{6,20}$/.test(c.value), 'a hotline is a phone number')
+  .refine((c) => c.status !== 'official' || c.sourceUrl !== null, 'an official channel needs its source page');
+export type SupportChannel = z.infer<typeof ZChannelSchema>;
+
+export const SUPPORT_CHANNELS: readonly SupportChannel[] = Object.freeze(z.array(ZChannelSchema).parse(data));
+
+/**
+ * A live conversation first (chat, then a call: an answer the same day), then a form Xiaomi answers
+ * in writing; official before what only listings name.
+ */
+const KIND_ORDER: readonly ChannelKind[] = ['chat', 'hotline', 'web-form', 'contact-page'];
+
+/** The country's own channels, best first. */
+export function channelsFor(country: string): SupportChannel[] {
+  const code = country.trim().toUpperCase();
+  return SUPPORT_CHANNELS.filter((channel) => channel.country === code).sort(
+    (a, b) =>
+      ADDRESS_STATUSES.indexOf(a.status) - ADDRESS_STATUSES.indexOf(b.status) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  );
+}
+
+/** tel: link for a published number (digits only; a leading + kept). */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}

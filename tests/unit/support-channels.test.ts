@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { COUNTRY_CODES } from '@/lib/countries';
+import { SUPPORT_CHANNELS, channelsFor, telHref } from '@/lib/support/channels';
+
+describe('support channels besides e-mail', () => {
+  it('holds the hotlines, chat and forms of the domain notes with their sources', () => {
+    const listed = SUPPORT_CHANNELS.map((c) => `${c.country} ${c.kind} ${c.value}`).sort();
+    expect(listed).toEqual(
+      [
+        'IN hotline 1800-103-6286',
+        'KZ hotline 8-800-100-30-00',
+        'MA web-form https://www.mi.com/ma-ar/universal/aftersales-repair-content',
+        'MX contact-page https://www.mi.com/mx/support/',
+        'MY chat https://www.mi.com/my/universal/aftersales-return-content',
+        'MY hotline 1800-180-112',
+        'SG hotline 8008528474',
+        'TH hotline 1800014171',
+        'TR hotline 0 800 621 22 26',
+        'VN hotline 1800400410',
+      ].sort(),
+    );
+    for (const channel of SUPPORT_CHANNELS) {
+      expect(channel.lastChecked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (channel.status === 'official') expect(channel.sourceUrl).toMatch(/^https:\/\/www\.mi\.com\//);
+    }
+    // Only consumer-care listings give India's and Vietnam's numbers.
+    expect(channelsFor('IN')[0]?.status).toBe('articles');
+    expect(channelsFor('VN')[0]?.status).toBe('articles');
+  });
+
+  it('puts a live conversation first: chat, then the hotline', () => {
+    expect(channelsFor('my').map((c) => c.kind)).toEqual(['chat', 'hotline']);
+    expect(channelsFor('KZ').map((c) => c.kind)).toEqual(['hotline']);
+  });
+
+  it('has nothing for a country without a known channel, and for junk', () => {
+    for (const code of ['BG', 'RU', 'UA', '', 'xx', 'R\nU']) expect(channelsFor(code)).toEqual([]);
+    expect(COUNTRY_CODES.filter((code) => channelsFor(code).length > 0).sort()).toEqual(['IN', 'KZ', 'MA', 'MX', 'MY', 'SG', 'TH', 'TR', 'VN']);
+  });
+
+  it('dials the digits only', () => {
+    expect(telHref('8-800-100-30-00')).toBe('tel:88001003000');
+    expect(telHref('0 800 621 22 26')).toBe('tel:08006212226');
+  });
+});
