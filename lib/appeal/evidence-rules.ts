@@ -21,10 +21,16 @@ export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 export type EvidenceKind = ImageKind | 'pdf';
 
-export const EVIDENCE_RULES: Record<EvidenceRole, { min: number; max: number; kinds: readonly EvidenceKind[] }> = {
-  boxPhoto: { min: 1, max: 3, kinds: IMAGE_KINDS },
-  receipt: { min: 1, max: 4, kinds: [...IMAGE_KINDS, 'pdf'] },
-  extra: { min: 0, max: 8, kinds: [...IMAGE_KINDS, 'pdf'] },
+/**
+ * No role is required on its own: Xiaomi asks for "any information" that shows a legal purchase
+ * (domain notes, "What Xiaomi accepts as proof"), so an owner without the box or without a receipt
+ * can still appeal, for instance with the lock code and a photo of the lock screen. The review step
+ * and the PDF say what is missing and how much that weakens the appeal.
+ */
+export const EVIDENCE_RULES: Record<EvidenceRole, { max: number; kinds: readonly EvidenceKind[] }> = {
+  boxPhoto: { max: 3, kinds: IMAGE_KINDS },
+  receipt: { max: 4, kinds: [...IMAGE_KINDS, 'pdf'] },
+  extra: { max: 8, kinds: [...IMAGE_KINDS, 'pdf'] },
 };
 
 /**
@@ -34,6 +40,9 @@ export const EVIDENCE_RULES: Record<EvidenceRole, { min: number; max: number; ki
  * at quality 80 (clean text edges; a 12 MP photo lands around 300–500 KB), no metadata.
  */
 export const EVIDENCE_PHOTO = { maxEdge: 2000, quality: 80 } as const;
+
+/** An appeal carries at least this many files, in any role. */
+export const MIN_EVIDENCE_FILES = 1;
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;

@@ -8,6 +8,7 @@
  * IMEI (Xiaomi's warranty terms: the IMEI must match the receipt or warranty card). Not accepted
  * alone: an order acknowledgement or confirmation, a card statement.
  */
+import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 
 export type ReceiptChecklistItem = {
@@ -35,6 +36,8 @@ export type EvidenceContext = {
   proofKind?: ProofKind;
   /** Second-hand only: the first buyer's receipt is among the files. */
   hasFirstBuyerReceipt?: boolean;
+  /** How many files the appeal carries in each role; absent when not known yet. */
+  files?: Readonly<Record<EvidenceRole, number>>;
 };
 
 export type EvidenceWarningKey =
@@ -47,7 +50,9 @@ export type EvidenceWarningKey =
   | 'noSellerOrDate'
   | 'noImei'
   | 'onlineWithoutOrderNumber'
-  | 'lockCodeOnly';
+  | 'lockCodeOnly'
+  | 'noReceiptFile'
+  | 'noBoxPhoto';
 
 export type EvidenceWarning = {
   /** `warning.<key>` in the `assistant` namespace. */
@@ -91,11 +96,20 @@ function receiptFactWarnings(shows: readonly ReceiptFact[]): EvidenceWarning[] {
  */
 export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext = {}): EvidenceWarning[] {
   const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind)];
-  if (appeal.purchaseChannel === 'second-hand' && !context.hasFirstBuyerReceipt) {
+  const secondHand = appeal.purchaseChannel === 'second-hand';
+  if (secondHand && !context.hasFirstBuyerReceipt) {
     warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
   }
-  // Facts on a receipt mean nothing when the user has said there is no receipt.
-  if (context.proofKind !== 'none') warnings.push(...receiptFactWarnings(appeal.receiptShows));
+  // The whole evidence set: no role is required, so say what is missing and what else counts.
+  const noReceiptFile = context.files?.receipt === 0;
+  if (noReceiptFile && !secondHand && context.proofKind !== 'none') warnings.push({ key: 'noReceiptFile', level: 'weak' });
+  if (context.files?.boxPhoto === 0) {
+    // Without the box the IMEI rests on the receipt alone, or on nothing.
+    const imeiElsewhere = appeal.receiptShows.includes('imei') && !noReceiptFile;
+    warnings.push({ key: 'noBoxPhoto', level: imeiElsewhere ? 'tip' : 'weak' });
+  }
+  // Facts on a receipt mean nothing when the user has said there is no receipt, or attached none.
+  if (context.proofKind !== 'none' && !noReceiptFile) warnings.push(...receiptFactWarnings(appeal.receiptShows));
   if (appeal.purchaseChannel === 'online-marketplace' && appeal.orderNumber === '') {
     warnings.push({ key: 'onlineWithoutOrderNumber', level: 'tip' });
   }

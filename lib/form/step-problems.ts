@@ -1,4 +1,4 @@
-import { EVIDENCE_ROLES, EVIDENCE_RULES } from '@/lib/appeal/evidence-rules';
+import { MIN_EVIDENCE_FILES } from '@/lib/appeal/evidence-rules';
 import { ZContactStepSchema, ZDeviceStepSchema, ZPurchaseStepSchema } from '@/lib/appeal/schema';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { isPlausibleEmail } from '@/lib/form/email-address';
@@ -9,7 +9,7 @@ export function incompleteSteps(draft: AppealDraft, files: readonly EvidenceFile
   const out: FormStep[] = [];
   if (!ZDeviceStepSchema.safeParse(draft.device).success) out.push('device');
   if (!ZPurchaseStepSchema.safeParse(draft.purchase).success || !isPlausibleEmail(draft.recipient)) out.push('purchase');
-  if (EVIDENCE_ROLES.some((role) => files.filter((f) => f.role === role).length < EVIDENCE_RULES[role].min)) out.push('evidence');
+  if (files.length < MIN_EVIDENCE_FILES) out.push('evidence');
   if (!ZContactStepSchema.safeParse(draft.contact).success) out.push('contact');
   return out;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { EVIDENCE_RULES, EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_RULES, MIN_EVIDENCE_FILES } from '@/lib/appeal/evidence-rules';
 import { singleLine } from '@/lib/appeal/fields';
 import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
@@ -18,17 +18,9 @@ export type AppealRequest = {
 /** One token per box photo at most; anything beyond is not from our form. */
 const MAX_LABEL_TOKENS = EVIDENCE_RULES.boxPhoto.max;
 
-const MISSING_FILE_MESSAGE = { boxPhoto: 'files.missingBoxPhoto', receipt: 'files.missingReceipt' } as const;
-
-/** Roles with too few files, as field errors next to the text fields' own. */
+/** An appeal without any file, as a field error (`evidence`) next to the text fields' own. */
 export function missingFileErrors(files: readonly UploadedFile[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const role of EVIDENCE_ROLES) {
-    if (role === 'extra') continue;
-    const count = files.filter((file) => file.role === role).length;
-    if (count < EVIDENCE_RULES[role].min) errors[role] = msg(MISSING_FILE_MESSAGE[role]);
-  }
-  return errors;
+  return files.length < MIN_EVIDENCE_FILES ? { evidence: msg('files.missingEvidence') } : {};
 }
 
 /**

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import { EVIDENCE_ROLES, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
 import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
@@ -56,7 +56,7 @@ export default function StepEvidence({
 
   const add = (role: EvidenceRole) => (chosen: File[]) => {
     if (chosen.length === 0) return;
-    setServerMessages((messages) => withoutKey(messages, role));
+    setServerMessages((messages) => withoutKey(withoutKey(messages, role), 'evidence'));
     void track(role, async () => {
       const { added, rejected } = await prepareEvidence(chosen, role, files);
       setRejections((r) => ({ ...r, [role]: rejected }));
@@ -85,10 +85,12 @@ export default function StepEvidence({
     onFilesChange((current) => current.filter((f) => f.id !== id));
   };
 
+  // No role is required; an appeal without any file is told so in the first zone.
   const missingError = (role: EvidenceRole): string | undefined => {
     if (serverMessages[role]) return serverMessages[role];
-    if (!checked || filesOf(role).length >= EVIDENCE_RULES[role].min) return undefined;
-    return role === 'boxPhoto' ? tErrors('files.missingBoxPhoto') : tErrors('files.missingReceipt');
+    if (role !== EVIDENCE_ROLES[0]) return undefined;
+    if (serverMessages.evidence) return serverMessages.evidence;
+    return checked && files.length < MIN_EVIDENCE_FILES ? tErrors('files.missingEvidence') : undefined;
   };
 
   const summary: SummaryItem[] = EVIDENCE_ROLES.flatMap((role) => {
@@ -105,7 +107,7 @@ export default function StepEvidence({
       onSubmit={(event) => {
         event.preventDefault();
         setChecked(true);
-        const complete = EVIDENCE_ROLES.every((role) => filesOf(role).length >= EVIDENCE_RULES[role].min);
+        const complete = files.length >= MIN_EVIDENCE_FILES;
         if (complete && !anyBusy && Object.keys(serverMessages).length === 0) onNext();
         else setAttempt((n) => n + 1);
       }}

@@ -74,7 +74,37 @@ describe('assessEvidence', () => {
   });
 
   test('every warning key has a message in every language', () => {
-    const all = ['noProof', 'orderConfirmationOnly', 'cardStatementOnly', 'secondHandWithoutFirstReceipt', 'noReceiptFacts', 'noDeviceLink', 'noSellerOrDate', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly'];
+    const all = ['noProof', 'orderConfirmationOnly', 'cardStatementOnly', 'secondHandWithoutFirstReceipt', 'noReceiptFacts', 'noDeviceLink', 'noSellerOrDate', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly', 'noReceiptFile', 'noBoxPhoto'];
     for (const locale of LOCALES) for (const key of all) expect(Object.keys(MESSAGES[locale].assistant.warning)).toContain(key);
   });
 });
+
+describe('assessEvidence grades the whole evidence set', () => {
+  const full = { boxPhoto: 1, receipt: 1, extra: 0 };
+
+  test('a full set with a strong receipt has nothing to say', () => {
+    expect(keys(strong, { proofKind: 'receipt', files: full })).toEqual([]);
+  });
+
+  test('no box: a tip when the receipt carries the IMEI, weak when nothing else does', () => {
+    expect(assessEvidence(strong, { files: { ...full, boxPhoto: 0 } })).toEqual([{ key: 'noBoxPhoto', level: 'tip' }]);
+    const noImeiOnReceipt = { ...strong, receiptShows: ['seller', 'date', 'model'] as AssessedAppeal['receiptShows'] };
+    expect(assessEvidence(noImeiOnReceipt, { files: { ...full, boxPhoto: 0 } })[0]).toEqual({ key: 'noBoxPhoto', level: 'weak' });
+  });
+
+  test('no receipt file: weak, and the receipt checklist is not judged', () => {
+    const warnings = assessEvidence({ ...strong, receiptShows: [] }, { files: { ...full, receipt: 0 } });
+    expect(warnings).toEqual([{ key: 'noReceiptFile', level: 'weak' }]);
+  });
+
+  test('the lock code alone with a lock-screen photo: what is missing, weakest first', () => {
+    const lockOnly: AssessedAppeal = { ...strong, receiptShows: [], imei: '', lockCode: 'A1B2C3' };
+    expect(keys(lockOnly, { files: { boxPhoto: 0, receipt: 0, extra: 1 } })).toEqual(['noReceiptFile', 'noBoxPhoto', 'lockCodeOnly']);
+  });
+
+  test('a second-hand buyer without a receipt hears about the first buyer’s receipt, not a shop receipt', () => {
+    const secondHand: AssessedAppeal = { ...strong, purchaseChannel: 'second-hand', receiptShows: [] };
+    expect(keys(secondHand, { files: { boxPhoto: 1, receipt: 0, extra: 1 } })).toEqual(['secondHandWithoutFirstReceipt']);
+  });
+});
+

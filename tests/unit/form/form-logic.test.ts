@@ -171,6 +171,9 @@ describe('draft', () => {
     const draft = filledDraft();
     expect(incompleteSteps(draft, [])).toEqual(['evidence']);
     expect(incompleteSteps(draft, [file('boxPhoto', 1, 1), file('receipt', 1, 1)])).toEqual([]);
+    // Any one file in any role is enough to send.
+    expect(incompleteSteps(draft, [file('extra', 1, 1)])).toEqual([]);
+    expect(incompleteSteps(draft, [file('receipt', 1, 1)])).toEqual([]);
     expect(incompleteSteps({ ...draft, recipient: 'nobody' }, [file('boxPhoto', 1, 1), file('receipt', 1, 1)])).toEqual(['purchase']);
     expect(incompleteSteps(emptyDraft(), [])).toEqual(['device', 'purchase', 'evidence', 'contact']);
   });

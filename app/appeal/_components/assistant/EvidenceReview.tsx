@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
+import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
@@ -61,7 +62,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       imei: normalizeImeiInput(draft.device.imei),
       lockCode: draft.device.lockCode.trim(),
     },
-    context,
+    { ...context, files: countByRole(files) },
   );
   const labelImeis = labelImeisOf(files);
   const mismatches = mismatchedImeis(draft.device, labelImeis);
@@ -130,4 +131,10 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       </ul>
     </section>
   );
+}
+
+function countByRole(files: readonly EvidenceFile[]): Record<EvidenceRole, number> {
+  const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+  for (const file of files) counts[file.role] += 1;
+  return counts;
 }
