@@ -1,6 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 
+import { AccountTriage } from '@/app/_components/AccountTriage';
 import { EligibilityCheck, type EligibilityOption } from '@/app/_components/EligibilityCheck';
 
 import styles from './page.module.css';
@@ -9,6 +11,8 @@ const BLOCKERS = ['lostMode', 'financeLock', 'territory', 'googleFrp'] as const;
 
 export default async function HomePage() {
   const t = await getTranslations('home');
+  // Only the decision path's own catalogue reaches the browser.
+  const { triage } = await getMessages();
   const options: EligibilityOption[] = [
     {
       id: 'miAccount',
@@ -16,9 +20,9 @@ export default async function HomePage() {
       answer: (
         <>
           <p>{t('check.miAccount.answer')}</p>
-          <Link className="button primary" href="/appeal">
-            {t('start')}
-          </Link>
+          <NextIntlClientProvider messages={{ triage }}>
+            <AccountTriage />
+          </NextIntlClientProvider>
         </>
       ),
     },

@@ -75,9 +75,23 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
     t('purchase.channel', { channel: t(`channel.${appeal.purchaseChannel satisfies PurchaseChannel}`) }),
   ];
   if (appeal.sellerName) lines.push(t('purchase.seller', { sellerName: appeal.sellerName }));
+  if (appeal.purchaseChannel === 'second-hand' && appeal.saleVenue) lines.push(t('purchase.saleVenue', { venue: appeal.saleVenue }));
   if (appeal.orderNumber) lines.push(t('purchase.orderNumber', { orderNumber: appeal.orderNumber }));
   if (appeal.price) lines.push(t('purchase.price', { price: appeal.price }));
   return lines.join('\n');
+}
+
+/**
+ * A second-hand buyer tells the chain honestly: whom they bought from, where and when, and whether
+ * the first buyer's receipt exists or the record of their own purchase stands in for it.
+ */
+function saleChain(appeal: TAppeal, t: LetterTranslator, locale: Locale): string | null {
+  if (appeal.purchaseChannel !== 'second-hand') return null;
+  const values = { venue: appeal.saleVenue || 'none', date: formatPurchaseDate(appeal.purchaseDate, locale) };
+  const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
+  const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${appeal.firstBuyerReceipt}`) : null;
+  // An empty venue leaves a double space in the sentence.
+  return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1'), receipt].filter(Boolean).join(' ');
 }
 
 function receiptFacts(facts: readonly ReceiptFact[], t: LetterTranslator, locale: Locale): string | null {
@@ -95,7 +109,7 @@ function contactSentence(appeal: TAppeal, t: LetterTranslator): string {
 /** Every value as the schema would leave it, so a hand-built appeal cannot smuggle in a line break. */
 function clean(appeal: TAppeal): TAppeal {
   const out = { ...appeal };
-  for (const field of ['imei', 'imei2', 'lockCode', 'serialNumber', 'model', 'sellerName', 'orderNumber', 'price', 'ownerName', 'contactEmail', 'contactPhone', 'linkedAccount'] as const) {
+  for (const field of ['imei', 'imei2', 'lockCode', 'serialNumber', 'model', 'sellerName', 'orderNumber', 'price', 'ownerName', 'contactEmail', 'contactPhone', 'linkedAccount', 'accountHint'] as const) {
     out[field] = singleLine(appeal[field]);
   }
   out.notes = multiLine(appeal.notes);
@@ -111,11 +125,17 @@ function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOp
 
   const paragraphs = [
     t('greeting'),
-    t('intro', { ownerName: appeal.ownerName, model: appeal.model || t('genericModel') }),
+    t(appeal.purchaseChannel === 'second-hand' ? 'introSecondHand' : 'intro', {
+      ownerName: appeal.ownerName,
+      model: appeal.model || t('genericModel'),
+    }),
     deviceFacts(appeal, t),
     purchaseFacts(appeal, t, locale),
+    saleChain(appeal, t, locale),
     receiptFacts(appeal.receiptShows, t, locale),
     appeal.linkedAccount ? t('account', { linkedAccount: appeal.linkedAccount }) : null,
+    appeal.accountHint ? t('accountHint', { accountHint: appeal.accountHint }) : null,
+    appeal.triedFirst ? t(`triedFirst.${appeal.triedFirst}`) : null,
     notesHere ? `${t('notesTitle')}\n${appeal.notes}` : null,
     notesElsewhere ? t('notesBelow', { language: languageName(appeal.locale, locale) }) : null,
     t('ask'),

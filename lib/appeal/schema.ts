@@ -11,6 +11,9 @@ import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
+import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, TRIED_FIRST } from '@/lib/appeal/triage-answers';
+
+export { TRIED_FIRST, type TriedFirst } from '@/lib/appeal/triage-answers';
 
 export const PURCHASE_CHANNELS = [
   'mi-store',
@@ -21,6 +24,13 @@ export const PURCHASE_CHANNELS = [
   'other-seller',
 ] as const;
 export type PurchaseChannel = (typeof PURCHASE_CHANNELS)[number];
+
+/** Second-hand only: where the sale to the user happened. */
+export const SALE_VENUES = ['marketplace', 'shop', 'private'] as const;
+export type SaleVenue = (typeof SALE_VENUES)[number];
+
+/** Second-hand only: whether the user holds the first buyer's receipt. */
+export const FIRST_BUYER_RECEIPT = ['yes', 'no'] as const;
 
 /** Longest accepted value per field, in characters after normalisation. */
 export const FIELD_MAX = {
@@ -35,6 +45,7 @@ export const FIELD_MAX = {
   contactEmail: 254,
   contactPhone: 40,
   linkedAccount: 254,
+  accountHint: ACCOUNT_HINT_MAX,
   notes: 2000,
 } as const;
 
@@ -145,6 +156,23 @@ const channelField = z
     }),
   );
 
+/** An optional choice: empty, or one of `values`. */
+function optionalChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string({ error: msg('notText') })
+    .optional()
+    .transform((v) => singleLine(v ?? ''))
+    .pipe(z.union([z.literal(''), z.enum(values)], { error: msg('choice.invalid') }));
+}
+
+/**
+ * The masked account the lock screen shows (e.g. 221****878): letters, digits, the mask's stars
+ * and what e-mail addresses and phone numbers hold.
+ */
+const accountHintField = line(FIELD_MAX.accountHint).refine((v) => ACCOUNT_HINT_PATTERN.test(v), {
+  error: msg('accountHint.characters'),
+});
+
 /** The language of the letter and the answers; anything unknown is English, never an error. */
 const localeField = z
   .string()
@@ -226,6 +254,8 @@ export const ZPurchaseStepSchema = z.object({
   purchaseDate: purchaseDateField,
   orderNumber: line(FIELD_MAX.orderNumber),
   price: line(FIELD_MAX.price),
+  saleVenue: optionalChoice(SALE_VENUES),
+  firstBuyerReceipt: optionalChoice(FIRST_BUYER_RECEIPT),
 });
 export type TPurchaseStepInput = z.input<typeof ZPurchaseStepSchema>;
 export type TPurchaseStep = z.output<typeof ZPurchaseStepSchema>;
@@ -235,6 +265,7 @@ export const ZContactStepSchema = z.object({
   contactEmail: emailField,
   contactPhone: phoneField,
   linkedAccount: line(FIELD_MAX.linkedAccount),
+  accountHint: accountHintField,
   notes: z
     .string({ error: msg('notText') })
     .optional()
@@ -256,6 +287,7 @@ export const ZAppealSchema = z
     ...ZPurchaseStepSchema.shape,
     ...ZContactStepSchema.shape,
     receiptShows: receiptShowsField,
+    triedFirst: optionalChoice(TRIED_FIRST),
     caseReference: caseReferenceField,
     locale: localeField,
   })
@@ -276,12 +308,16 @@ export const APPEAL_TEXT_FIELDS = [
   'purchaseDate',
   'orderNumber',
   'price',
+  'saleVenue',
+  'firstBuyerReceipt',
   'ownerName',
   'contactEmail',
   'contactPhone',
   'linkedAccount',
+  'accountHint',
   'notes',
   'receiptShows',
+  'triedFirst',
   'caseReference',
   'locale',
 ] as const satisfies readonly (keyof TAppealInput)[];

@@ -9,6 +9,7 @@ export function appealTextFields(draft: AppealDraft, locale: Locale): Record<App
     ...draft.purchase,
     ...draft.contact,
     receiptShows: draft.receiptShows.join(','),
+    triedFirst: draft.triage.triedFirst,
     caseReference: draft.caseReference,
     locale,
   };

@@ -1,6 +1,7 @@
 import { createStore, del, delMany, get, set, type UseStore } from 'idb-keyval';
 
-import { reviveDraft, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
+import { applyTriage, reviveDraft, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
+import { TRIAGE_HANDOFF_KEY, parseTriage, type Triage } from '@/lib/form/triage';
 
 /**
  * The draft lives only in this browser's IndexedDB (never on the server), so a reload or a closed
@@ -17,14 +18,32 @@ function draftStore(): UseStore {
 
 export type SavedAppeal = { draft: AppealDraft; files: EvidenceFile[]; result: AppealResult | null };
 
+/** The start page's answers, read once: the form keeps them with the draft from then on. */
+function takeTriageHandoff(): Triage | null {
+  try {
+    const raw = sessionStorage.getItem(TRIAGE_HANDOFF_KEY);
+    if (raw === null) return null;
+    sessionStorage.removeItem(TRIAGE_HANDOFF_KEY);
+    return parseTriage(JSON.parse(raw));
+  } catch {
+    return null;
+  }
+}
+
 export async function loadAppeal(): Promise<SavedAppeal> {
   const [fields, files, result] = await Promise.all([
     get<unknown>(KEYS.fields, draftStore()),
     get<EvidenceFile[]>(KEYS.files, draftStore()),
     get<AppealResult>(KEYS.result, draftStore()),
   ]);
+  const handoff = takeTriageHandoff();
+  let draft = reviveDraft(fields);
+  if (handoff) {
+    draft = applyTriage(draft, handoff);
+    await saveDraft(draft);
+  }
   return {
-    draft: reviveDraft(fields),
+    draft,
     files: Array.isArray(files) ? files.map((f) => ({ ...f, notes: f.notes ?? [], addedAt: f.addedAt ?? 0 })) : [],
     result: result ?? null,
   };

@@ -2,6 +2,10 @@ import { inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/app
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { isWizardStep, type WizardStep } from '@/lib/form/steps';
+import { parseTriage, type Triage } from '@/lib/form/triage';
+
+/** What the draft keeps of the start page's answers (the account hint joins the contact step). */
+export type DraftTriage = Omit<Triage, 'accountHint'>;
 
 /** The form's values as typed (before the schema normalises them): what is saved and restored. */
 export type DeviceValues = { imei: string; imei2: string; lockCode: string; serialNumber: string; model: string };
@@ -12,8 +16,18 @@ export type PurchaseValues = {
   purchaseDate: string;
   orderNumber: string;
   price: string;
+  /** Second-hand only. */
+  saleVenue: string;
+  firstBuyerReceipt: string;
 };
-export type ContactValues = { ownerName: string; contactEmail: string; contactPhone: string; linkedAccount: string; notes: string };
+export type ContactValues = {
+  ownerName: string;
+  contactEmail: string;
+  contactPhone: string;
+  linkedAccount: string;
+  accountHint: string;
+  notes: string;
+};
 
 /** A remark about one file, shown under its thumbnail (e.g. "label read: IMEI 86…", "photo is blurred"). */
 export type EvidenceNote = { key: string; values?: Record<string, string | number>; tone: 'info' | 'warning' };
@@ -61,6 +75,8 @@ export type AppealDraft = {
   recipientEdited: boolean;
   receiptShows: ReceiptFact[];
   contact: ContactValues;
+  /** The start page's answers: whose account, what was tried first. */
+  triage: DraftTriage;
   /** Messages from the server for fields, already translated, until the user edits the step. */
   serverErrors: Record<string, string>;
 };
@@ -74,12 +90,36 @@ export function emptyDraft(): AppealDraft {
     furthest: 0,
     caseReference: generateCaseReference(),
     device: { imei: '', imei2: '', lockCode: '', serialNumber: '', model: '' },
-    purchase: { country: '', purchaseChannel: '', sellerName: '', purchaseDate: '', orderNumber: '', price: '' },
+    purchase: {
+      country: '',
+      purchaseChannel: '',
+      sellerName: '',
+      purchaseDate: '',
+      orderNumber: '',
+      price: '',
+      saleVenue: '',
+      firstBuyerReceipt: '',
+    },
     recipient: '',
     recipientEdited: false,
     receiptShows: [],
-    contact: { ownerName: '', contactEmail: '', contactPhone: '', linkedAccount: '', notes: '' },
+    contact: { ownerName: '', contactEmail: '', contactPhone: '', linkedAccount: '', accountHint: '', notes: '' },
+    triage: { whose: '', triedFirst: '' },
     serverErrors: {},
+  };
+}
+
+/**
+ * The start page's answers joined to a draft: a second-hand buyer's purchase channel is chosen for
+ * them (unless they already picked one); a new hint replaces an older one, an empty one does not.
+ */
+export function applyTriage(draft: AppealDraft, triage: Triage): AppealDraft {
+  const secondHand = triage.whose === 'previous-owner' && draft.purchase.purchaseChannel === '';
+  return {
+    ...draft,
+    triage: { whose: triage.whose, triedFirst: triage.triedFirst },
+    purchase: secondHand ? { ...draft.purchase, purchaseChannel: 'second-hand' } : draft.purchase,
+    contact: triage.accountHint ? { ...draft.contact, accountHint: triage.accountHint } : draft.contact,
   };
 }
 
@@ -102,6 +142,7 @@ export function reviveDraft(saved: unknown): AppealDraft {
     caseReference: typeof s.caseReference === 'string' && s.caseReference ? s.caseReference : fresh.caseReference,
     furthest: typeof s.furthest === 'number' ? s.furthest : 0,
     receiptShows: Array.isArray(s.receiptShows) ? s.receiptShows : [],
+    triage: (({ whose, triedFirst }) => ({ whose, triedFirst }))(parseTriage(s.triage)),
     serverErrors: s.serverErrors ?? {},
   };
 }

@@ -58,15 +58,14 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-async function sniffFiles(uploaded: readonly UploadedFile[]): Promise<SniffedFile[]> {
+async function sniffFiles(uploaded: readonly UploadedFile[], secondHand: boolean): Promise<SniffedFile[]> {
   const files = inEvidenceOrder(uploaded);
-  const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
-  for (const file of files) counts[file.role] += 1;
+  const perRole = counts(files);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   return Promise.all(
     files.map(async (file) => {
       seen[file.role] += 1;
-      const caption = evidenceCaption(file.role, seen[file.role], counts[file.role]);
+      const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], secondHand);
       const kind = await sniffEvidenceKind(file.bytes);
       if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
         throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
@@ -74,6 +73,12 @@ async function sniffFiles(uploaded: readonly UploadedFile[]): Promise<SniffedFil
       return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
     }),
   );
+}
+
+function counts(files: readonly { role: EvidenceRole }[]): Record<EvidenceRole, number> {
+  const out: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+  for (const file of files) out[file.role] += 1;
+  return out;
 }
 
 function checkPdfShare(files: readonly SniffedFile[]): void {
@@ -129,7 +134,7 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
  */
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
-  const files = await sniffFiles(input.files);
+  const files = await sniffFiles(input.files, input.appeal.purchaseChannel === 'second-hand');
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;
@@ -149,7 +154,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
 
     if (!facts) {
       const waitStarted = performance.now();
-      facts = buildFactRows(input.appeal, { boxLabelImeis: await boxLabelImeis });
+      facts = buildFactRows(input.appeal, { boxLabelImeis: await boxLabelImeis, files: counts(files) });
       labelsWaitMs = performance.now() - waitStarted;
     }
     const pdfStarted = performance.now();

@@ -81,15 +81,22 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
 });
 
 describe('POST /api/appeal validation', () => {
-  it('400 lists every missing field and both missing file roles at once', async () => {
+  it('400 lists every missing field and the missing evidence at once', async () => {
     const { status, body } = await post({ locale: 'en' }, []);
     expect(status).toBe(400);
     expect(body?.error.code).toBe('invalid-fields');
     expect(Object.keys(body?.error.fields ?? {}).sort()).toEqual(
-      ['boxPhoto', 'contactEmail', 'country', 'imei', 'ownerName', 'purchaseChannel', 'purchaseDate', 'receipt'].sort(),
+      ['contactEmail', 'country', 'evidence', 'imei', 'ownerName', 'purchaseChannel', 'purchaseDate'].sort(),
     );
     for (const message of Object.values(body?.error.fields ?? {})) expect(message).toMatch(/\w{3,}/);
-    expect(body?.error.message).toMatch(/8 fields/);
+    expect(body?.error.fields.evidence).toMatch(/at least one file/);
+    expect(body?.error.message).toMatch(/7 fields/);
+  });
+
+  it('400 for an unknown second-hand venue, triage answer or a hint with odd characters', async () => {
+    const { status, body } = await post({ ...EN, saleVenue: 'garage', triedFirst: 'magic', accountHint: '221<script>' }, [BOX]);
+    expect(status).toBe(400);
+    expect(Object.keys(body?.error.fields ?? {}).sort()).toEqual(['accountHint', 'saleVenue', 'triedFirst']);
   });
 
   it('400 names each wrong value, not only the first', async () => {

@@ -143,3 +143,53 @@ describe('composeShortAppealLetter', () => {
     expect(ru).toContain('Иван Петров');
   });
 });
+
+describe('the letter for each path (issue 12)', () => {
+  const secondHand = (overrides = {}) =>
+    realisticAppeal({ purchaseChannel: 'second-hand', sellerName: 'Олег', saleVenue: 'marketplace', receiptShows: '', ...overrides });
+
+  it.each(LOCALES)('tells a second-hand chain honestly (%s)', (locale) => {
+    for (const firstBuyerReceipt of ['yes', 'no'] as const) {
+      const letter = composeAppealLetter(secondHand({ locale, firstBuyerReceipt }));
+      for (const section of letter.sections) {
+        const t = MESSAGES[section.locale].letter;
+        const text = section.paragraphs.join('\n');
+        expect(text).toContain(t.introSecondHand.split('{')[0]!.trim().slice(0, 12));
+        expect(text).toContain('Олег');
+        expect(text).toContain(t.chain.firstReceipt[firstBuyerReceipt]);
+        expect(text).not.toMatch(/ {2}| [.,]/);
+        expect(text).not.toMatch(/[{}]/);
+      }
+    }
+    const english = composeAppealLetter(secondHand({ locale, firstBuyerReceipt: 'no' })).sections[0]!.paragraphs.join('\n');
+    expect(english).toContain('I bought the Redmi Note 13 phone described below second-hand');
+    expect(english).not.toContain('I am the owner of the');
+    expect(english).toContain('I bought it from Олег through an online marketplace listing on 14 March 2025.');
+    expect(english).toContain('The first buyer’s original receipt is not available to me');
+  });
+
+  it('leaves the venue out when it is not known, and names the previous owner when the seller is unnamed', () => {
+    const text = composeAppealLetter(secondHand({ locale: 'en', sellerName: '', saleVenue: '' })).sections[0]!.paragraphs.join('\n');
+    expect(text).toContain('I bought it from the previous owner on 14 March 2025.');
+  });
+
+  it('says what was tried first and quotes the lock screen’s account hint, in every language', () => {
+    for (const locale of LOCALES) {
+      for (const triedFirst of ['password-reset', 'seller'] as const) {
+        const letter = composeAppealLetter(realisticAppeal({ locale, triedFirst, accountHint: '221****878' }));
+        for (const section of letter.sections) {
+          const text = section.paragraphs.join('\n');
+          expect(text).toContain(MESSAGES[section.locale].letter.triedFirst[triedFirst]);
+          expect(text).toContain('221****878');
+        }
+      }
+    }
+    const plain = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' })));
+    expect(plain).not.toContain('account.xiaomi.com');
+    expect(plain).not.toContain('lock screen shows');
+  });
+
+  it('no longer claims a box photo or a receipt is enclosed', () => {
+    for (const locale of LOCALES) expect(MESSAGES[locale].letter.enclosed).not.toMatch(/IMEI/);
+  });
+});

@@ -7,6 +7,7 @@
  *   form      the wizard
  *   result    the result page (download, e-mail, next steps)
  *   assistant box-label reading, photo and receipt checks, follow-ups
+ *   triage    the start page's decision path (password reset, the seller, the appeal)
  */
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -34,12 +35,16 @@ import enAssistant from './en/assistant.json';
 import ruAssistant from './ru/assistant.json';
 import bgAssistant from './bg/assistant.json';
 import ukAssistant from './uk/assistant.json';
+import enTriage from './en/triage.json';
+import ruTriage from './ru/triage.json';
+import bgTriage from './bg/triage.json';
+import ukTriage from './uk/triage.json';
 
 export const MESSAGES = {
-  en: { errors: enErrors, letter: enLetter, home: enHome, form: enForm, result: enResult, assistant: enAssistant },
-  ru: { errors: ruErrors, letter: ruLetter, home: ruHome, form: ruForm, result: ruResult, assistant: ruAssistant },
-  bg: { errors: bgErrors, letter: bgLetter, home: bgHome, form: bgForm, result: bgResult, assistant: bgAssistant },
-  uk: { errors: ukErrors, letter: ukLetter, home: ukHome, form: ukForm, result: ukResult, assistant: ukAssistant },
+  en: { errors: enErrors, letter: enLetter, home: enHome, form: enForm, result: enResult, assistant: enAssistant, triage: enTriage },
+  ru: { errors: ruErrors, letter: ruLetter, home: ruHome, form: ruForm, result: ruResult, assistant: ruAssistant, triage: ruTriage },
+  bg: { errors: bgErrors, letter: bgLetter, home: bgHome, form: bgForm, result: bgResult, assistant: bgAssistant, triage: bgTriage },
+  uk: { errors: ukErrors, letter: ukLetter, home: ukHome, form: ukForm, result: ukResult, assistant: ukAssistant, triage: ukTriage },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['en'];

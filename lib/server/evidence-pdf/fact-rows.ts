@@ -1,6 +1,7 @@
 import 'server-only';
 
-import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
+import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type SaleVenue, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { formatImei } from '@/lib/imei';
 
@@ -24,7 +25,38 @@ export type FactRowOptions = {
    * missing from a label that was read a "not found" note. Empty or absent: no label was read.
    */
   boxLabelImeis?: readonly string[];
+  /** Files enclosed per role: what is missing is said in so many words. */
+  files?: Readonly<Record<EvidenceRole, number>>;
 };
+
+const SALE_VENUE_LABEL: Record<SaleVenue, string> = {
+  marketplace: 'online marketplace listing',
+  shop: 'shop selling used phones',
+  private: 'private sale',
+};
+
+const TRIED_FIRST_LABEL: Record<Exclude<TAppeal['triedFirst'], ''>, string> = {
+  'password-reset': 'password reset at account.xiaomi.com: did not give access',
+  seller: 'asked the seller to remove the phone from their account: refused or no answer',
+};
+
+/**
+ * What the evidence set lacks, in plain words, and how much that weakens the appeal (the review
+ * step's grading, lib/assistant/receipt-checklist.ts, says the same to the user).
+ */
+function missingEvidence(appeal: TAppeal, files: Readonly<Record<EvidenceRole, number>>): FactRow | null {
+  const secondHand = appeal.purchaseChannel === 'second-hand';
+  const missing: string[] = [];
+  if (files.boxPhoto === 0) missing.push('box label photo');
+  if (files.receipt === 0) missing.push(secondHand ? "first buyer's receipt" : 'receipt or order record');
+  if (appeal.imei === '' && files.extra === 0) missing.push('lock screen photo');
+  if (missing.length === 0) return null;
+  return {
+    label: 'Not enclosed',
+    value: `${missing.join(', ')} (the owner does not have ${missing.length === 1 ? 'it' : 'them'})`,
+    warning: files.receipt === 0 && files.boxPhoto === 0 ? 'the appeal rests on the remaining evidence below' : 'the appeal is weaker without it',
+  };
+}
 
 const CHANNEL_LABEL: Record<PurchaseChannel, string> = {
   'mi-store': 'Mi Store / Xiaomi store',
@@ -72,6 +104,10 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): Fa
   add('Country of purchase', `${countryName(appeal.country, 'en')} (${appeal.country})`);
   add('Bought from', CHANNEL_LABEL[appeal.purchaseChannel]);
   add('Seller', appeal.sellerName);
+  if (appeal.purchaseChannel === 'second-hand') {
+    add('Where the sale happened', appeal.saleVenue ? SALE_VENUE_LABEL[appeal.saleVenue] : '');
+    add("First buyer's receipt", appeal.firstBuyerReceipt === 'yes' ? 'attached' : appeal.firstBuyerReceipt === 'no' ? 'not available' : '');
+  }
   add('Purchase date', appeal.purchaseDate);
   add('Order / receipt number', appeal.orderNumber);
   add('Price', appeal.price);
@@ -79,7 +115,11 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): Fa
   add('Contact e-mail', appeal.contactEmail);
   add('Contact phone', appeal.contactPhone);
   add('Previously bound account', appeal.linkedAccount);
-  add('Receipt', receiptChecklist(appeal.receiptShows));
+  add('Account shown on the lock screen', appeal.accountHint);
+  add('Tried before this appeal', appeal.triedFirst ? TRIED_FIRST_LABEL[appeal.triedFirst] : '');
+  if (options.files?.receipt !== 0) add('Receipt', receiptChecklist(appeal.receiptShows));
+  const missing = options.files ? missingEvidence(appeal, options.files) : null;
+  if (missing) rows.push(missing);
   add('Case reference', appeal.caseReference);
   add('Notes', appeal.notes);
   return rows;

@@ -1,0 +1,178 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+
+import { singleLine } from '@/lib/appeal/fields';
+import type { TriedFirst } from '@/lib/appeal/triage-answers';
+import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, isAccountHint, type AccountOwner, type Triage } from '@/lib/form/triage';
+
+type Answer = 'yes' | 'no';
+
+/**
+ * The Mi Account lock's decision path: the owner who still reaches the bound e-mail or phone resets
+ * the password; the second-hand buyer who reaches the seller asks them to remove the phone; everyone
+ * else (and anyone for whom that failed) goes to the appeal, which is told what was tried.
+ */
+export function AccountTriage() {
+  const t = useTranslations('triage');
+  const router = useRouter();
+  const [whose, setWhose] = useState<AccountOwner | null>(null);
+  const [reach, setReach] = useState<Answer | null>(null);
+  const [hint, setHint] = useState('');
+  const cleanHint = singleLine(hint);
+  const hintValid = isAccountHint(cleanHint);
+
+  const startAppeal = (triedFirst: TriedFirst | '') => {
+    const triage: Triage = { whose: whose ?? '', triedFirst, accountHint: hintValid ? cleanHint : '' };
+    try {
+      sessionStorage.setItem(TRIAGE_HANDOFF_KEY, JSON.stringify(triage));
+    } catch {
+      // Storage off (private mode): the form simply starts without the answers.
+    }
+    router.push('/appeal');
+  };
+
+  return (
+    <div className="triage">
+      <fieldset>
+        <legend>{t('legend')}</legend>
+        <div className="choices">
+          {ACCOUNT_OWNERS.map((owner) => (
+            <label key={owner} className="choice">
+              <input
+                type="radio"
+                name="account-owner"
+                value={owner}
+                checked={whose === owner}
+                onChange={() => {
+                  setWhose(owner);
+                  setReach(null);
+                }}
+              />
+              <span>{t(`whose.${owner}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {whose ? (
+        <>
+          <div className={hintValid ? 'field' : 'field has-error'}>
+            <label htmlFor="account-hint">{t('hint.label')}</label>
+            <p className="hint" id="account-hint-hint">
+              {t('hint.hint')}
+            </p>
+            {hintValid ? null : (
+              <p className="field-error" id="account-hint-error">
+                {t('hint.invalid')}
+              </p>
+            )}
+            <input
+              id="account-hint"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={ACCOUNT_HINT_MAX + 10}
+              value={hint}
+              aria-invalid={hintValid ? undefined : true}
+              aria-describedby={hintValid ? 'account-hint-hint' : 'account-hint-hint account-hint-error'}
+              onChange={(event) => setHint(event.target.value)}
+            />
+          </div>
+          <fieldset>
+            <legend>{whose === 'mine' ? t('reach.legend') : t('seller.legend')}</legend>
+            <div className="choices">
+              {(['yes', 'no'] as const).map((answer) => (
+                <label key={answer} className="choice">
+                  <input type="radio" name="reach" value={answer} checked={reach === answer} onChange={() => setReach(answer)} />
+                  <span>{whose === 'mine' ? t(`reach.${answer}`) : t(`seller.${answer}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </>
+      ) : null}
+
+      <div aria-live="polite">
+        {whose === 'mine' && reach === 'yes' ? (
+          <PasswordReset hint={hintValid ? cleanHint : ''} onFailed={() => startAppeal('password-reset')} />
+        ) : null}
+        {whose === 'previous-owner' && reach === 'yes' ? (
+          <AskSeller hint={hintValid ? cleanHint : ''} onRefused={() => startAppeal('seller')} />
+        ) : null}
+        {reach === 'no' ? (
+          <div className="answer triage-exit" data-testid="triage-appeal">
+            <p>{whose === 'mine' ? t('appeal.mine') : t('appeal.secondHand')}</p>
+            <button type="button" className="button primary" onClick={() => startAppeal('')}>
+              {t('appeal.start')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function PasswordReset({ hint, onFailed }: { hint: string; onFailed: () => void }) {
+  const t = useTranslations('triage.reset');
+  return (
+    <div className="answer triage-exit" data-testid="triage-reset">
+      <h3>{t('title')}</h3>
+      <ol>
+        <li>{t('step1')}</li>
+        <li>{hint ? t('step2Hint', { hint }) : t('step2')}</li>
+        <li>{t('step3')}</li>
+      </ol>
+      <p>
+        <a className="button primary" href="https://account.xiaomi.com/" target="_blank" rel="noopener noreferrer">
+          {t('open')}
+        </a>
+      </p>
+      <p>{t('failed')}</p>
+      <button type="button" className="button" onClick={onFailed}>
+        {t('startAppeal')}
+      </button>
+    </div>
+  );
+}
+
+function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void }) {
+  const t = useTranslations('triage.ask');
+  const message = t('message', { hint: hint || 'none' });
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Only a browser that can share text gets the button (phones, some desktops); known after mount.
+  const [canShare, setCanShare] = useState(false);
+  useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
+
+  return (
+    <div className="answer triage-exit" data-testid="triage-seller">
+      <h3>{t('title')}</h3>
+      <p>{t('explain')}</p>
+      <label htmlFor="seller-message">{t('messageLabel')}</label>
+      <textarea id="seller-message" readOnly rows={9} className="email-body" value={message} />
+      <p className="send-options">
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigator.clipboard.writeText(message).then(() => setCopy('copied'), () => setCopy('failed'))}
+        >
+          {t('copy')}
+        </button>{' '}
+        {canShare ? (
+          <button type="button" className="button" onClick={() => void navigator.share({ text: message }).catch(() => undefined)}>
+            {t('share')}
+          </button>
+        ) : null}
+        <span aria-live="polite" className="copy-status">
+          {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : ''}
+        </span>
+      </p>
+      <p>{t('then')}</p>
+      <button type="button" className="button" onClick={onRefused}>
+        {t('startAppeal')}
+      </button>
+    </div>
+  );
+}

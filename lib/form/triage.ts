@@ -1,0 +1,40 @@
+/**
+ * The start page's answers (issue 12, "triage before the appeal"), handed to the appeal form in
+ * this tab's sessionStorage (never the server) and kept with the draft, where they shape the letter.
+ */
+import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, TRIED_FIRST, type TriedFirst } from '@/lib/appeal/triage-answers';
+import { singleLine } from '@/lib/appeal/fields';
+
+export const ACCOUNT_OWNERS = ['mine', 'previous-owner'] as const;
+export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
+
+
+export type Triage = {
+  whose: AccountOwner | '';
+  triedFirst: TriedFirst | '';
+  /** The masked account the lock screen shows, e.g. 221****878. */
+  accountHint: string;
+};
+
+export { ACCOUNT_HINT_MAX };
+
+export function isAccountHint(value: string): boolean {
+  return value.length <= ACCOUNT_HINT_MAX && ACCOUNT_HINT_PATTERN.test(value);
+}
+
+export const TRIAGE_HANDOFF_KEY = 'appeal-kit-triage';
+
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T | '' {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : '';
+}
+
+/** A triage read back from storage; anything unrecognisable becomes an empty answer. */
+export function parseTriage(raw: unknown): Triage {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const hint = typeof value.accountHint === 'string' ? singleLine(value.accountHint) : '';
+  return {
+    whose: pick(value.whose, ACCOUNT_OWNERS),
+    triedFirst: pick(value.triedFirst, TRIED_FIRST),
+    accountHint: isAccountHint(hint) ? hint : '',
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import { POST } from '@/app/api/appeal/route';
+import { readFixture } from '../support/fixtures';
+import { appealRequest, STANDARD_FIELDS, type UploadSpec } from './support/appeal-request';
+import { pdftotext, withPdfFile } from './support/pdf-tools';
+
+/** Issue 12: any real proof suffices, and the second-hand path tells its chain. */
+const LOCK_SCREEN: UploadSpec = { field: 'extra', name: 'lock-screen.png', bytes: readFixture('order-screenshot.png'), type: 'image/png' };
+const RECEIPT_PHOTO: UploadSpec = { field: 'receipt', name: 'receipt.jpg', bytes: readFixture('receipt-photo-12mp.jpg'), type: 'image/jpeg' };
+
+async function pdfText(fields: Record<string, string>, files: UploadSpec[]): Promise<string> {
+  const response = await POST(appealRequest(fields, files));
+  expect(response.status, await response.clone().text().catch(() => '')).toBe(200);
+  const pdf = new Uint8Array(await response.arrayBuffer());
+  return withPdfFile(pdf, (file) => pdftotext(file));
+}
+
+describe('POST /api/appeal without the box or the receipt', () => {
+  it('accepts the lock code alone with a photo of the lock screen, and says what is missing', async () => {
+    const { imei: _imei, imei2: _imei2, ...rest } = STANDARD_FIELDS;
+    const text = await pdfText({ ...rest, lockCode: 'A1B2-C3D4-E5F6', receiptShows: '', locale: 'en' }, [LOCK_SCREEN]);
+    expect(text).toContain('A1B2-C3D4-E5F6');
+    expect(text).toContain('Not enclosed');
+    expect(text).toContain('box label photo, receipt or order record');
+    expect(text).toContain('the appeal rests on the remaining evidence below');
+    expect(text).toContain('Other evidence: lock-screen.png');
+    expect(text).not.toMatch(/Receipt\s+not stated/);
+  });
+
+  it('accepts a receipt without a box photo', async () => {
+    const text = await pdfText({ ...STANDARD_FIELDS, locale: 'en' }, [RECEIPT_PHOTO]);
+    expect(text).toContain('box label photo (the owner does not have it)');
+    expect(text).toContain('the appeal is weaker without it');
+  });
+
+  it('says nothing is missing when the box and the receipt are there', async () => {
+    const box: UploadSpec = { field: 'boxPhoto', name: 'box.jpg', bytes: readFixture('box-label-12mp.jpg'), type: 'image/jpeg' };
+    const text = await pdfText({ ...STANDARD_FIELDS, locale: 'en' }, [box, RECEIPT_PHOTO]);
+    expect(text).not.toContain('Not enclosed');
+  });
+});
+
+describe('POST /api/appeal on the second-hand path', () => {
+  it('captions the first buyer’s receipt and the sale record, and the letter tells the chain', async () => {
+    const fields = {
+      ...STANDARD_FIELDS,
+      purchaseChannel: 'second-hand',
+      sellerName: 'Олег',
+      saleVenue: 'private',
+      firstBuyerReceipt: 'yes',
+      triedFirst: 'seller',
+      accountHint: '221****878',
+      locale: 'ru',
+    };
+    const text = await pdfText(fields, [RECEIPT_PHOTO, { ...LOCK_SCREEN, name: 'chat-with-seller.png' }]);
+    expect(text).toContain("First buyer's receipt: receipt.jpg");
+    expect(text).toContain('Sale listing, chat or transfer note: chat-with-seller.png');
+    expect(text.replace(/\s+/g, ' ')).toContain('I bought it from Олег in a private sale on 14 March 2025.');
+    expect(text.replace(/\s+/g, ' ')).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
+    expect(text.replace(/\s+/g, ' ')).toContain('Я купил(а) его у продавца Олег в частной сделке');
+    expect(text).toContain('Where the sale happened');
+    expect(text).toContain('221****878');
+    expect(text).toContain('asked the seller to remove the phone from their account');
+  });
+});
