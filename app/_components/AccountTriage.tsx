@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
@@ -142,9 +142,8 @@ function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void })
   const t = useTranslations('triage.ask');
   const message = t('message', { hint: hint || 'none' });
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  // Only a browser that can share text gets the button (phones, some desktops); known after mount.
-  const [canShare, setCanShare] = useState(false);
-  useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
+  // Only a browser that can share text gets the button (phones, some desktops); the server renders none.
+  const canShare = useSyncExternalStore(subscribeToNothing, browserCanShare, () => false);
 
   return (
     <div className="answer triage-exit" data-testid="triage-seller">
@@ -156,7 +155,7 @@ function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void })
         <button
           type="button"
           className="button"
-          onClick={() => navigator.clipboard.writeText(message).then(() => setCopy('copied'), () => setCopy('failed'))}
+          onClick={() => void navigator.clipboard.writeText(message).then(() => setCopy('copied'), () => setCopy('failed'))}
         >
           {t('copy')}
         </button>{' '}
@@ -176,3 +175,6 @@ function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void })
     </div>
   );
 }
+
+const subscribeToNothing = () => () => undefined;
+const browserCanShare = () => typeof navigator.share === 'function';

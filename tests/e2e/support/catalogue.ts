@@ -7,15 +7,17 @@ import enHome from '../../../lib/i18n/messages/en/home.json';
 import enResult from '../../../lib/i18n/messages/en/result.json';
 import enErrors from '../../../lib/i18n/messages/en/errors.json';
 import enTriage from '../../../lib/i18n/messages/en/triage.json';
+import enAssistant from '../../../lib/i18n/messages/en/assistant.json';
 import ruForm from '../../../lib/i18n/messages/ru/form.json';
 import ruHome from '../../../lib/i18n/messages/ru/home.json';
 import ruResult from '../../../lib/i18n/messages/ru/result.json';
 import ruErrors from '../../../lib/i18n/messages/ru/errors.json';
 import ruTriage from '../../../lib/i18n/messages/ru/triage.json';
+import ruAssistant from '../../../lib/i18n/messages/ru/assistant.json';
 
 export const CATALOGUES = {
-  en: { form: enForm, home: enHome, result: enResult, errors: enErrors, triage: enTriage },
-  ru: { form: ruForm, home: ruHome, result: ruResult, errors: ruErrors, triage: ruTriage },
+  en: { form: enForm, home: enHome, result: enResult, errors: enErrors, triage: enTriage, assistant: enAssistant },
+  ru: { form: ruForm, home: ruHome, result: ruResult, errors: ruErrors, triage: ruTriage, assistant: ruAssistant },
 };
 export type TestLocale = keyof typeof CATALOGUES;
 export type Catalogue = (typeof CATALOGUES)['en'];

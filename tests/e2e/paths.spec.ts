@@ -1,0 +1,249 @@
+/**
+ * The paths of issue 12: who receives the appeal in each country, and the channels besides
+ * e-mail on the result page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+import { fixturePath } from '../support/fixtures';
+
+import { CATALOGUES, fill } from './support/catalogue';
+import {
+  addEvidence,
+  continueTo,
+  expectNoAxeViolations,
+  expectStep,
+  fillContact,
+  fillDevice,
+  fillPurchase,
+  openFreshAppeal,
+  screenshot,
+  textbox,
+  type PersonAnswers,
+} from './support/pages';
+
+const c = CATALOGUES.en;
+const GLOBAL = 'support.global@support.mi.com';
+
+const PERSON: PersonAnswers = {
+  imeiTyped: '868907041234565',
+  imei: '868907041234565',
+  imei2: '867443033012349',
+  serial: '44871/F2ZX01234',
+  model: 'Redmi Note 13 Pro 5G',
+  country: 'KZ',
+  seller: 'Technodom',
+  date: '2025-03-14',
+  order: '5123-778-0042',
+  price: '149 990 KZT',
+  name: 'Aigerim Example',
+  email: 'aigerim@example.com',
+  phone: '+7 701 000 11 22',
+  account: '+7 701 000 11 22',
+  notes: '',
+};
+
+test.use({ locale: 'en-GB' });
+
+test('Ukraine: Xiaomi’s global address is proposed; the reseller’s only as an explained opt-in', async ({ page }, testInfo) => {
+  const r = c.form.purchase.recipient;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await page.getByLabel(c.form.purchase.country.label).selectOption('UA');
+  const recipient = page.getByLabel(r.label);
+  await expect(recipient).toHaveValue(GLOBAL);
+  await expect(page.locator('.recipient .badge').first()).toHaveText(r.status.official);
+  // The reseller is folded away, named as a reseller, and not among Xiaomi's addresses.
+  await expect(page.getByRole('button', { name: fill(r.useAddress, { address: 'service@miot.com.ua' }) })).toHaveCount(0);
+  await page.getByText(fill(r.reseller.summary, { country: 'Ukraine' })).click();
+  await expect(page.getByText(fill(r.reseller.explain, { address: 'service@miot.com.ua' }))).toBeVisible();
+  await expect(page.locator('.reseller .badge')).toHaveText(r.status.reseller);
+  await expectNoAxeViolations(page, 'purchase step, Ukraine');
+  await screenshot(page, testInfo, 'paths-ukraine-recipient');
+  await page.getByRole('button', { name: fill(r.reseller.optIn, { address: 'service@miot.com.ua' }) }).click();
+  await expect(recipient).toHaveValue('service@miot.com.ua');
+  await expect(page.getByText(r.reseller.chosen)).toBeVisible();
+  await expect(page.getByTestId('chosen-status').locator('.badge')).toHaveText(r.status.reseller);
+  // Back to Xiaomi with one click.
+  await page.getByRole('button', { name: fill(r.useAddress, { address: GLOBAL }) }).click();
+  await expect(recipient).toHaveValue(GLOBAL);
+});
+
+test('Kazakhstan: Xiaomi’s Kazakh address, and the hotline on the result page with what to have ready', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const ch = c.result.channels;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await expect(page.getByLabel(c.form.purchase.recipient.label)).toHaveValue('service.kz@support.mi.com');
+  await continueTo(page, c, c.form.steps.evidence);
+  await addEvidence(page, c);
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.review);
+  const reference = (await page.locator('.case-reference strong').textContent()) ?? '';
+  await page.getByRole('button', { name: c.form.generate.start }).click();
+  await expectStep(page, c.result.heading);
+
+  const channels = page.locator('section.channels');
+  await expect(channels.getByRole('heading', { name: ch.heading })).toBeVisible();
+  const hotline = channels.getByTestId('channel-hotline');
+  await expect(hotline.getByRole('link', { name: fill(ch.call, { number: '8-800-100-30-00' }) })).toHaveAttribute('href', 'tel:88001003000');
+  await expect(hotline).toContainText(fill(ch.ready.hotline, { reference }));
+  await expect(hotline.locator('.badge')).toHaveText(c.form.purchase.recipient.status.official);
+
+  // The no-access form's copy sheet, in the form's order, each value with its copy button.
+  const sheet = channels.getByTestId('channel-no-access-form').locator('.copy-sheet > li');
+  await expect(sheet).toHaveCount(6);
+  await expect(sheet.nth(0)).toContainText(PERSON.imei);
+  await expect(sheet.nth(1)).toContainText('Kazakhstan');
+  await expect(sheet.nth(2)).toContainText(PERSON.account);
+  await expect(sheet.nth(3)).toContainText(PERSON.seller);
+  await expect(sheet.nth(5)).toContainText(PERSON.order);
+  await expect(sheet.nth(0).getByRole('button', { name: fill(c.result.copy, { what: ch.form.field.imei }) })).toBeVisible();
+
+  // The service-centre checklist prints on its own.
+  const checklist = channels.getByTestId('service-checklist');
+  await expect(checklist).toContainText(ch.centre.item.id);
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = document.documentElement.classList.contains('print-checklist') ? 'checklist' : 'page';
+    };
+  });
+  await checklist.getByRole('button', { name: ch.centre.print }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'checklist');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: c.result.pdf.heading })).toBeHidden();
+  await expect(checklist.getByText(ch.centre.printTitle)).toBeVisible();
+  await screenshot(page, testInfo, 'paths-checklist-print');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expectNoAxeViolations(page, 'result page with channels');
+  await screenshot(page, testInfo, 'paths-kazakhstan-result');
+});
+
+const tr = CATALOGUES.en.triage;
+
+test('start page: owner who still reaches the bound e-mail is sent to the password reset first', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: c.home.check.miAccount.label }).check();
+  await page.getByRole('radio', { name: tr.whose.mine }).check();
+  await page.getByLabel(tr.hint.label).fill('221****878');
+  await page.getByRole('radio', { name: tr.reach.yes }).check();
+  const exit = page.getByTestId('triage-reset');
+  await expect(exit.getByRole('heading', { name: tr.reset.title })).toBeVisible();
+  await expect(exit.getByRole('link', { name: tr.reset.open })).toHaveAttribute('href', 'https://account.xiaomi.com/');
+  await expect(exit).toContainText(fill(tr.reset.step2Hint, { hint: '221****878' }));
+  await expectNoAxeViolations(page, 'start page, password reset');
+  await screenshot(page, testInfo, 'paths-triage-reset');
+
+  // The reset failed: the appeal starts, and the hint travels with it.
+  await exit.getByRole('button', { name: tr.reset.startAppeal }).click();
+  await expectStep(page, c.form.steps.device);
+  const saved = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('appeal-kit');
+        open.onsuccess = () => {
+          const get = open.result.transaction('draft').objectStore('draft').get('fields');
+          get.onsuccess = () => resolve(get.result);
+        };
+      }),
+  );
+  expect(saved).toMatchObject({ triage: { whose: 'mine', triedFirst: 'password-reset', accountHint: '221****878' } });
+});
+
+test('start page: a second-hand buyer who reaches the seller gets a ready message, shared or copied', async ({ page, context }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    const shared: unknown[] = [];
+    Object.assign(window, { __shared: shared });
+    Object.defineProperty(navigator, 'share', { value: (data: unknown) => (shared.push(data), Promise.resolve()), configurable: true });
+  });
+  await page.goto('/');
+  await page.getByRole('radio', { name: c.home.check.miAccount.label }).check();
+  await page.getByRole('radio', { name: tr.whose['previous-owner'] }).check();
+  await page.getByLabel(tr.hint.label).fill('a***@gmail.com');
+  await page.getByRole('radio', { name: tr.seller.yes }).check();
+  const exit = page.getByTestId('triage-seller');
+  const message = await exit.getByLabel(tr.ask.messageLabel).inputValue();
+  expect(message).toContain('i.mi.com');
+  expect(message).toContain('(the lock screen shows a***@gmail.com)');
+  await exit.getByRole('button', { name: tr.ask.copy }).click();
+  await expect(exit.getByText(tr.ask.copied)).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
+  await exit.getByRole('button', { name: tr.ask.share }).click();
+  expect(await page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared)).toEqual([{ text: message }]);
+  await expectNoAxeViolations(page, 'start page, seller message');
+  await screenshot(page, testInfo, 'paths-triage-seller');
+
+  // The seller refuses: the appeal starts on the second-hand path.
+  await exit.getByRole('button', { name: tr.ask.startAppeal }).click();
+  await expectStep(page, c.form.steps.device);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await expect(page.getByRole('radio', { name: c.form.purchase.channel['second-hand'] })).toBeChecked();
+
+  // The second-hand appeal: the first buyer's receipt and the chat with the seller; no box.
+  test.setTimeout(180_000);
+  await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
+  await textbox(page, c.form.purchase.sellerName.label).fill('Georgi');
+  await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2025-06-01');
+  await continueTo(page, c, c.form.steps.evidence);
+  await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('receipt-photo-12mp.jpg'));
+  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
+  await expect(page.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(2, { timeout: 30_000 });
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, { ...PERSON, account: '' });
+  await continueTo(page, c, c.form.steps.review);
+  await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
+  const body = await generate(page);
+  expect(body).toContain('I bought the Redmi Note 13 Pro 5G phone described below second-hand');
+  expect(body).toContain('I bought it from Georgi on 1 June 2025.');
+  expect(body).toContain('Before writing to you, I asked the seller to remove the phone from their Mi Account');
+  expect(body).toContain('a***@gmail.com');
+});
+
+/** Creates the PDF from the review step and returns the e-mail's message on the result page. */
+async function generate(page: Page): Promise<string> {
+  await page.getByRole('button', { name: c.form.generate.start }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 60_000 });
+  return page.getByLabel(c.result.email.body).inputValue();
+}
+
+test('an appeal on the lock code alone, with a photo of the lock screen and no box or receipt', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openFreshAppeal(page);
+  await page.getByText(c.form.device.lockCode.summary).click();
+  await page.getByLabel(c.form.device.lockCode.label).fill('7F3K-92QX-MM41');
+  await textbox(page, c.form.device.model.label).fill(PERSON.model);
+  await continueTo(page, c, c.form.steps.purchase);
+  await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
+  await page.getByRole('radio', { name: c.form.purchase.channel['authorized-retailer'] }).check();
+  await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2024-11-02');
+  await continueTo(page, c, c.form.steps.evidence);
+  // Nothing added: one file of any kind is asked for, not a box photo.
+  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await expect(page.getByText(c.errors.files.missingEvidence).first()).toBeVisible();
+  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
+  await expect(page.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(1, { timeout: 30_000 });
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, { ...PERSON, account: '' });
+  await continueTo(page, c, c.form.steps.review);
+  // The review says plainly what is missing and what else counts.
+  await expect(page.getByTestId('evidence-warning-noReceiptFile')).toContainText(c.assistant.warning.noReceiptFile);
+  await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
+  await expect(page.getByTestId('evidence-warning-lockCodeOnly')).toBeVisible();
+  await expectNoAxeViolations(page, 'review, lock code only');
+  await screenshot(page, testInfo, 'paths-lockcode-review');
+  const body = await generate(page);
+  expect(body).toContain('7F3K-92QX-MM41');
+});
+
+test('start page: the sales-territory answer names the sanctioned territories', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: c.home.check.territory.label }).check();
+  await expect(page.getByText(c.home.check.territory.answer)).toBeVisible();
+  await expect(page.getByText(c.home.check.territory.answer)).toContainText('Crimea');
+});
