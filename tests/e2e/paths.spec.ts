@@ -69,9 +69,35 @@ test('Ukraine: Xiaomi’s global address is proposed; the reseller’s only as a
   await expect(recipient).toHaveValue(GLOBAL);
 });
 
-test('Kazakhstan: Xiaomi’s Kazakh address, and the hotline on the result page with what to have ready', async ({ page }, testInfo) => {
+type SharedFile = { name: string; type: string; size: number; magic: string };
+type Shared = { files: SharedFile[]; title?: string; text?: string };
+
+test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready, and the PDF shared with the message', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const ch = c.result.channels;
+  // A phone's share sheet: canShare says yes to files, share records what it was given.
+  await page.addInitScript(() => {
+    const calls: Shared[] = [];
+    Object.assign(window, { __shares: calls });
+    Object.defineProperty(navigator, 'canShare', {
+      configurable: true,
+      value: (data: { files?: File[] }) => Array.isArray(data.files) && data.files.every((file) => file instanceof File),
+    });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: async (data: { files?: File[]; title?: string; text?: string }) => {
+        const files = await Promise.all(
+          (data.files ?? []).map(async (file) => ({
+            name: file.name,
+            type: file.type,
+            size: file.size,
+            magic: new TextDecoder().decode((await file.arrayBuffer()).slice(0, 5)),
+          })),
+        );
+        calls.push({ files, title: data.title, text: data.text });
+      },
+    });
+  });
   await openFreshAppeal(page);
   await fillDevice(page, c, PERSON);
   await continueTo(page, c, c.form.steps.purchase);
@@ -85,6 +111,21 @@ test('Kazakhstan: Xiaomi’s Kazakh address, and the hotline on the result page 
   const reference = (await page.locator('.case-reference strong').textContent()) ?? '';
   await page.getByRole('button', { name: c.form.generate.start }).click();
   await expectStep(page, c.result.heading);
+
+  // One button shares the PDF and the message; mailto, copy and .eml stay.
+  const subject = (await page.locator('.email-parts .row').nth(1).locator('dd > span').first().textContent()) ?? '';
+  const body = await page.getByLabel(c.result.email.body).inputValue();
+  await page.getByRole('button', { name: c.result.share.button }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __shares: Shared[] }).__shares.length)).toBe(1);
+  const [shared] = await page.evaluate(() => (window as unknown as { __shares: Shared[] }).__shares);
+  expect(shared!.files).toHaveLength(1);
+  expect(shared!.files[0]).toMatchObject({ type: 'application/pdf', magic: '%PDF-' });
+  expect(shared!.files[0]!.name).toMatch(/^mi-account-appeal-868907041234565-2025-03-14\.pdf$/);
+  expect(shared!.files[0]!.size).toBeGreaterThan(10_000);
+  expect(shared!.title).toBe(subject);
+  expect(shared!.text).toContain(body);
+  await expect(page.getByRole('link', { name: c.result.send.mailto })).toBeVisible();
+  await expect(page.getByRole('button', { name: c.result.send.eml })).toBeVisible();
 
   const channels = page.locator('section.channels');
   await expect(channels.getByRole('heading', { name: ch.heading })).toBeVisible();

@@ -10,6 +10,7 @@ import type { AppealDraft, AppealResult } from '@/lib/form/draft';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
+import { ShareAppeal } from '@/app/appeal/_components/ShareAppeal';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
 import styles from './ResultView.module.css';
@@ -132,6 +133,7 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
 
             <h3>{t('send.heading')}</h3>
             <div className="send-options">
+              <ShareAppeal className={styles.sendOption} pdf={result.pdf} fileName={result.fileName} subject={email.subject} body={email.body} />
               <div className={styles.sendOption}>
                 <a className="button primary" href={email.mailtoUrl}>
                   {t('send.mailto')}
