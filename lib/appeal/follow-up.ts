@@ -27,7 +27,17 @@ export type FollowUpOptions = {
   caseReference: string;
   /** The day the appeal was sent, YYYY-MM-DD. */
   sentOn: string;
+  /** Xiaomi's own ticket or case number, once support has given one; quoted beside ours. */
+  ticket?: string;
 };
+
+export const TICKET_MAX = 60;
+
+/** A ticket number as typed: one line, letters, digits and the usual separators, or nothing. */
+export function cleanTicket(value: string): string {
+  const line = singleLine(value).slice(0, TICKET_MAX);
+  return /^[\p{L}\p{N} #:./_-]*$/u.test(line) ? line : line.replace(/[^\p{L}\p{N} #:./_-]/gu, '');
+}
 
 export type FollowUpEmail = {
   /** English, one line, with the case reference. */
@@ -61,18 +71,27 @@ function section(appeal: FollowUpAppeal, options: FollowUpOptions, locale: Local
   const t = translator(locale);
   const values = { sentOn: formatLongDate(options.sentOn, locale), device: deviceText(appeal, t), caseReference: options.caseReference };
   const message = options.daysSinceSent === 7 ? t('day7', values) : t('day14', values);
-  return [t('greeting'), message, t('thanks'), t('signOff', { ownerName: appeal.ownerName })].join('\n\n');
+  const ticket = options.ticket ? t('ticket', { ticket: options.ticket }) : null;
+  return [t('greeting'), message, ticket, t('thanks'), t('signOff', { ownerName: appeal.ownerName })]
+    .filter((part): part is string => part !== null)
+    .join('\n\n');
 }
 
 export function composeFollowUpEmail(appeal: FollowUpAppeal, options: FollowUpOptions): FollowUpEmail {
   const caseReference = singleLine(options.caseReference).toUpperCase();
-  const opts = { ...options, caseReference };
-  const subject = singleLine(translator(DEFAULT_LOCALE)('subject', { days: options.daysSinceSent, caseReference }));
-  const english = section(appeal, opts, DEFAULT_LOCALE);
+  const ticket = cleanTicket(options.ticket ?? '');
+  const opts = { ...options, caseReference, ticket };
+  const english = translator(DEFAULT_LOCALE);
+  const subject = singleLine(
+    ticket
+      ? english('subjectWithTicket', { days: options.daysSinceSent, caseReference, ticket })
+      : english('subject', { days: options.daysSinceSent, caseReference }),
+  );
+  const englishText = section(appeal, opts, DEFAULT_LOCALE);
   const body =
     appeal.locale === DEFAULT_LOCALE
-      ? english
-      : [english, '* * *', translator(appeal.locale)('inLanguage', { language: languageName(appeal.locale) }), section(appeal, opts, appeal.locale)].join('\n\n');
-  const { mailtoUrl } = fittingMailto(options.to, subject, [body, english]);
+      ? englishText
+      : [englishText, '* * *', translator(appeal.locale)('inLanguage', { language: languageName(appeal.locale) }), section(appeal, opts, appeal.locale)].join('\n\n');
+  const { mailtoUrl } = fittingMailto(options.to, subject, [body, englishText]);
   return { subject, body, mailtoUrl };
 }

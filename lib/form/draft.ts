@@ -77,6 +77,8 @@ export type AppealDraft = {
   contact: ContactValues;
   /** The start page's answers: whose account, what was tried first. */
   triage: DraftTriage;
+  /** Xiaomi's ticket or case number, noted after sending; the follow-ups quote it. */
+  ticket: string;
   /** Messages from the server for fields, already translated, until the user edits the step. */
   serverErrors: Record<string, string>;
 };
@@ -105,6 +107,7 @@ export function emptyDraft(): AppealDraft {
     receiptShows: [],
     contact: { ownerName: '', contactEmail: '', contactPhone: '', linkedAccount: '', accountHint: '', notes: '' },
     triage: { whose: '', triedFirst: '' },
+    ticket: '',
     serverErrors: {},
   };
 }
@@ -143,6 +146,7 @@ export function reviveDraft(saved: unknown): AppealDraft {
     furthest: typeof s.furthest === 'number' ? s.furthest : 0,
     receiptShows: Array.isArray(s.receiptShows) ? s.receiptShows : [],
     triage: (({ whose, triedFirst }) => ({ whose, triedFirst }))(parseTriage(s.triage)),
+    ticket: typeof s.ticket === 'string' ? s.ticket : '',
     serverErrors: s.serverErrors ?? {},
   };
 }

@@ -14,6 +14,7 @@ export type WizardAction =
   | { type: 'recipient'; recipient: string; edited: boolean }
   | { type: 'receiptShows'; receiptShows: ReceiptFact[] }
   | { type: 'contact'; contact: ContactValues }
+  | { type: 'ticket'; ticket: string }
   /** Files change from several places at once (uploads finishing, the box-label reader adding notes). */
   | { type: 'files'; update: (files: EvidenceFile[]) => EvidenceFile[] }
   | { type: 'goTo'; step: WizardStep }
@@ -75,6 +76,8 @@ export function wizardReducer(state: WizardState | null, action: WizardAction): 
       return editDraft(state, { ...draft, receiptShows: action.receiptShows });
     case 'contact':
       return editDraft(state, { ...draft, contact: action.contact });
+    case 'ticket':
+      return { ...state, draft: { ...draft, ticket: action.ticket } };
     case 'files':
       return { ...state, files: action.update(state.files) };
     case 'goTo':

@@ -168,6 +168,7 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
           <li>{t('next.wait')}</li>
           <li>{t('next.spam')}</li>
           <li>{t('next.followUp', { reference: appeal.caseReference })}</li>
+          <li>{t('next.approved')}</li>
           <li>{t('next.keep')}</li>
         </ol>
       </section>

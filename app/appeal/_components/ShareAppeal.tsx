@@ -15,7 +15,7 @@ export function ShareAppeal({
   subject,
   body,
 }: {
-  className: string;
+  className?: string;
   pdf: Blob;
   fileName: string;
   subject: string;

@@ -79,6 +79,7 @@ export function useWizard() {
       setRecipient: (recipient: string, edited: boolean) => dispatch({ type: 'recipient', recipient, edited }),
       setReceiptShows: (receiptShows: ReceiptFact[]) => dispatch({ type: 'receiptShows', receiptShows }),
       setContact: (contact: AppealDraft['contact']) => dispatch({ type: 'contact', contact }),
+      setTicket: (ticket: string) => dispatch({ type: 'ticket', ticket }),
       updateFiles: (update: (files: EvidenceFile[]) => EvidenceFile[]) => dispatch({ type: 'files', update }),
       goTo: (step: WizardStep) => navigate({ type: 'goTo', step }),
       next: (from: FormStep) => navigate({ type: 'next', from }),

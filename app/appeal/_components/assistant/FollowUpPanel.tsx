@@ -4,7 +4,15 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
-import { composeFollowUpEmail, FOLLOW_UP_DAYS, followUpDueDate, isCaseReference, type FollowUpAppeal } from '@/lib/appeal/follow-up';
+import {
+  cleanTicket,
+  composeFollowUpEmail,
+  FOLLOW_UP_DAYS,
+  followUpDueDate,
+  isCaseReference,
+  TICKET_MAX,
+  type FollowUpAppeal,
+} from '@/lib/appeal/follow-up';
 import { localTodayIso } from '@/lib/form/dates';
 import type { AppealDraft } from '@/lib/form/draft';
 import { formatLongDate } from '@/lib/i18n/format';
@@ -17,7 +25,15 @@ import { CopyButton } from '@/app/appeal/_components/CopyButton';
  * reference, in English and the user's language. The send date defaults to today and can be
  * changed (the user may send the appeal later than they made it).
  */
-export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft; recipient: string }) {
+export default function FollowUpPanel({
+  draft,
+  recipient,
+  onTicketChange,
+}: {
+  draft: AppealDraft;
+  recipient: string;
+  onTicketChange: (ticket: string) => void;
+}) {
   const t = useTranslations('assistant.followUp');
   const rawLocale = useLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';
@@ -38,12 +54,27 @@ export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft
       <h2 id="follow-up-title">{t('title')}</h2>
       <p>{t('intro', { caseReference })}</p>
       <p className="case-reference">{t('caseReference', { caseReference })}</p>
+      <div className="field">
+        <label htmlFor="xiaomi-ticket">{t('ticketLabel')}</label>
+        <p className="hint" id="xiaomi-ticket-hint">
+          {t('ticketHint')}
+        </p>
+        <input
+          id="xiaomi-ticket"
+          type="text"
+          autoComplete="off"
+          maxLength={TICKET_MAX}
+          aria-describedby="xiaomi-ticket-hint"
+          value={draft.ticket}
+          onChange={(event) => onTicketChange(cleanTicket(event.target.value))}
+        />
+      </div>
       <label className="field">
         <span>{t('sentOn')}</span>
         <input type="date" className="date-input" value={sentOn} max={localTodayIso()} onChange={(event) => setSentOn(event.target.value || localTodayIso())} />
       </label>
       {FOLLOW_UP_DAYS.map((days) => {
-        const email = composeFollowUpEmail(appeal, { daysSinceSent: days, to: recipient, caseReference, sentOn });
+        const email = composeFollowUpEmail(appeal, { daysSinceSent: days, to: recipient, caseReference, sentOn, ticket: draft.ticket });
         const due = formatLongDate(followUpDueDate(sentOn, days), locale);
         return (
           <details key={days} className="help follow-up-email" data-testid={`follow-up-${days}`}>
@@ -63,6 +94,9 @@ export default function FollowUpPanel({ draft, recipient }: { draft: AppealDraft
           </details>
         );
       })}
+      <p className="after-approval" data-testid="after-approval">
+        {t('afterApproval')}
+      </p>
     </section>
   );
 }
