@@ -87,7 +87,7 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
  */
 function saleChain(appeal: TAppeal, t: LetterTranslator, locale: Locale): string | null {
   if (appeal.purchaseChannel !== 'second-hand') return null;
-  const values = { venue: appeal.saleVenue || 'none', date: formatPurchaseDate(appeal.purchaseDate, locale) };
+  const values = { venue: appeal.saleVenue || 'none', date: formatLongDate(appeal.purchaseDate, locale) };
   const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
   const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${appeal.firstBuyerReceipt}`) : null;
   // An empty venue leaves a double space in the sentence.

@@ -52,18 +52,19 @@ test('Ukraine: Xiaomi’s global address is proposed; the reseller’s only as a
   await page.getByLabel(c.form.purchase.country.label).selectOption('UA');
   const recipient = page.getByLabel(r.label);
   await expect(recipient).toHaveValue(GLOBAL);
-  await expect(page.locator('.recipient .badge').first()).toHaveText(r.status.official);
+  const box = page.getByRole('region', { name: r.heading });
+  await expect(box.getByTestId('source-status').first()).toHaveText(r.status.official);
   // The reseller is folded away, named as a reseller, and not among Xiaomi's addresses.
   await expect(page.getByRole('button', { name: fill(r.useAddress, { address: 'service@miot.com.ua' }) })).toHaveCount(0);
   await page.getByText(fill(r.reseller.summary, { country: 'Ukraine' })).click();
   await expect(page.getByText(fill(r.reseller.explain, { address: 'service@miot.com.ua' }))).toBeVisible();
-  await expect(page.locator('.reseller .badge')).toHaveText(r.status.reseller);
+  await expect(box.locator('details').getByTestId('source-status')).toHaveText(r.status.reseller);
   await expectNoAxeViolations(page, 'purchase step, Ukraine');
   await screenshot(page, testInfo, 'paths-ukraine-recipient');
   await page.getByRole('button', { name: fill(r.reseller.optIn, { address: 'service@miot.com.ua' }) }).click();
   await expect(recipient).toHaveValue('service@miot.com.ua');
   await expect(page.getByText(r.reseller.chosen)).toBeVisible();
-  await expect(page.getByTestId('chosen-status').locator('.badge')).toHaveText(r.status.reseller);
+  await expect(page.getByTestId('chosen-status').getByTestId('source-status')).toHaveText(r.status.reseller);
   // Back to Xiaomi with one click.
   await page.getByRole('button', { name: fill(r.useAddress, { address: GLOBAL }) }).click();
   await expect(recipient).toHaveValue(GLOBAL);
@@ -109,8 +110,7 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   await fillContact(page, c, PERSON);
   await continueTo(page, c, c.form.steps.review);
   const reference = (await page.locator('.case-reference strong').textContent()) ?? '';
-  await page.getByRole('button', { name: c.form.generate.start }).click();
-  await expectStep(page, c.result.heading);
+  await generate(page);
 
   // One button shares the PDF and the message; mailto, copy and .eml stay.
   const subject = (await page.locator('.email-parts .row').nth(1).locator('dd > span').first().textContent()) ?? '';
@@ -132,7 +132,7 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   const hotline = channels.getByTestId('channel-hotline');
   await expect(hotline.getByRole('link', { name: fill(ch.call, { number: '8-800-100-30-00' }) })).toHaveAttribute('href', 'tel:88001003000');
   await expect(hotline).toContainText(fill(ch.ready.hotline, { reference }));
-  await expect(hotline.locator('.badge')).toHaveText(c.form.purchase.recipient.status.official);
+  await expect(hotline.getByTestId('source-status')).toHaveText(c.form.purchase.recipient.status.official);
 
   // The no-access form's copy sheet, in the form's order, each value with its copy button.
   const sheet = channels.getByTestId('channel-no-access-form').locator('.copy-sheet > li');
@@ -231,6 +231,8 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
   await textbox(page, c.form.purchase.sellerName.label).fill('Georgi');
   await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2025-06-01');
+  await page.getByRole('radio', { name: c.form.purchase.saleVenue.private }).check();
+  await page.getByRole('radio', { name: c.form.purchase.firstBuyerReceipt.yes }).check();
   await continueTo(page, c, c.form.steps.evidence);
   await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('receipt-photo-12mp.jpg'));
   await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
@@ -241,7 +243,8 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
   const body = await generate(page);
   expect(body).toContain('I bought the Redmi Note 13 Pro 5G phone described below second-hand');
-  expect(body).toContain('I bought it from Georgi on 1 June 2025.');
+  expect(body).toContain('I bought it from Georgi in a private sale on 1 June 2025.');
+  expect(body).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
   expect(body).toContain('Before writing to you, I asked the seller to remove the phone from their Mi Account');
   expect(body).toContain('a***@gmail.com');
 });

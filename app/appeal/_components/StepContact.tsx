@@ -16,6 +16,7 @@ const FIELDS: TextFieldSpec<ContactField>[] = [
   { name: 'contactEmail', type: 'email', autoComplete: 'email', maxLength: FIELD_MAX.contactEmail },
   { name: 'contactPhone', type: 'tel', autoComplete: 'tel', maxLength: FIELD_MAX.contactPhone, optional: true },
   { name: 'linkedAccount', type: 'text', autoComplete: 'off', maxLength: FIELD_MAX.linkedAccount, optional: true },
+  { name: 'accountHint', type: 'text', autoComplete: 'off', spellCheck: false, maxLength: FIELD_MAX.accountHint, optional: true },
   { name: 'notes', rows: 5, maxLength: FIELD_MAX.notes, optional: true },
 ];
 

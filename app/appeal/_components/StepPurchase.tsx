@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
-import { EARLIEST_PURCHASE_DATE, FIELD_MAX, PURCHASE_CHANNELS, ZPurchaseStepSchema } from '@/lib/appeal/schema';
+import { EARLIEST_PURCHASE_DATE, FIELD_MAX, FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES, ZPurchaseStepSchema } from '@/lib/appeal/schema';
 import { COUNTRY_CODES, countryName } from '@/lib/countries';
 import type { PurchaseValues } from '@/lib/form/draft';
 import { localTodayIso } from '@/lib/form/dates';
@@ -14,7 +14,7 @@ import { StepActions } from '@/app/appeal/_components/StepActions';
 import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
 
-type TextFieldName = Exclude<keyof PurchaseValues, 'country' | 'purchaseChannel'>;
+type TextFieldName = Exclude<keyof PurchaseValues, 'country' | 'purchaseChannel' | 'saleVenue' | 'firstBuyerReceipt'>;
 
 /** The text boxes after the country and the channel; the date's latest day is today, wherever the user is. */
 const textFields = (today: string): TextFieldSpec<TextFieldName>[] => [
@@ -112,6 +112,36 @@ export default function StepPurchase({
       {textFields(localTodayIso()).map((spec) => (
         <TextField key={spec.name} spec={spec} wiring={wiring} />
       ))}
+
+      {form.watch('purchaseChannel') === 'second-hand' ? (
+        <div className="second-hand" data-testid="second-hand">
+          <p className="hint">{t('purchase.secondHand.intro')}</p>
+          <fieldset className={fieldError('saleVenue') ? 'field has-error' : 'field'}>
+            <legend>{t('purchase.saleVenue.legend')}</legend>
+            {fieldError('saleVenue') ? <p className="field-error">{fieldError('saleVenue')}</p> : null}
+            <div className="choices">
+              {SALE_VENUES.map((venue, index) => (
+                <label key={venue} className="choice">
+                  <input type="radio" value={venue} id={index === 0 ? 'saleVenue' : undefined} {...form.register('saleVenue')} />
+                  <span>{t(`purchase.saleVenue.${venue}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className={fieldError('firstBuyerReceipt') ? 'field has-error' : 'field'}>
+            <legend>{t('purchase.firstBuyerReceipt.legend')}</legend>
+            {fieldError('firstBuyerReceipt') ? <p className="field-error">{fieldError('firstBuyerReceipt')}</p> : null}
+            <div className="choices">
+              {FIRST_BUYER_RECEIPT.map((answer, index) => (
+                <label key={answer} className="choice">
+                  <input type="radio" value={answer} id={index === 0 ? 'firstBuyerReceipt' : undefined} {...form.register('firstBuyerReceipt')} />
+                  <span>{t(`purchase.firstBuyerReceipt.${answer}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      ) : null}
 
       <StepActions onBack={onBack} />
     </form>

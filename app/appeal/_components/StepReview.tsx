@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
-import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
+import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { isLocale } from '@/lib/i18n/locales';
 import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
@@ -65,6 +65,15 @@ export default function StepReview({
       { label: t('purchase.purchaseDate.label'), value: date },
       { label: t('purchase.orderNumber.label'), value: show(purchase.orderNumber) },
       { label: t('purchase.price.label'), value: show(purchase.price) },
+      ...(channel === 'second-hand'
+        ? [
+            { label: t('purchase.saleVenue.legend'), value: isOneOf(purchase.saleVenue, SALE_VENUES) ? t(`purchase.saleVenue.${purchase.saleVenue}`) : dash },
+            {
+              label: t('purchase.firstBuyerReceipt.review'),
+              value: isOneOf(purchase.firstBuyerReceipt, FIRST_BUYER_RECEIPT) ? t(`purchase.firstBuyerReceipt.${purchase.firstBuyerReceipt}`) : dash,
+            },
+          ]
+        : []),
     ],
     evidence: [
       ...EVIDENCE_ROLES.map((role) => ({
@@ -78,6 +87,7 @@ export default function StepReview({
       { label: t('contact.contactEmail.label'), value: show(contact.contactEmail) },
       { label: t('contact.contactPhone.label'), value: show(contact.contactPhone) },
       { label: t('contact.linkedAccount.label'), value: show(contact.linkedAccount) },
+      { label: t('contact.accountHint.label'), value: show(contact.accountHint) },
       { label: t('contact.notes.label'), value: show(contact.notes), multiline: true },
     ],
   };
@@ -116,4 +126,8 @@ export default function StepReview({
       </div>
     </div>
   );
+}
+
+function isOneOf<T extends string>(value: string, options: readonly T[]): value is T {
+  return (options as readonly string[]).includes(value);
 }
