@@ -90,8 +90,8 @@ function saleChain(appeal: TAppeal, t: LetterTranslator, locale: Locale): string
   const values = { venue: appeal.saleVenue || 'none', date: formatLongDate(appeal.purchaseDate, locale) };
   const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
   const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${appeal.firstBuyerReceipt}`) : null;
-  // An empty venue leaves a double space in the sentence.
-  return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1'), receipt].filter(Boolean).join(' ');
+  // An empty venue leaves a double space; a date ending in "г." (ru) or "р." (uk) a double full stop.
+  return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1').replace(/\.\.$/, '.'), receipt].filter(Boolean).join(' ');
 }
 
 function receiptFacts(facts: readonly ReceiptFact[], t: LetterTranslator, locale: Locale): string | null {

@@ -63,7 +63,7 @@ const CHANNEL_LABEL: Record<PurchaseChannel, string> = {
   'authorized-retailer': 'Authorised retailer',
   'online-marketplace': 'Online marketplace',
   carrier: 'Mobile carrier',
-  'second-hand': 'Second-hand (private seller)',
+  'second-hand': 'Second-hand (previous owner)',
   'other-seller': 'Other seller',
 };
 
@@ -115,7 +115,7 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): Fa
   add('Contact e-mail', appeal.contactEmail);
   add('Contact phone', appeal.contactPhone);
   add('Previously bound account', appeal.linkedAccount);
-  add('Account shown on the lock screen', appeal.accountHint);
+  add('Lock screen shows', appeal.accountHint);
   add('Tried before this appeal', appeal.triedFirst ? TRIED_FIRST_LABEL[appeal.triedFirst] : '');
   if (options.files?.receipt !== 0) add('Receipt', receiptChecklist(appeal.receiptShows));
   const missing = options.files ? missingEvidence(appeal, options.files) : null;
