@@ -1,8 +1,10 @@
 /**
  * The appeal as an unsent e-mail (.eml) with the evidence PDF attached. Opening it in Outlook or
  * Thunderbird shows a draft ready to send (`X-Unsent: 1`), which a mailto: link cannot do because
- * it carries no attachment. Built with mimetext so subjects and file names are encoded per
- * RFC 2047 / 2231 and no field can inject a header.
+ * it carries no attachment. Built with mimetext, which encodes a non-ASCII subject or name as one
+ * RFC 2047 encoded word of any length: the header block is folded afterwards (`foldHeaders`).
+ * A header input with a line break is refused, not cleaned: the form never sends one, so one
+ * arriving here is a bug that must not become an injected `Bcc:`.
  */
 export type EmlInput = {
   from: string;
@@ -13,11 +15,12 @@ export type EmlInput = {
 };
 
 export async function buildEml(input: EmlInput): Promise<string> {
+  for (const [name, value] of [['From', input.from], ['To', input.to], ['Subject', input.subject]] as const) assertOneLine(name, value);
   const { createMimeMessage } = await import('mimetext/browser');
   const message = createMimeMessage();
   message.setSender(input.from);
   message.setTo(input.to);
-  message.setSubject(oneLine(input.subject));
+  message.setSubject(input.subject);
   message.setHeader('X-Unsent', '1');
   // mimetext writes text parts as they are; base64 keeps Cyrillic intact through any mail relay.
   message.addMessage({
@@ -32,7 +35,62 @@ export async function buildEml(input: EmlInput): Promise<string> {
     encoding: 'base64',
     data: wrapBase64(bytesToBase64(input.attachment.bytes)),
   });
-  return message.asRaw();
+  const raw = message.asRaw();
+  const end = raw.indexOf('\r\n\r\n');
+  return foldHeaders(raw.slice(0, end)) + raw.slice(end);
+}
+
+function assertOneLine(name: string, value: string): void {
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new TypeError(`The ${name} header input holds a line break or control character`);
+}
+
+/** RFC 5322 lines should stay within 78 characters; 76 leaves room as RFC 2047 asks of encoded words. */
+const MAX_LINE = 76;
+/** UTF-8 bytes per encoded word: 39 bytes are 52 base64 characters, 64 with `=?utf-8?B?` and `?=`. */
+const WORD_BYTES = 39;
+const ENCODED_WORD = /=\?utf-8\?B\?([A-Za-z0-9+/=]*)\?=/gi;
+
+/**
+ * Splits each encoded word into words of at most 64 characters (RFC 2047 allows 75), each a whole
+ * number of characters, then folds every header line longer than 76 characters at its spaces.
+ */
+export function foldHeaders(block: string): string {
+  return block
+    .split('\r\n')
+    .map((line) => (line.length <= MAX_LINE ? line : foldLine(line.replace(ENCODED_WORD, (_, base64: string) => splitEncodedWord(base64)))))
+    .join('\r\n');
+}
+
+function splitEncodedWord(base64: string): string {
+  const text = new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
+  const encoder = new TextEncoder();
+  const words: number[][] = [];
+  const chunk: number[] = [];
+  for (const char of text) {
+    const bytes = encoder.encode(char);
+    if (chunk.length + bytes.length > WORD_BYTES) {
+      words.push(chunk.splice(0));
+    }
+    chunk.push(...bytes);
+  }
+  if (chunk.length > 0 || words.length === 0) words.push(chunk.splice(0));
+  return words.map((bytes) => `=?utf-8?B?${bytesToBase64(Uint8Array.from(bytes))}?=`).join(' ');
+}
+
+/** Folds at spaces (whitespace between encoded words is not displayed, RFC 2047 section 6.2). */
+function foldLine(line: string): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const token of line.split(' ')) {
+    if (current !== '' && (lines.length === 0 ? 0 : 1) + current.length + 1 + token.length > MAX_LINE) {
+      lines.push(current);
+      current = token;
+    } else {
+      current = current === '' && lines.length === 0 ? token : `${current} ${token}`;
+    }
+  }
+  lines.push(current);
+  return lines.join('\r\n ');
 }
 
 /**

@@ -20,6 +20,22 @@ describe('singleLine / multiLine', () => {
     expect(singleLine('👨‍👩‍👧')).toBe('👨‍👩‍👧');
   });
 
+  it('removes every invisible format character, not only the common zero-width ones', () => {
+    // Arabic letter mark, soft hyphen, invisible math operators, interlinear annotation marks,
+    // a tag sequence (U+E0001, U+E0041, U+E007F), Hangul fillers, a mongolian vowel separator.
+    expect(singleLine('a\u061Cb\u00ADc\u2061d\u2062e\u2063f\u2064g\uFFF9h\uFFFAi\uFFFBj')).toBe('abcdefghij');
+    expect(singleLine('x\u{E0001}\u{E0041}\u{E007F}y')).toBe('xy');
+    expect(singleLine('\u3164\u115F\u1160Ivan\u180E')).toBe('Ivan');
+    expect(multiLine('line\u00AD one\n\u{E0020}line two\u2063')).toBe('line one\nline two');
+  });
+
+  it('keeps the joiners and variation selectors that shape emoji and Indic or Persian words, nowhere else', () => {
+    expect(singleLine('क्\u200Dष')).toBe('क्\u200Dष'); // half form of KA in Devanagari
+    expect(singleLine('می\u200Cخواهم')).toBe('می\u200Cخواهم'); // Persian ZWNJ inside a word
+    expect(singleLine('❤\uFE0F 👋🏽\u200D♂\uFE0F')).toBe('❤\uFE0F 👋🏽\u200D♂\uFE0F');
+    expect(singleLine('ab\u200Dcd 8689\u200C07 1\uFE0F \u200D')).toBe('abcd 868907 1');
+  });
+
   it('keeps Cyrillic and emoji, and turns a lone surrogate into U+FFFD', () => {
     expect(singleLine('Ёжик «Ї» ѝ 👍')).toBe('Ёжик «Ї» ѝ 👍');
     expect(singleLine('a\ud800b\udfffc')).toBe('a\ufffdb\ufffdc');

@@ -20,6 +20,23 @@ function decodeMailto(url: string): { to: string; subject?: string; body?: strin
   return { to: decodeURIComponent(to), subject: get('subject'), body: get('body'), keys: pairs.map(([k]) => k) };
 }
 
+describe('invisible characters', () => {
+  it('never reach the letter, the subject or the mailto body', () => {
+    const invisible = /[\u00AD\u061C\u2061-\u2064\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+    const appeal = realisticAppeal({
+      ownerName: 'Иван\u00AD Пет\u061Cров',
+      sellerName: 'Shop\u2062\uFFF9 One\uFFFB',
+      model: 'Redmi\u{E0041} Note 13',
+      notes: 'Телефон\u2064 мой.\n\u00ADВсегда был у меня.',
+    });
+    const email = composeAppealEmail(appeal, { to: TO, attachmentName: bundleFileName(appeal) });
+    for (const text of [email.subject, email.body, email.mailtoBody, decodeMailto(email.mailtoUrl).body ?? '']) {
+      expect(text).not.toMatch(invisible);
+    }
+    expect(email.body).toContain('Иван Петров');
+  });
+});
+
 describe('buildMailtoUrl', () => {
   it('percent-encodes per RFC 6068: %20 for spaces, %2B for plus, %0D%0A for line breaks', () => {
     const url = buildMailtoUrl(TO, 'Тема с пробелом', 'a b+c\nd\r\ne');
