@@ -5,6 +5,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
+import { stripActiveContent } from '@/lib/server/strip-active-content';
 
 /** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
 export const PDF_PARSE_DEADLINE_MS = 4000;
@@ -43,7 +44,8 @@ async function loadWithDeadline(bytes: Uint8Array, deadlineMs: number): Promise<
  * Opens a PDF receipt whose pages will join the bundle. Encrypted files are refused (pdf-lib can
  * only copy blank pages from them); unparsable or empty ones too. More than MAX_PDF_PAGES pages is
  * a 413 rather than a silent cut: a receipt that long is not a receipt, and truncating evidence
- * would change what the user meant to send.
+ * would change what the user meant to send. Scripts, actions, embedded files and metadata are
+ * stripped here, so only what draws the pages can reach the bundle.
  */
 export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs = PDF_PARSE_DEADLINE_MS): Promise<PdfReceipt> {
   let document: PDFDocument;
@@ -62,6 +64,11 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   if (pageCount === 0) throw malformed(file);
   if (pageCount > MAX_PDF_PAGES) {
     throw new AppError('file-too-large', msg('file.pdfTooManyPages', { file, max: MAX_PDF_PAGES }));
+  }
+  try {
+    stripActiveContent(document);
+  } catch (cause) {
+    throw malformed(file, cause);
   }
   return { document, pageCount };
 }

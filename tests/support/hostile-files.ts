@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, drawObject, popGraphicsState, pushGraphicsState, setGraphicsState } from 'pdf-lib';
 import sharp, { type Sharp } from 'sharp';
 
 const run = promisify(execFile);
@@ -171,6 +171,61 @@ export async function pdfWithPages(pages: number, title = 'Receipt'): Promise<Bu
     page.drawText('IMEI 868907041234565  Redmi Note 12 Pro 5G  19 990 RUB', { x: 72, y: 720, size: 12, font });
   }
   return Buffer.from(await document.save());
+}
+
+/** What activeContentPdf() hides, to look for in a bundle made from it. */
+export const ACTIVE_CONTENT_MARKERS = {
+  script: "app.alert('receipt script ran')",
+  launched: 'C:\\Windows\\System32\\calc.exe',
+  embeddedBytes: 'EMBEDDED-PAYLOAD-5d41402abc4b2a76',
+  xmpCreator: 'Hostile Creator 7f3a',
+  pageText: 'Receipt with active content',
+};
+
+/**
+ * A one-page receipt that carries every kind of active content a mail gateway quarantines: an
+ * OpenAction and a document-level JavaScript, a Launch action (page /AA and a link annotation), an
+ * embedded file and XMP metadata (dc:creator). Besides the catalog, the page's own resources lead
+ * to all of it (an ExtGState with a stray reference to the catalog, a form XObject with /Metadata
+ * and an /AA), as in files seen in the wild.
+ */
+export async function activeContentPdf(): Promise<Buffer> {
+  const m = ACTIVE_CONTENT_MARKERS;
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const page = document.addPage([595, 842]);
+  page.drawText(m.pageText, { x: 72, y: 760, size: 18, font });
+  const { context, catalog } = document;
+
+  const script = context.register(context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(m.script) }));
+  const launch = context.register(context.obj({ Type: 'Action', S: 'Launch', F: PDFString.of(m.launched), NewWindow: true }));
+  const embedded = context.register(context.stream(m.embeddedBytes, { Type: 'EmbeddedFile', Subtype: PDFName.of('text/plain') }));
+  const fileSpec = context.register(context.obj({ Type: 'Filespec', F: PDFString.of('payload.txt'), UF: PDFHexString.fromText('payload.txt'), EF: { F: embedded } }));
+  const xmp = context.register(
+    context.stream(
+      `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>${m.xmpCreator}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`,
+      { Type: 'Metadata', Subtype: 'XML' },
+    ),
+  );
+
+  catalog.set(PDFName.of('OpenAction'), script);
+  catalog.set(PDFName.of('Metadata'), xmp);
+  catalog.set(PDFName.of('Names'), context.obj({ EmbeddedFiles: { Names: [PDFString.of('payload.txt'), fileSpec] }, JavaScript: { Names: [PDFString.of('init'), script] } }));
+  catalog.set(PDFName.of('AA'), context.obj({ WC: script }));
+
+  page.node.set(PDFName.of('AA'), context.obj({ O: launch }));
+  page.node.set(PDFName.of('Metadata'), xmp);
+  page.node.set(PDFName.of('Annots'), context.obj([context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [72, 700, 300, 730], A: launch })]));
+
+  // The resources the page draws with lead back to all of it.
+  const form = context.register(
+    context.stream('0 0 1 rg 0 0 50 50 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 50, 50], Metadata: xmp, AA: { O: script } }),
+  );
+  const resources = page.node.Resources();
+  resources?.set(PDFName.of('XObject'), context.obj({ Fm0: form }));
+  resources?.set(PDFName.of('ExtGState'), context.obj({ GS0: { Type: 'ExtGState', CA: 1, Catalog: catalog, A: launch } }));
+  page.pushOperators(pushGraphicsState(), setGraphicsState('GS0'), drawObject('Fm0'), popGraphicsState());
+  return Buffer.from(await document.save({ useObjectStreams: false }));
 }
 
 /** Encrypted by qpdf with a user password (AES-256): nobody can open it without the password. */

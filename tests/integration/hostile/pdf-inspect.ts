@@ -49,3 +49,20 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The whole file as qpdf's QDF form: every object uncompressed and out of object streams, so a
+ * name or string anywhere in the file (even in an unreferenced object) can be searched as text.
+ */
+export async function qdfText(pdf: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bundle-qdf-'));
+  try {
+    const file = path.join(dir, 'bundle.pdf');
+    const out = path.join(dir, 'qdf.pdf');
+    await writeFile(file, pdf);
+    await run('qpdf', ['--qdf', '--object-streams=disable', file, out]);
+    return (await readFile(out)).toString('latin1');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
