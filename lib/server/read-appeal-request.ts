@@ -6,6 +6,8 @@ import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, typ
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { AppError, isAppError } from '@/lib/server/app-error';
+import { coverageFor } from '@/lib/server/evidence-pdf/fonts';
+import { undrawable } from '@/lib/server/evidence-pdf/text-font';
 import { readMultipart, type UploadedFile } from '@/lib/server/multipart';
 
 export type AppealRequest = {
@@ -23,9 +25,29 @@ export function missingFileErrors(files: readonly UploadedFile[]): Record<string
   return files.length < MIN_EVIDENCE_FILES ? { evidence: msg('files.missingEvidence') } : {};
 }
 
+/** At most this many characters are quoted back in the message. */
+const UNDRAWABLE_QUOTED = 8;
+
+/**
+ * Text fields with characters no font of the PDF can draw (Ethiopic, Hangul, hieroglyphs…): they
+ * would leave a hole in the letter, so the field is refused and the characters named.
+ */
+export async function undrawableFieldErrors(appeal: TAppeal): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  const texts = APPEAL_TEXT_FIELDS.map((field) => [field, appeal[field]] as const).filter(
+    (entry): entry is readonly [(typeof APPEAL_TEXT_FIELDS)[number], string] => typeof entry[1] === 'string' && entry[1] !== '',
+  );
+  const faces = await coverageFor(texts.map(([, text]) => text).join('\n'));
+  for (const [field, text] of texts) {
+    const missing = undrawable(text, faces);
+    if (missing.length > 0) errors[field] = msg('undrawable', { chars: missing.slice(0, UNDRAWABLE_QUOTED).join(' ') });
+  }
+  return errors;
+}
+
 /**
  * Reads POST /api/appeal: the multipart body within its limits, every text field through the one
- * appeal schema, and the file counts. Every invalid field is reported at once (400). An error
+ * appeal schema, whether the PDF can draw them, and the file counts. Every invalid field is reported at once (400). An error
  * carries the request's `locale` when that field had already arrived.
  */
 export async function readAppealRequest(request: Request): Promise<AppealRequest> {
@@ -37,7 +59,10 @@ export async function readAppealRequest(request: Request): Promise<AppealRequest
     });
     const text = Object.fromEntries(APPEAL_TEXT_FIELDS.map((field) => [field, body.fields[field]]));
     const parsed = ZAppealSchema.safeParse(text);
-    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...missingFileErrors(body.files) };
+    const errors = {
+      ...(parsed.success ? await undrawableFieldErrors(parsed.data) : fieldErrors(parsed.error)),
+      ...missingFileErrors(body.files),
+    };
     const invalid = Object.entries(errors).filter((entry): entry is [string, string] => entry[1] !== undefined);
     if (!parsed.success || invalid.length > 0) {
       throw new AppError('invalid-fields', msg('request.invalidFields', { count: invalid.length }), {

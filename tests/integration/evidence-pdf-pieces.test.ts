@@ -20,7 +20,7 @@ import { withPdfFile } from './support/pdf-tools';
 describe('wrapText', () => {
   let fonts: EvidenceFonts;
   beforeAll(async () => {
-    fonts = await embedEvidenceFonts(await PDFDocument.create());
+    fonts = await embedEvidenceFonts(await PDFDocument.create(), '');
   });
 
   it('keeps every line within the width, breaking words only when one is wider than a line', () => {
@@ -33,7 +33,7 @@ describe('wrapText', () => {
 
   it('measures like pdf-lib does (layout features are off, so widths add up per character)', () => {
     const sample = 'Здравствуйте, café Zürich — 27 990,00 ₽';
-    expect(textWidth(sample, fonts.bold, 12)).toBeCloseTo(fonts.bold.widthOfTextAtSize(sample, 12), 3);
+    expect(textWidth(sample, fonts.bold, 12)).toBeCloseTo(fonts.bold.main.widthOfTextAtSize(sample, 12), 3);
   });
 });
 

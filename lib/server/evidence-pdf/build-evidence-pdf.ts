@@ -52,6 +52,16 @@ function drawSummary(document: PDFDocument, input: EvidencePdfInput, fonts: Awai
   drawEvidenceIndex(flow, input.items, fonts);
 }
 
+/** Everything the summary and captions may draw, so the fonts its scripts need are embedded (and no others). */
+function textOf(input: EvidencePdfInput): string {
+  return JSON.stringify([
+    input.appeal,
+    input.letter,
+    input.facts,
+    input.items.map((item) => [item.caption, item.fileName]),
+  ]);
+}
+
 /**
  * The evidence PDF: one document built in memory, fonts embedded once (as subsets), every photo
  * and receipt page after the summary, saved once.
@@ -59,7 +69,7 @@ function drawSummary(document: PDFDocument, input: EvidencePdfInput, fonts: Awai
 export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   setMetadata(document, input);
-  const fonts = await embedEvidenceFonts(document);
+  const fonts = await embedEvidenceFonts(document, textOf(input));
   drawSummary(document, input, fonts);
 
   const images = new Map<ImageEvidence, Awaited<ReturnType<PDFDocument['embedJpg']>>>();

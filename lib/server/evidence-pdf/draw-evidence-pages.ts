@@ -6,7 +6,7 @@ import { KIND_LABEL } from '@/lib/server/sniff-file';
 import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { A4, COLOR, CONTENT_WIDTH, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
-import { wrapText } from '@/lib/server/evidence-pdf/wrap-text';
+import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -17,10 +17,10 @@ type Box = { x: number; y: number; width: number; height: number };
  */
 function drawCaption(page: PDFPage, title: string, detail: string, fonts: EvidenceFonts): Box {
   let y = A4.height - MARGIN.top;
-  page.drawText(title, { x: MARGIN.left, y: y - FONT_SIZE.caption, size: FONT_SIZE.caption, font: fonts.bold, color: COLOR.text });
+  fonts.bold.draw(page, title, { x: MARGIN.left, y: y - FONT_SIZE.caption, size: FONT_SIZE.caption, color: COLOR.text });
   y -= FONT_SIZE.caption * LEADING;
   for (const line of wrapText(detail, fonts.regular, FONT_SIZE.small, CONTENT_WIDTH)) {
-    page.drawText(line, { x: MARGIN.left, y: y - FONT_SIZE.small, size: FONT_SIZE.small, font: fonts.regular, color: COLOR.muted });
+    fonts.regular.draw(page, normalizeForPdf(line), { x: MARGIN.left, y: y - FONT_SIZE.small, size: FONT_SIZE.small, color: COLOR.muted });
     y -= FONT_SIZE.small * LEADING;
   }
   y -= EVIDENCE_PAGE.captionGap;

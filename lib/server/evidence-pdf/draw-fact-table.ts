@@ -38,7 +38,7 @@ export function drawFactTable(flow: PageFlow, rows: readonly FactRow[], fonts: E
       }
       if (labelPending) {
         const label = row.label + (index === 0 ? '' : ' (continued)');
-        flow.page.drawText(label, { x: MARGIN.left, y: flow.y - FONT_SIZE.table, size: FONT_SIZE.table, font: labelStyle.font, color: COLOR.text });
+        labelStyle.font.draw(flow.page, label, { x: MARGIN.left, y: flow.y - FONT_SIZE.table, size: FONT_SIZE.table, color: COLOR.text });
         labelPending = false;
       }
       flow.line(line, valueStyle, VALUE_X);

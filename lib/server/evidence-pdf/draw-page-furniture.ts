@@ -41,11 +41,10 @@ export function drawFooters(document: PDFDocument, label: string, fonts: Evidenc
   pages.forEach((page, index) => {
     const text = `${label} · page ${index + 1} of ${pages.length}`;
     const width = textWidth(text, fonts.regular, FONT_SIZE.footer);
-    page.drawText(text, {
+    fonts.regular.draw(page, text, {
       x: A4.width - MARGIN.right - width,
       y: MARGIN.bottom / 2 - FONT_SIZE.footer / LEADING,
       size: FONT_SIZE.footer,
-      font: fonts.regular,
       color: COLOR.muted,
     });
   });

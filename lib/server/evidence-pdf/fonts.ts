@@ -1,13 +1,18 @@
 import 'server-only';
+// @pdf-lib/fontkit's syllable matcher (used to shape Devanagari and other Indic or South-East
+// Asian scripts) was compiled with Babel's regenerator transform and calls a global
+// `regeneratorRuntime`: without it any such text threw "regeneratorRuntime is not defined".
+import 'regenerator-runtime/runtime';
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import type { Fontkit } from 'pdf-lib/cjs/types/fontkit';
 
-export type EvidenceFonts = { regular: PDFFont; bold: PDFFont };
-type FontBytes = { regular: Uint8Array; bold: Uint8Array };
+import { FALLBACK_SCRIPTS, GLYPH_TOKEN_BASE, TextFont, type CoverageFont, type FallbackName, type FontFaces } from '@/lib/server/evidence-pdf/text-font';
+
+export type EvidenceFonts = { regular: TextFont; bold: TextFont };
 
 /** fontkit's bundled Buffer, as much of it as the patch below touches. */
 type GlyphRecord = { length: number; copy(target: GlyphRecord): number; constructor: { alloc(size: number): GlyphRecord } };
@@ -45,41 +50,134 @@ function padSubsetGlyphRecords(sampleFont: Uint8Array): void {
   prototype.evenGlyphRecords = true;
 }
 
-let fontBytes: Promise<FontBytes> | undefined;
+/**
+ * OpenType layout features, all off, for the main font. Latin and Cyrillic need none of them once
+ * text is NFC (precomposed letters), every character then keeps its own glyph (so it copies out
+ * of the PDF as itself), and fontkit's shaping, which pdf-lib runs on every measured or drawn
+ * string, gets about 7× faster.
+ */
+const NO_LAYOUT_FEATURES = {
+  liga: false, clig: false, rlig: false, calt: false, ccmp: false, locl: false, kern: false, mark: false, mkmk: false,
+};
 
 /**
- * Noto Sans from npm (Latin, accented Latin and Cyrillic for ru, bg, uk), read from disk once per
- * process. The paths stay literal so the build's file tracing copies the two files into the
- * standalone server.
+ * The scripts Noto Sans lacks or cannot shape with layout off, each with the Noto family made for
+ * it. Their text is shaped by fontkit with the font's own features (Arabic joining forms and
+ * lam-alef, Devanagari conjuncts and vowel reordering). pdf-lib draws glyph advances only, so
+ * GPOS mark offsets are lost: marks sit where the font designer put them by default, which Noto
+ * fonts make readable. One weight each (regular), also where the main text is bold: the CJK font
+ * alone is 10 MB per weight. Paths stay literal so the build's file tracing copies the files.
  */
-function loadFontBytes(): Promise<FontBytes> {
-  fontBytes ??= (async () => {
-    const [regular, bold] = await Promise.all([
-      readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')),
-      readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
-    ]).then((files) => files.map((file) => new Uint8Array(file)));
-    if (!regular || !bold) throw new Error('Noto Sans not found');
-    padSubsetGlyphRecords(regular);
-    return { regular, bold };
-  })();
-  fontBytes.catch(() => {
-    fontBytes = undefined;
+const FALLBACK_FACES: readonly { name: FallbackName; load: () => Promise<Buffer> }[] = [
+  { name: 'arabic', load: () => readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf')) },
+  { name: 'hebrew', load: () => readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf')) },
+  { name: 'devanagari', load: () => readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf')) },
+  { name: 'thai', load: () => readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf')) },
+  { name: 'cjk', load: () => readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')) },
+];
+
+type LoadedFace = { bytes: Uint8Array; coverage: Font };
+type MainBytes = { regular: Uint8Array; bold: Uint8Array; coverage: CoverageFont };
+
+let mainBytes: Promise<MainBytes> | undefined;
+const fallbackBytes = new Map<FallbackName, Promise<LoadedFace>>();
+
+function retryOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  promise.catch(forget);
+  return promise;
+}
+
+/** Noto Sans (Latin, Greek, Cyrillic for ru, bg, uk…), read once per process. */
+function loadMainFont(): Promise<MainBytes> {
+  mainBytes ??= retryOnFailure(
+    (async () => {
+      const [regular, bold] = await Promise.all([
+        readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')),
+        readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
+      ]).then((files) => files.map((file) => new Uint8Array(file)));
+      if (!regular || !bold) throw new Error('Noto Sans not found');
+      padSubsetGlyphRecords(regular);
+      return { regular, bold, coverage: fontkit.create(regular) };
+    })(),
+    () => (mainBytes = undefined),
+  );
+  return mainBytes;
+}
+
+/** A fallback font, read and parsed once per process, only when some text needs it. */
+function loadFallback(name: FallbackName): Promise<LoadedFace> {
+  let loaded = fallbackBytes.get(name);
+  if (!loaded) {
+    const face = FALLBACK_FACES.find((candidate) => candidate.name === name);
+    if (!face) throw new Error(`no fallback font ${name}`);
+    loaded = retryOnFailure(
+      face.load().then((file) => {
+        const bytes = new Uint8Array(file);
+        return { bytes, coverage: fontkit.create(bytes) };
+      }),
+      () => fallbackBytes.delete(name),
+    );
+    fallbackBytes.set(name, loaded);
+  }
+  return loaded;
+}
+
+/** The fallback faces whose script occurs in the text (the CJK font is only read for CJK text). */
+function fallbacksFor(text: string): FallbackName[] {
+  return FALLBACK_FACES.filter((face) => FALLBACK_SCRIPTS[face.name].test(text)).map((face) => face.name);
+}
+
+/** Every font that may draw `text`, main first, loaded for coverage checks. */
+export async function coverageFor(text: string): Promise<FontFaces<CoverageFont>> {
+  const main = await loadMainFont();
+  const fallbacks = new Map<FallbackName, CoverageFont>();
+  await Promise.all(fallbacksFor(text).map(async (name) => fallbacks.set(name, (await loadFallback(name)).coverage)));
+  return { main: main.coverage, fallbacks };
+}
+
+const fallbackFontBytes = new WeakSet<Uint8Array>();
+
+/**
+ * pdf-lib shapes a string and draws the glyph advances only, so GPOS offsets (the dots of Arabic
+ * letters, which Noto Sans Arabic places as marks; Thai tone marks) land in the wrong place.
+ * TextFont therefore shapes fallback text itself and draws it glyph by glyph at fontkit's
+ * positions, naming each glyph by a token (GLYPH_TOKEN_BASE + glyph id, Unicode plane 16, which
+ * the fonts never map): this layout turns such tokens back into those glyphs, carrying the text's
+ * own characters so the PDF still copies out as the text.
+ */
+function glyphAddressable(font: Font): Font {
+  return new Proxy(font, {
+    get(target, property) {
+      if (property === 'layout') {
+        return (text: string, features?: Parameters<Font['layout']>[1]) => {
+          const first = text.codePointAt(0) ?? 0;
+          if (first < GLYPH_TOKEN_BASE) return target.layout(text, features);
+          const glyphs = [...text].map((token) => {
+            const id = (token.codePointAt(0) ?? GLYPH_TOKEN_BASE) - GLYPH_TOKEN_BASE;
+            return target.getGlyph(id, TextFont.codePointsOf(target, id));
+          });
+          return { glyphs, positions: [] };
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
-  return fontBytes;
 }
 
 /**
- * fontkit as pdf-lib sees it, except that each font file is parsed once per process: pdf-lib asks
- * fontkit to parse the 600 KB file again for every document (copying it into fontkit's own
- * Buffer, then decoding its tables), which took about a third of a bundle's PDF time, measured.
- * The parsed font is only read from; each document still builds its own subset from it.
+ * fontkit for pdf-lib, with fallback fonts addressable glyph by glyph, and each font file parsed
+ * once per process: pdf-lib asks fontkit to parse the file again for every document (copying it
+ * into fontkit's own Buffer, then decoding its tables), which took about a third of a bundle's PDF
+ * time, measured. The parsed font is only read from; each document still builds its own subset.
  */
-const parsedFonts = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
-const parseOnceFontkit: Fontkit = {
-  create(bytes, postscriptName) {
+const parsedFonts = new Map<Uint8Array, Font>();
+const evidenceFontkit: Parameters<PDFDocument['registerFontkit']>[0] = {
+  create(bytes: Uint8Array, postscriptName?: string) {
     let font = parsedFonts.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes, postscriptName);
+      const parsed = fontkit.create(bytes, postscriptName);
+      font = fallbackFontBytes.has(bytes) ? glyphAddressable(parsed) : parsed;
       parsedFonts.set(bytes, font);
     }
     return font;
@@ -87,23 +185,28 @@ const parseOnceFontkit: Fontkit = {
 };
 
 /**
- * OpenType layout features, all off. Latin and Cyrillic need none of them once text is NFC
- * (precomposed letters), every character then keeps its own glyph (so it copies out of the PDF as
- * itself), and fontkit's shaping, which pdf-lib runs on every measured or drawn string, gets about
- * 7× faster.
+ * Embeds Noto Sans in two weights, and the fallback fonts the given text needs, as subsets (a few
+ * KB each instead of 630 KB or 10 MB): the whole fonts would blow the size budget many times
+ * over. `text` must hold every string the document will draw (fallbacks cannot be embedded while
+ * drawing, which is synchronous).
  */
-const NO_LAYOUT_FEATURES = {
-  liga: false, clig: false, rlig: false, calt: false, ccmp: false, locl: false, kern: false, mark: false, mkmk: false,
-};
-
-/**
- * Embeds the two weights as subsets (a few KB each instead of 630 KB): the whole font would blow
- * the 150 KB budget many times over.
- */
-export async function embedEvidenceFonts(document: PDFDocument): Promise<EvidenceFonts> {
-  const bytes = await loadFontBytes();
-  document.registerFontkit(parseOnceFontkit);
+export async function embedEvidenceFonts(document: PDFDocument, text: string): Promise<EvidenceFonts> {
+  const main = await loadMainFont();
+  document.registerFontkit(evidenceFontkit);
   const options = { subset: true, features: NO_LAYOUT_FEATURES };
-  const [regular, bold] = await Promise.all([document.embedFont(bytes.regular, options), document.embedFont(bytes.bold, options)]);
-  return { regular, bold };
+  const names = fallbacksFor(text);
+  const [regular, bold, ...fallbackFonts] = await Promise.all([
+    document.embedFont(main.regular, options),
+    document.embedFont(main.bold, options),
+    ...names.map(async (name) => {
+      const face = await loadFallback(name);
+      fallbackFontBytes.add(face.bytes);
+      return { name, shaper: face.coverage, font: await document.embedFont(face.bytes, { subset: true }) };
+    }),
+  ]);
+  const fallbacks = new Map<FallbackName, { shaper: Font; font: PDFFont }>(fallbackFonts.map((face) => [face.name, face]));
+  return {
+    regular: new TextFont(regular, main.coverage, fallbacks),
+    bold: new TextFont(bold, main.coverage, fallbacks),
+  };
 }

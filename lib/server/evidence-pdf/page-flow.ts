@@ -1,11 +1,12 @@
 import 'server-only';
 
-import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFPage } from 'pdf-lib';
 
 import { A4, CONTENT_WIDTH, COLOR, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
-import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
+import { isRightToLeft, type TextFont } from '@/lib/server/evidence-pdf/text-font';
+import { normalizeForPdf, textWidth, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
 
-export type TextStyle = { font: PDFFont; size: number; color?: Color };
+export type TextStyle = { font: TextFont; size: number; color?: Color };
 
 /**
  * A cursor that flows content down A4 pages and opens a continuation page when the next piece
@@ -40,12 +41,20 @@ export class PageFlow {
     const height = style.size * LEADING;
     this.ensureSpace(height);
     // drawText places the baseline; keep the ascender inside the line box.
-    this.page.drawText(normalizeForPdf(text), { x, y: this.y - style.size, size: style.size, font: style.font, color: style.color ?? COLOR.text });
+    style.font.draw(this.page, normalizeForPdf(text), { x, y: this.y - style.size, size: style.size, color: style.color ?? COLOR.text });
     this.y -= height;
   }
 
-  /** Wraps text to the width and flows it, line by line, across pages if needed. */
+  /**
+   * Wraps text to the width and flows it, line by line, across pages if needed. A paragraph that
+   * starts in Arabic or Hebrew is aligned to the right, as its reader expects.
+   */
   paragraph(text: string, style: TextStyle, x: number = MARGIN.left, width: number = CONTENT_WIDTH): void {
-    for (const line of wrapText(text, style.font, style.size, width)) this.line(line, style, x);
+    for (const paragraph of normalizeForPdf(text).split('\n')) {
+      const rightToLeft = isRightToLeft(paragraph);
+      for (const line of wrapText(paragraph, style.font, style.size, width)) {
+        this.line(line, style, rightToLeft ? x + width - textWidth(line, style.font, style.size) : x);
+      }
+    }
   }
 }

@@ -1,30 +1,12 @@
 import 'server-only';
 
-import type { PDFFont } from 'pdf-lib';
+import type { TextFont } from '@/lib/server/evidence-pdf/text-font';
 
-/** Advance width of each character at size 1, per font (fonts are embedded without layout features, so widths add up). */
-const charWidths = new Map<string, Map<string, number>>();
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/**
- * Width of a line, summed from cached per-character widths: pdf-lib would shape the whole string
- * through fontkit on every call, and wrapping measures a lot of strings.
- */
-export function textWidth(text: string, font: PDFFont, size: number): number {
-  let widths = charWidths.get(font.name);
-  if (!widths) {
-    widths = new Map();
-    charWidths.set(font.name, widths);
-  }
-  let total = 0;
-  for (const char of text) {
-    let width = widths.get(char);
-    if (width === undefined) {
-      width = font.widthOfTextAtSize(char, 1);
-      widths.set(char, width);
-    }
-    total += width;
-  }
-  return total * size;
+/** Width of a line (TextFont caches per-character widths of Latin and Cyrillic: wrapping measures a lot of strings). */
+export function textWidth(text: string, font: TextFont, size: number): number {
+  return font.width(text, size);
 }
 
 /** What the PDF draws: precomposed (NFC) letters, so no combining-mark layout is ever needed. */
@@ -34,10 +16,11 @@ export function normalizeForPdf(text: string): string {
 
 /**
  * Splits text into lines no wider than maxWidth: on the user's own line breaks first, then between
- * words; a word wider than the line (a long e-mail or order number) is broken between characters.
+ * words; a word wider than the line (a long e-mail or order number, a Chinese or Thai sentence,
+ * which have no spaces) is broken between characters.
  * Word widths are measured once each, so 2,000 characters of notes stay cheap.
  */
-export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+export function wrapText(text: string, font: TextFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   const spaceWidth = textWidth(' ', font, size);
   for (const paragraph of normalizeForPdf(text).split('\n')) {
@@ -61,11 +44,12 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
   return lines;
 }
 
-function breakLongWord(word: string, font: PDFFont, size: number, maxWidth: number): string[] {
+function breakLongWord(word: string, font: TextFont, size: number, maxWidth: number): string[] {
   if (textWidth(word, font, size) <= maxWidth) return [word];
   const pieces: string[] = [];
   let piece = '';
-  for (const char of word) {
+  // Between graphemes, never inside one: a Thai or Devanagari vowel sign stays with its letter.
+  for (const { segment: char } of graphemes.segment(word)) {
     if (piece !== '' && textWidth(piece + char, font, size) > maxWidth) {
       pieces.push(piece);
       piece = '';
