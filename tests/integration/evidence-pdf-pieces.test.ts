@@ -78,8 +78,9 @@ describe('the cover carries the app mark', () => {
 
   it('in brand blue with a white phone, in the top margin at the right of page 1', async () => {
     const document = await PDFDocument.create();
-    const fonts = await embedEvidenceFonts(document);
-    drawTitle(new PageFlow(document), 'Mi Account ownership appeal', 'prepared 2025-03-14', fonts);
+    const [title, subtitle] = ['Mi Account ownership appeal', 'prepared 2025-03-14'];
+    const fonts = await embedEvidenceFonts(document, `${title}${subtitle}`);
+    drawTitle(new PageFlow(document), title, subtitle, fonts);
     // 144 dpi: two pixels per point.
     const png = withPdfFile(await document.save(), (file, dir) => {
       execFileSync('pdftoppm', ['-png', '-r', '144', '-singlefile', file, path.join(dir, 'page')]);
