@@ -11,13 +11,20 @@ export type FileRejection = {
   values: Record<string, string | number>;
 };
 
-const PROBLEM_KEYS: Record<Exclude<FileCheck, { ok: true }>['problem'], ErrorKey> = {
+type FileProblem = Exclude<FileCheck, { ok: true }>['problem'];
+
+const PROBLEM_KEYS: Record<FileProblem, ErrorKey> = {
   empty: 'file.empty',
   tooLarge: 'file.tooLarge',
   notAccepted: 'file.unsupportedType',
   pdfNotHere: 'file.unsupportedType',
   unreadable: 'file.unreadable',
 };
+
+/** What identifies a picked file without reading it: the same photo picked twice has the same. */
+export function sourceOf(file: File): string {
+  return `${file.name}|${file.size}|${file.lastModified}`;
+}
 
 /**
  * Checks and prepares files a person chose for one role: refused ones come back with the reason,
@@ -38,6 +45,11 @@ export async function prepareEvidence(
       rejected.push({ name: file.name, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
       continue;
     }
+    const source = sourceOf(file);
+    if ([...existing, ...added].some((f) => f.role === role && f.source === source)) {
+      rejected.push({ name: file.name, key: 'files.alreadyAdded', values: {} });
+      continue;
+    }
     if (existing.length + added.length >= MAX_FILES) {
       rejected.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
       continue;
@@ -49,24 +61,24 @@ export async function prepareEvidence(
   return { added, rejected };
 }
 
+function rejection(file: File, problem: FileProblem): FileRejection {
+  return { name: file.name, key: PROBLEM_KEYS[problem], values: { file: file.name, maxMb: Math.round(MAX_FILE_BYTES / 1024 / 1024) } };
+}
+
 export async function prepareOne(file: File, role: EvidenceRole, addedAt: number): Promise<EvidenceFile | FileRejection> {
   const check = await checkEvidenceFile(file, role);
-  if (!check.ok) {
-    return {
-      name: file.name,
-      key: PROBLEM_KEYS[check.problem],
-      values: { file: file.name, maxMb: Math.round(MAX_FILE_BYTES / 1024 / 1024) },
-    };
-  }
+  if (!check.ok) return rejection(file, check.problem);
   const shrunk = await shrinkPhoto(file, check.kind);
+  if (shrunk.kind === 'unreadable') return rejection(file, 'unreadable');
   return {
     id: crypto.randomUUID(),
     role,
-    name: shrunk?.name ?? file.name,
-    kind: shrunk ? 'jpeg' : check.kind,
-    blob: shrunk?.blob ?? file,
+    name: shrunk.kind === 'shrunk' ? shrunk.name : file.name,
+    kind: shrunk.kind === 'shrunk' ? 'jpeg' : check.kind,
+    blob: shrunk.kind === 'shrunk' ? shrunk.blob : file,
     originalSize: file.size,
     addedAt,
     notes: [],
+    source: sourceOf(file),
   };
 }

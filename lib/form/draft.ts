@@ -51,6 +51,11 @@ export type EvidenceFile = {
   labelToken?: string;
   /** Open slot for checks that run on the file (box-label reader, photo warnings). */
   notes: EvidenceNote[];
+  /**
+   * The picked file's name, size and date (see sourceOf): the same photo picked again, on the
+   * device step and then on the Proof step, is not added twice. Absent in older drafts.
+   */
+  source?: string;
 };
 
 /**

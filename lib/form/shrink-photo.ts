@@ -7,33 +7,45 @@ export const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
 /** A JPEG already within the long edge and this small is sent untouched (nothing lost at all). */
 const SMALL_ENOUGH_BYTES = 600 * 1024;
 
-export type ShrunkPhoto = { blob: Blob; name: string; width: number; height: number } | null;
+export type ShrinkOutcome =
+  | { kind: 'shrunk'; blob: Blob; name: string; width: number; height: number }
+  /** Send the original: a PDF, a HEIC, or a photo that would not get smaller. */
+  | { kind: 'as-is' }
+  /** A JPEG, PNG or WebP the browser could not decode: damaged or cut short (the server refuses it too). */
+  | { kind: 'unreadable' };
+
+/**
+ * Kinds every current browser decodes: a decoding failure means the file is broken. HEIC is not
+ * decoded at all here, and AVIF may be too new for an older browser, so those go to the server.
+ */
+const ALWAYS_DECODABLE: readonly EvidenceKind[] = ['jpeg', 'png', 'webp'];
 
 /**
  * Prepares a photo in the browser exactly to the evidence spec (upright, long edge at most
  * 2000 px, baseline JPEG at quality 80, no metadata: a canvas keeps none), so the upload is short
  * on a slow line and the server can embed the bytes as they are: one lossy step, not two. The
- * server trusts none of it and re-encodes whatever does not meet the spec. Returns null when the
- * original should be sent as it is: PDFs, HEIC (most browsers cannot decode it), images the
- * browser cannot read (the server will explain), and JPEGs already small in pixels and bytes.
+ * server trusts none of it and re-encodes whatever does not meet the spec. Sent as they are: PDFs,
+ * HEIC (most browsers cannot decode it), AVIF an older browser cannot decode, and JPEGs already
+ * small in pixels and bytes. Decoding is also the browser's check that the photo is whole: a JPEG
+ * cut short by a bad copy is refused at once instead of after the whole upload.
  */
-export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<ShrunkPhoto> {
-  if (kind === 'pdf' || kind === 'heic') return null;
+export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<ShrinkOutcome> {
+  if (kind === 'pdf' || kind === 'heic') return { kind: 'as-is' };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    return null;
+    return ALWAYS_DECODABLE.includes(kind) ? { kind: 'unreadable' } : { kind: 'as-is' };
   }
   try {
     const longEdge = Math.max(bitmap.width, bitmap.height);
-    if (kind === 'jpeg' && longEdge <= SHRINK_LONG_EDGE && file.size <= SMALL_ENOUGH_BYTES) return null;
+    if (kind === 'jpeg' && longEdge <= SHRINK_LONG_EDGE && file.size <= SMALL_ENOUGH_BYTES) return { kind: 'as-is' };
     const scale = Math.min(1, SHRINK_LONG_EDGE / longEdge);
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
     const blob = await drawAsJpeg(bitmap, width, height);
-    if (!blob) return null;
-    return { blob, name: jpegName(file.name), width, height };
+    if (!blob) return { kind: 'as-is' };
+    return { kind: 'shrunk', blob, name: jpegName(file.name), width, height };
   } finally {
     bitmap.close();
   }

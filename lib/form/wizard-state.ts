@@ -1,5 +1,6 @@
 import type { ReceiptFact } from '@/lib/appeal/schema';
-import type { AppealDraft, AppealResult, ContactValues, DeviceValues, EvidenceFile, PurchaseValues } from '@/lib/form/draft';
+import { EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
+import { inUploadOrder, type AppealDraft, type AppealResult, type ContactValues, type DeviceValues, type EvidenceFile, type PurchaseValues } from '@/lib/form/draft';
 import type { PlacedServerErrors } from '@/lib/form/server-errors';
 import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
 
@@ -17,6 +18,8 @@ export type WizardAction =
   | { type: 'ticket'; ticket: string }
   /** Files change from several places at once (uploads finishing, the box-label reader adding notes). */
   | { type: 'files'; update: (files: EvidenceFile[]) => EvidenceFile[] }
+  /** The box-label photo read on the device step: it is proof too, so it joins the box photos. */
+  | { type: 'labelPhoto'; file: EvidenceFile }
   | { type: 'goTo'; step: WizardStep }
   /** "Continue" on a valid step: the server's old messages for it are answered, so they go. */
   | { type: 'next'; from: FormStep }
@@ -55,6 +58,18 @@ function moveTo(draft: AppealDraft, step: WizardStep): AppealDraft {
   return { ...draft, step, furthest: Math.max(draft.furthest, index) };
 }
 
+/**
+ * Adds the photo read on the device step to the box photos, unless that same picked file is there
+ * already or the box photos (or all files) are at their limit: it is a convenience, never a reason
+ * to push out a photo the user chose on the Proof step.
+ */
+export function withLabelPhoto(files: EvidenceFile[], photo: EvidenceFile): EvidenceFile[] {
+  const boxPhotos = files.filter((f) => f.role === 'boxPhoto');
+  const already = photo.source !== undefined && boxPhotos.some((f) => f.source === photo.source);
+  if (already || boxPhotos.length >= EVIDENCE_RULES.boxPhoto.max || files.length >= MAX_FILES) return files;
+  return inUploadOrder([...files, { ...photo, role: 'boxPhoto' }]);
+}
+
 const editDraft = (state: WizardState, draft: AppealDraft): WizardState => ({ ...state, draft });
 
 /**
@@ -80,6 +95,8 @@ export function wizardReducer(state: WizardState | null, action: WizardAction): 
       return { ...state, draft: { ...draft, ticket: action.ticket } };
     case 'files':
       return { ...state, files: action.update(state.files) };
+    case 'labelPhoto':
+      return { ...state, files: withLabelPhoto(state.files, action.file) };
     case 'goTo':
       return editDraft(state, moveTo(draft, action.step));
     case 'next':

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '@/lib/form/format-bytes';
 import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
 
+import { UploadProgress } from '@/app/appeal/_components/UploadProgress';
+
 import summaryStyles from './ErrorSummary.module.css';
 import styles from './GeneratePanel.module.css';
 
@@ -13,11 +15,15 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number }
   | { kind: 'processing' }
+  /** The user pressed Cancel: said plainly, so a stray click never passes unnoticed. */
+  | { kind: 'cancelled' }
   | { kind: 'failed'; message: string; details: string[] };
 
 /**
  * Sends the appeal in one upload and shows what is happening: bytes sent, then the server building
  * the PDF. Cancel aborts the request. Field errors go back to the wizard, which opens the step.
+ * A second click on "Create" while working is ignored, and Cancel sits under the progress bar,
+ * never where the Create button was: a reflexive double click must not cancel the upload.
  */
 export function GeneratePanel({
   buildBody,
@@ -40,14 +46,18 @@ export function GeneratePanel({
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
+  const createRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
   useEffect(() => {
     if (phase.kind === 'failed') statusRef.current?.focus();
+    // Cancel has gone from the page: focus returns to the button that starts again.
+    if (phase.kind === 'cancelled') createRef.current?.focus();
   }, [phase.kind]);
 
   const start = async () => {
-    controller.current?.abort();
+    // A double click arrives before React has disabled the button: the second one is ignored here.
+    if (controller.current) return;
     const abort = new AbortController();
     controller.current = abort;
     setPhase({ kind: 'uploading', sent: 0, total: uploadSize });
@@ -67,7 +77,7 @@ export function GeneratePanel({
         onPdf(outcome.pdf, outcome.fileName);
         return;
       case 'cancelled':
-        setPhase({ kind: 'idle' });
+        setPhase({ kind: 'cancelled' });
         return;
       case 'network':
         setPhase({ kind: 'failed', message: t('network'), details: [] });
@@ -102,38 +112,27 @@ export function GeneratePanel({
           : t('size', { size: formatBytes(uploadSize, locale) })}
       </p>
       {blockedReason ? <p className="field-error">{blockedReason}</p> : null}
-      <div className="step-actions">
-        <button type="button" className="button primary" disabled={working || blockedReason !== null} onClick={() => void start()}>
+      <div className={styles.actions}>
+        <button ref={createRef} type="button" className="button primary" disabled={working || blockedReason !== null} onClick={() => void start()}>
           {t('start')}
         </button>
-        {working ? (
-          <button type="button" className="button" onClick={() => controller.current?.abort()}>
-            {t('cancel')}
-          </button>
-        ) : null}
       </div>
 
       <div className="generate-status" aria-live="polite" aria-busy={working}>
-        {phase.kind === 'uploading' ? (
-          <div className={styles.progress}>
-            <label htmlFor="upload-progress">{t('uploading')}</label>
-            <progress id="upload-progress" max={100} value={percent}>
-              {percent}%
-            </progress>
-            <p>
-              {t('uploadedBytes', {
-                percent,
-                sent: formatBytes(phase.sent, locale),
-                total: formatBytes(phase.total, locale),
-              })}
-            </p>
-          </div>
+        {working ? (
+          <UploadProgress
+            percent={phase.kind === 'uploading' ? percent : 100}
+            label={phase.kind === 'uploading' ? t('uploading') : t('processing')}
+            detail={
+              phase.kind === 'uploading'
+                ? t('uploadedBytes', { percent, sent: formatBytes(phase.sent, locale), total: formatBytes(phase.total, locale) })
+                : null
+            }
+            cancelLabel={t('cancel')}
+            onCancel={() => controller.current?.abort()}
+          />
         ) : null}
-        {phase.kind === 'processing' ? (
-          <p className={styles.processing}>
-            <span className={styles.spinner} aria-hidden="true" /> {t('processing')}
-          </p>
-        ) : null}
+        {phase.kind === 'cancelled' ? <p className={styles.cancelled}>{t('cancelled')}</p> : null}
       </div>
       {phase.kind === 'failed' ? (
         <div className={summaryStyles.summary} role="alert" tabIndex={-1} ref={statusRef}>

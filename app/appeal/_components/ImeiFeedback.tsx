@@ -9,7 +9,9 @@ import styles from './ImeiFeedback.module.css';
 
 /**
  * What the typed IMEI looks like so far: grouped like the label, whether the check digit adds up,
- * and for 14 or 16 digits the IMEI it most likely is, with a one-click fix.
+ * and for 14 or 16 digits the IMEI it most likely is, with a one-click fix. Once the field shows
+ * its error, that error says what is wrong: this line then keeps only the digits and the fix
+ * (the same message three times filled a phone's screen).
  */
 export function ImeiFeedback({
   id,
@@ -41,16 +43,15 @@ export function ImeiFeedback({
       {check.kind === 'not-an-imei' && !hasFieldError ? (
         <p className={styles.warn}>{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
       ) : null}
+      {(check.kind === 'missing-check-digit' || check.kind === 'imeisv') && !hasFieldError ? (
+        <p className={styles.warn}>
+          {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')} {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
+        </p>
+      ) : null}
       {check.kind === 'missing-check-digit' || check.kind === 'imeisv' ? (
-        <div className={styles.suggestion}>
-          <p className={styles.warn}>
-            {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')}{' '}
-            {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
-          </p>
-          <button type="button" className="button small" onClick={() => onUse(check.suggestion)}>
-            {t('use', { imei: check.suggestion })}
-          </button>
-        </div>
+        <button type="button" className={`button small ${styles.fix}`} onClick={() => onUse(check.suggestion)}>
+          {t('use', { imei: check.suggestion })}
+        </button>
       ) : null}
     </div>
   );

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 
-import type { DeviceValues } from '@/lib/form/draft';
+import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
@@ -38,11 +38,14 @@ export default function StepDevice({
   values,
   serverErrors,
   onChange,
+  onLabelPhoto,
   onNext,
 }: {
   values: DeviceValues;
   serverErrors: Record<string, string>;
   onChange: (values: DeviceValues) => void;
+  /** The box-label photo read here, to add to the box photos on the Proof step. */
+  onLabelPhoto: (file: EvidenceFile) => void;
   onNext: () => void;
 }) {
   const t = useTranslations('form');
@@ -87,7 +90,7 @@ export default function StepDevice({
           ))}
         </ul>
       </details>
-      <ImeiFromPhoto getValues={() => form.getValues()} setValue={setField} />
+      <ImeiFromPhoto getValues={() => form.getValues()} setValue={setField} onPhoto={onLabelPhoto} />
 
       <TextField spec={FIELDS.imei2} wiring={wiring} live={imeiLive('imei2')} />
       <details className="help lock-code" open={watch('lockCode') !== '' || undefined}>

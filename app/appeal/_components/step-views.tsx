@@ -45,6 +45,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
       values={draft.device}
       serverErrors={serverErrorsOf(draft, 'device')}
       onChange={actions.setDevice}
+      onLabelPhoto={actions.addLabelPhoto}
       onNext={() => actions.next('device')}
     />
   ),

@@ -81,6 +81,7 @@ export function useWizard() {
       setContact: (contact: AppealDraft['contact']) => dispatch({ type: 'contact', contact }),
       setTicket: (ticket: string) => dispatch({ type: 'ticket', ticket }),
       updateFiles: (update: (files: EvidenceFile[]) => EvidenceFile[]) => dispatch({ type: 'files', update }),
+      addLabelPhoto: (file: EvidenceFile) => dispatch({ type: 'labelPhoto', file }),
       goTo: (step: WizardStep) => navigate({ type: 'goTo', step }),
       next: (from: FormStep) => navigate({ type: 'next', from }),
       back: (from: FormStep) => navigate({ type: 'back', from }),

@@ -87,6 +87,29 @@ describe('wizard state', () => {
     expect(state.files.map((f) => f.id)).toEqual(['b']);
   });
 
+  it('adds the box-label photo read on the device step to the box photos, once', () => {
+    const photo = { ...file('label', 'boxPhoto'), source: 'label.jpg|2388002|1700000000000', addedAt: 5 };
+    const receipt = file('r', 'receipt');
+    let state = run(start(), { type: 'files', update: () => [receipt] }, { type: 'labelPhoto', file: photo });
+    // Box photos come first in the upload order.
+    expect(state.files.map((f) => [f.id, f.role])).toEqual([
+      ['label', 'boxPhoto'],
+      ['r', 'receipt'],
+    ]);
+    // The same picked file again (read twice, or added on the Proof step already) is not doubled.
+    state = run(state, { type: 'labelPhoto', file: { ...photo, id: 'label-again' } });
+    expect(state.files.map((f) => f.id)).toEqual(['label', 'r']);
+    // The user can remove it like any other file.
+    state = run(state, { type: 'files', update: (files) => files.filter((f) => f.id !== 'label') });
+    expect(state.files.map((f) => f.id)).toEqual(['r']);
+  });
+
+  it('never pushes out a box photo the user chose: at the limit the label photo is not added', () => {
+    const three = ['a', 'b', 'c'].map((id) => ({ ...file(id, 'boxPhoto'), source: id }));
+    const state = run(start(), { type: 'files', update: () => three }, { type: 'labelPhoto', file: { ...file('label', 'boxPhoto'), source: 'label' } });
+    expect(state.files.map((f) => f.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('keeps the PDF with the address it was made for and opens the result', () => {
     const pdf = new Blob(['%PDF-']);
     const base = run(start(), { type: 'recipient', recipient: 'service.eu@xiaomi.com', edited: false }, { type: 'goTo', step: 'review' });

@@ -4,8 +4,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
+import { prepareOne } from '@/lib/form/add-evidence';
+import type { EvidenceFile } from '@/lib/form/draft';
 import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
-import { fillFromLabel, mismatchedImeis, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
+import { fillFromLabel, mismatchedImeis, notesFromCheck, notesFromFailure, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatImei } from '@/lib/imei';
 
@@ -17,24 +19,38 @@ type State =
 
 /**
  * On the device step, where the IMEI is asked: pick a photo of the box label and the empty IMEI
- * fields are filled from its barcodes (never a field the user typed). The photo itself is not
- * added to the evidence here; the hint asks for it on the Proof step.
+ * fields are filled from its barcodes (never a field the user typed). The photo is proof as well:
+ * it is prepared like any box photo and handed up (`onPhoto`) to join the Proof step's box photos,
+ * already checked, so nobody has to pick it twice.
  */
 export default function ImeiFromPhoto({
   getValues,
   setValue,
+  onPhoto,
 }: {
   getValues: () => ImeiFields;
   setValue: (field: ImeiField, value: string) => void;
+  onPhoto: (file: EvidenceFile) => void;
 }) {
   const t = useTranslations('assistant.label');
+  const tErrors = useTranslations('errors');
   const rawLocale = useLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   const read = async (file: File) => {
     setState({ kind: 'reading' });
-    const outcome = await requestEvidenceCheck({ blob: file, name: file.name, role: 'boxPhoto' }, locale);
+    // Checked and shrunk as on the Proof step: a damaged photo is refused here with the same words.
+    const photo = await prepareOne(file, 'boxPhoto', Date.now());
+    if ('key' in photo) {
+      setState({ kind: 'failed', message: tErrors(photo.key, { ...photo.values, file: photo.name }) });
+      return;
+    }
+    const outcome = await requestEvidenceCheck(photo, locale);
+    // A photo the server refused would only be refused again with the appeal: it is not added.
+    if (outcome.kind !== 'refused') {
+      onPhoto({ ...photo, notes: outcome.kind === 'checked' ? notesFromCheck(outcome.check, 'boxPhoto') : notesFromFailure(null) });
+    }
     if (outcome.kind !== 'checked') {
       setState({ kind: 'failed', message: outcome.kind === 'refused' ? outcome.message : null });
       return;
@@ -80,6 +96,11 @@ export default function ImeiFromPhoto({
         ) : null}
         {state.kind === 'read' && state.imeis.length > 0 && state.filled.length === 0 && state.mismatched.length === 0 ? (
           <p className="note info">{t('fromPhotoNothingEmpty', { imeis: list(state.imeis) })}</p>
+        ) : null}
+        {state.kind === 'read' ? (
+          <p className="note info" data-testid="imei-photo-added">
+            {t('fromPhotoAdded')}
+          </p>
         ) : null}
         {state.kind === 'read'
           ? state.mismatched.map((typed) => (

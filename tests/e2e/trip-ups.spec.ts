@@ -1,0 +1,152 @@
+/**
+ * Issue 14: things a stressed user did by reflex that cost them work or filled the screen. Each
+ * runs at a desktop width and at 360 px, where layout decides what sits under the pointer.
+ */
+import { readFileSync } from 'node:fs';
+
+import { expect, test, type Page } from '@playwright/test';
+
+import enAssistant from '../../lib/i18n/messages/en/assistant.json';
+import { fixturePath } from '../support/fixtures';
+import { CATALOGUES, fill, prefix } from './support/catalogue';
+import { continueTo, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, screenshot, textbox, type PersonAnswers } from './support/pages';
+
+const c = CATALOGUES.en;
+const PERSON: PersonAnswers = {
+  imeiTyped: '868907041234565',
+  imei: '868907041234565',
+  imei2: '',
+  serial: '',
+  model: '',
+  country: 'DE',
+  seller: 'Elektro Markt',
+  date: '2025-03-14',
+  order: '',
+  price: '',
+  name: 'Max Mustermann',
+  email: 'max@example.com',
+  phone: '',
+  account: '',
+  notes: '',
+};
+
+test.use({ locale: 'en-GB' });
+
+const zone = (page: Page, role: 'boxPhoto' | 'receipt' | 'extra') => page.getByRole('region', { name: c.form.evidence.zones[role].title, exact: true });
+const removeButtons = (page: Page, role: 'boxPhoto' | 'receipt' | 'extra') =>
+  zone(page, role).getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) });
+
+async function reachEvidence(page: Page) {
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+}
+
+for (const width of [1280, 360]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test('a double click on "Create my appeal" sends one appeal and cancels nothing', async ({ page }, testInfo) => {
+      test.setTimeout(180_000);
+      await reachEvidence(page);
+      // Small files keep the walk short: a screenshot as the box photo, the PDF receipt.
+      await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('order-screenshot.png'));
+      await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('e-receipt.pdf'));
+      await expect(removeButtons(page, 'boxPhoto')).toHaveCount(1, { timeout: 30_000 });
+      await expect(removeButtons(page, 'receipt')).toHaveCount(1, { timeout: 30_000 });
+      await continueTo(page, c, c.form.steps.contact);
+      await fillContact(page, c, PERSON);
+      await continueTo(page, c, c.form.steps.review);
+
+      const sent: string[] = [];
+      const failed: string[] = [];
+      const isAppeal = (url: string, method: string) => method === 'POST' && new URL(url).pathname === '/api/appeal';
+      page.on('request', (request) => {
+        if (isAppeal(request.url(), request.method())) sent.push(request.url());
+      });
+      page.on('requestfailed', (request) => {
+        if (isAppeal(request.url(), request.method())) failed.push(request.failure()?.errorText ?? 'failed');
+      });
+
+      await page.getByRole('button', { name: c.form.generate.start }).dblclick();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 90_000 });
+      expect(sent).toHaveLength(1);
+      expect(failed).toEqual([]);
+      await screenshot(page, testInfo, `${width}-double-click-result`);
+    });
+
+    test('the same IMEI error appears once per place, and the suggestion fills the field', async ({ page }, testInfo) => {
+      await openFreshAppeal(page);
+      const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
+      await imei.fill('86890704123456');
+      await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+
+      const message = fill(c.errors.imei.missingCheckDigit, { suggestion: '868907041234565' });
+      const summary = page.getByRole('alert').filter({ hasText: message });
+      await expect(summary).toBeFocused();
+      await expect(summary.getByRole('link', { name: message })).toHaveCount(1);
+      await expect(page.locator('#imei-error')).toHaveText(message);
+      // Once in the summary, once at the field, nowhere else (no third box repeating it).
+      await expect(page.getByText(message, { exact: true })).toHaveCount(2);
+      // The live line under the box no longer repeats it in its own words.
+      await expect(page.getByText(prefix(c.form.device.imeiLive.suggestion))).toHaveCount(0);
+      await expectNoAxeViolations(page, 'device step with an IMEI error');
+      await screenshot(page, testInfo, `${width}-imei-error-once`);
+
+      const use = page.getByRole('button', { name: fill(c.form.device.imeiLive.use, { imei: '868907041234565' }) });
+      await expect(use).toHaveCount(1);
+      await use.click();
+      await expect(imei).toHaveValue('868907041234565');
+      await expect(page.locator('#imei-error')).toHaveCount(0);
+      await expect(page.getByText(message, { exact: true })).toHaveCount(0);
+    });
+  });
+}
+
+test('a truncated JPEG is refused in its zone at once, and the step cannot be passed with it', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await reachEvidence(page);
+  const whole = readFileSync(fixturePath('box-label-12mp.jpg'));
+  const half = whole.subarray(0, Math.floor(whole.length / 2));
+  await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles({ name: 'cut-in-half.jpg', mimeType: 'image/jpeg', buffer: half });
+
+  await expect(zone(page, 'boxPhoto')).toContainText(fill(c.errors.file.unreadable, { file: 'cut-in-half.jpg' }), { timeout: 30_000 });
+  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(0);
+  await expect(zone(page, 'receipt')).not.toContainText('cut-in-half.jpg');
+  await expectNoAxeViolations(page, 'evidence step with a truncated photo refused');
+  await screenshot(page, testInfo, 'truncated-refused');
+
+  // The refused file does not count as proof: the step cannot be passed with it alone.
+  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await expectStep(page, c.form.steps.evidence);
+  await expect(page.locator('main')).toContainText(c.errors.files.missingEvidence);
+});
+
+test('the box-label photo read on the device step is listed on the Proof step, once', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await openFreshAppeal(page);
+  await page.getByLabel(enAssistant.label.fromPhoto).setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(page.getByTestId('imei-photo-filled')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('imei-photo-added')).toHaveText(enAssistant.label.fromPhotoAdded);
+  await expect(textbox(page, c.form.device.imei2.label)).not.toHaveValue('');
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+
+  const listed = zone(page, 'boxPhoto').getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` });
+  await expect(listed).toHaveCount(1);
+  // It arrives already read: its entry carries the label's IMEIs.
+  await expect(zone(page, 'boxPhoto').getByRole('listitem').first()).toContainText('86 890704 123456 5');
+  await screenshot(page, testInfo, 'label-photo-on-proof-step');
+
+  // Picking the same photo again on this step does not list it twice.
+  await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(zone(page, 'boxPhoto')).toContainText(fill(c.errors.files.alreadyAdded, { file: 'box-label-12mp.jpg' }), { timeout: 30_000 });
+  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(1);
+
+  // And it can be removed like any other file.
+  await listed.click();
+  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(0);
+});
