@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Reads a JPEG's marker structure without decoding a pixel, to decide whether its bytes can go
  * into the PDF as they are: the browser already prepares each photo to the evidence spec
