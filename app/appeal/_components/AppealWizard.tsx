@@ -1,11 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
-import { emptyDraft } from '@/lib/form/draft';
 import { FORM_STEPS } from '@/lib/form/steps';
-import { followingStep, type WizardState } from '@/lib/form/wizard-state';
+import { followingStep } from '@/lib/form/wizard-state';
 import { StartOver } from '@/app/appeal/_components/StartOverDialog';
 import { STEP_LOADERS, STEP_VIEWS } from '@/app/appeal/_components/step-views';
 import { Stepper } from '@/app/appeal/_components/Stepper';
@@ -17,11 +15,15 @@ import styles from './AppealWizard.module.css';
 export function AppealWizard() {
   const t = useTranslations('form');
   const tResult = useTranslations('result');
-  const { state: saved, saveState, headingRef, actions } = useWizard();
-  // Until the browser's storage answers, the first step is drawn empty (on the server too), so the
-  // form is visible at once; the saved draft then replaces it (the key below remounts the step).
-  const [blank] = useState<WizardState>(() => ({ draft: emptyDraft(), files: [], result: null }));
-  const state = saved ?? blank;
+  const { state, saveState, headingRef, actions } = useWizard();
+
+  if (!state) {
+    return (
+      <p className="loading" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
+  }
 
   const current = state.draft.step;
   const stepIndex = current === 'result' ? FORM_STEPS.length : FORM_STEPS.indexOf(current);
@@ -35,7 +37,7 @@ export function AppealWizard() {
     <div onFocusCapture={preloadNext}>
       <div className={styles.bar}>
         <p className={styles.saveState} aria-live="polite">
-          {saved ? (saveState === 'saved' ? t('saved') : t('saveFailed')) : t('loading')}
+          {saveState === 'saved' ? t('saved') : t('saveFailed')}
         </p>
         <StartOver onConfirm={actions.startOver} />
       </div>
@@ -46,11 +48,9 @@ export function AppealWizard() {
         {title}
       </h1>
 
-      {/* Disabled until the draft is read (a fraction of a second): what is typed into the blank step
-          would be lost when the saved one replaces it. */}
-      <fieldset key={saved ? state.draft.caseReference : 'blank'} disabled={!saved} className={styles.step}>
+      <div key={state.draft.caseReference}>
         {STEP_VIEWS[current](state, actions)}
-      </fieldset>
+      </div>
     </div>
   );
 }
