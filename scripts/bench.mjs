@@ -22,7 +22,7 @@
  * BENCH_DIST (.next-bench), BENCH_REUSE_BUILD=1 to skip `next build` when BENCH_DIST has a build.
  * Not a test: it prints figures and never fails on them.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,7 @@ import path from 'node:path';
 import { GENERATED_DIR } from './lib/evidence-fixtures.mjs';
 import { browserPrepared, labelTokenFor } from './lib/browser-prepared.mjs';
 import { appealForm, STANDARD_FIELDS, standardFiles } from './lib/standard-appeal.mjs';
-import { buildApp, ROOT, startServer } from './lib/start-server.mjs';
+import { buildApp, ROOT, startNaiveServer, startServer } from './lib/start-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PEER_RUNS = Number(process.env.BENCH_PEER_RUNS ?? 5);
@@ -131,18 +131,6 @@ function parseServerTiming(header) {
   return out;
 }
 
-/** The naive pipeline as its own server process, so its CPU time is read the same way. */
-async function startNaiveServer(port) {
-  const server = spawn('node', [path.join(ROOT, 'scripts/naive-server.mjs'), String(port)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error(`the naive server did not answer on port ${port}`);
-}
-
 async function post(url, form) {
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', body: form });
@@ -165,7 +153,7 @@ async function benchHttp() {
   try {
     const token = await labelTokenFor(server.url, PREPARED);
     const app = `${server.url}/api/appeal`;
-    const naiveUrl = `http://127.0.0.1:${naivePort}/`;
+    const naiveUrl = `${naive.url}/`;
     const cases = {
       camera: { pid: server.pid, url: app, form: () => appealForm(FILES) },
       prepared: { pid: server.pid, url: app, form: () => appealForm(PREPARED, { ...STANDARD_FIELDS, labelTokens: token }) },
@@ -192,7 +180,7 @@ async function benchHttp() {
     });
     return { ...Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, summary(list)])), peakRss: serverPeakRss(server.pid) };
   } finally {
-    naive.kill();
+    naive.stop();
     server.stop();
   }
 }

@@ -8,6 +8,11 @@
  * health p50/p95/max and the machine's load average; exits non-zero when any request failed, RSS
  * passed the limit or health took over 2 s. Stops by itself; stops the server it started.
  *
+ * The standard mode then compares throughput (issue 13): the app and the naive pipeline
+ * (scripts/naive-server.mjs), each on the standard set and on the same set as the browser prepares
+ * it (with the box-label token the evidence check gives the form), 8 clients, taking turns in
+ * rounds; it prints bundles/s, p50 and the ratios. Figures only: the comparison never fails the run.
+ *
  * `npm run load -- --largest` (or LOAD_MODE=largest): 40 clients each send the largest legal
  * appeal (15 photos, just under the 60 MB limit) again and again. The server must shed what it
  * cannot hold with 503 + Retry-After (counted, not failures), build the rest, keep its peak RSS
@@ -18,7 +23,8 @@
  *
  * Environment: LOAD_MODE (standard | largest), LOAD_PORT (3390), LOAD_DIST_DIR (.next-load),
  * LOAD_SECONDS (30), LOAD_CLIENTS (8; largest 40), LOAD_RSS_LIMIT_MB (600; largest 1024),
- * LOAD_SKIP_BUILD=1 to reuse a build.
+ * LOAD_SKIP_BUILD=1 to reuse a build, LOAD_COMPARE=0 to skip the comparison (the naive server
+ * listens on LOAD_PORT + 1).
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -28,8 +34,9 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 
-import { encodedAppeal, standardFiles } from './lib/standard-appeal.mjs';
-import { buildApp, ROOT, startServer } from './lib/start-server.mjs';
+import { browserPrepared, labelTokenFor } from './lib/browser-prepared.mjs';
+import { encodedAppeal, STANDARD_FIELDS, standardFiles } from './lib/standard-appeal.mjs';
+import { buildApp, ROOT, startNaiveServer, startServer } from './lib/start-server.mjs';
 
 const PORT = Number(process.env.LOAD_PORT ?? 3390);
 const DIST_DIR = process.env.LOAD_DIST_DIR ?? '.next-load';
@@ -42,6 +49,7 @@ const RSS_LIMIT_MB = Number(process.env.LOAD_RSS_LIMIT_MB ?? (LARGEST ? 1024 : 6
 const HEALTH_LIMIT_MS = 2000;
 /** The contract's request limit (lib/appeal/evidence-rules.ts MAX_REQUEST_BYTES). */
 const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
+const COMPARE = !LARGEST && process.env.LOAD_COMPARE !== '0';
 
 /** Resident memory of a process, from the kernel: current and peak ("high water mark"), in MB. */
 function readRss(pid) {
@@ -172,6 +180,47 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Rounds of the comparison: each case runs SECONDS / ROUNDS at a time, in turn. */
+const ROUNDS = 2;
+
+/**
+ * Issue 13's throughput figures: the app and the naive pipeline, each on the camera originals and
+ * on the set as the browser prepares it, with the standard load's clients. The four cases take
+ * turns in rounds, so a burst of other work on the machine hits all of them alike; each case gets
+ * SECONDS in all, and its bundles/s is its bundles over its own time.
+ */
+async function compareWithNaive({ appUrl, camera, files }) {
+  const prepared = await browserPrepared(files);
+  const token = await labelTokenFor(appUrl, prepared);
+  const naive = await startNaiveServer(PORT + 1);
+  try {
+    const cases = {
+      appCamera: { url: `${appUrl}/api/appeal`, ...camera },
+      appPrepared: { url: `${appUrl}/api/appeal`, ...(await encodedAppeal(prepared, { ...STANDARD_FIELDS, labelTokens: token })) },
+      naiveCamera: { url: `${naive.url}/`, ...camera },
+      naivePrepared: { url: `${naive.url}/`, ...(await encodedAppeal(prepared)) },
+    };
+    const totals = Object.fromEntries(Object.keys(cases).map((name) => [name, { ok: 0, failed: 0, seconds: 0, latencies: [] }]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, { url, body, contentType }] of Object.entries(cases)) {
+        const result = await autocannonLoad({ url, body, contentType, clients: CLIENTS, seconds: Math.max(1, Math.round(SECONDS / ROUNDS)) });
+        const total = totals[name];
+        for (const [code, n] of result.statuses) total[code >= 200 && code < 300 ? 'ok' : 'failed'] += n;
+        total.seconds += result.duration;
+        total.latencies.push(...result.latencies);
+      }
+    }
+    return Object.fromEntries(
+      Object.entries(totals).map(([name, { ok, failed, seconds, latencies }]) => [
+        name,
+        { perSecond: ok / seconds, p50: percentile(latencies.sort((a, b) => a - b), 50), failed },
+      ]),
+    );
+  } finally {
+    naive.stop();
+  }
+}
+
 async function main() {
   const files = LARGEST ? await largestFiles() : await standardFiles();
   buildApp({ distDir: DIST_DIR, reuse: process.env.LOAD_SKIP_BUILD === '1' });
@@ -242,6 +291,18 @@ async function main() {
     );
     console.log(`event-loop delay ${delays.length} s logged, per-second p99 median ${loopP99} ms, max ${loopMax} ms`);
     console.log(`load average     ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (1 min)`);
+
+    if (COMPARE) {
+      const compared = await compareWithNaive({ appUrl: BASE_URL, camera: { body, contentType }, files });
+      const row = (name, app, naive) =>
+        `  ${name.padEnd(30)} Appeal Kit ${app.perSecond.toFixed(2)}/s (p50 ${app.p50.toFixed(0)} ms), naive ${naive.perSecond.toFixed(2)}/s ` +
+        `(p50 ${naive.p50.toFixed(0)} ms): ${(app.perSecond / naive.perSecond).toFixed(2)}× the naive throughput`;
+      console.log(`\nthroughput, ${CLIENTS} clients, ${SECONDS} s per case in ${ROUNDS} turns (target ≥ 1.5× the naive pipeline):`);
+      console.log(row('camera originals', compared.appCamera, compared.naiveCamera));
+      console.log(row('as the browser prepares them', compared.appPrepared, compared.naivePrepared));
+      const comparisonFailures = Object.values(compared).reduce((sum, { failed }) => sum + failed, 0);
+      if (comparisonFailures > 0) console.log(`  (${comparisonFailures} non-2xx answers during the comparison: the figures above count bundles only)`);
+    }
 
     // 503 + Retry-After is the contract's way to shed a load the server cannot hold: under the
     // largest load it is expected; under the standard load it is a failure.

@@ -82,3 +82,23 @@ export async function startServer({ distDir, port, host = '127.0.0.1', env = {},
   stop();
   throw new Error(`the server did not answer on ${url}\n${lines.join('').slice(-2000)}`);
 }
+
+/**
+ * The naive pipeline (scripts/naive-server.mjs) as its own server process on loopback, so its CPU
+ * time and throughput are measured the same way as the app's. `stop()` ends it.
+ */
+export async function startNaiveServer(port) {
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(url)) throw new Error(`something already answers on ${url}; choose another port`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/naive-server.mjs'), String(port)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await answers(url)) return { url, pid: child.pid, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stop();
+  throw new Error(`the naive server did not answer on ${url}`);
+}
