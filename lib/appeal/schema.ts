@@ -12,6 +12,7 @@ import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
 import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, TRIED_FIRST } from '@/lib/appeal/triage-answers';
+import type { OtherTextField, StepTextField } from '@/lib/appeal/field-names';
 
 export { TRIED_FIRST, type TriedFirst } from '@/lib/appeal/triage-answers';
 
@@ -218,7 +219,7 @@ const deviceShape = {
   lockCode: lockCodeField,
   serialNumber: line(FIELD_MAX.serialNumber),
   model: line(FIELD_MAX.model),
-};
+} satisfies Record<StepTextField<'device'>, z.ZodType>;
 
 /**
  * Rules across the device fields. They run even when another field of the appeal is invalid
@@ -247,7 +248,7 @@ export const ZDeviceStepSchema = z.object(deviceShape).superRefine(checkDevice, 
 export type TDeviceStepInput = z.input<typeof ZDeviceStepSchema>;
 export type TDeviceStep = z.output<typeof ZDeviceStepSchema>;
 
-export const ZPurchaseStepSchema = z.object({
+const purchaseShape = {
   country: countryField,
   purchaseChannel: channelField,
   sellerName: line(FIELD_MAX.sellerName),
@@ -256,11 +257,13 @@ export const ZPurchaseStepSchema = z.object({
   price: line(FIELD_MAX.price),
   saleVenue: optionalChoice(SALE_VENUES),
   firstBuyerReceipt: optionalChoice(FIRST_BUYER_RECEIPT),
-});
+} satisfies Record<StepTextField<'purchase'>, z.ZodType>;
+
+export const ZPurchaseStepSchema = z.object(purchaseShape);
 export type TPurchaseStepInput = z.input<typeof ZPurchaseStepSchema>;
 export type TPurchaseStep = z.output<typeof ZPurchaseStepSchema>;
 
-export const ZContactStepSchema = z.object({
+const contactShape = {
   ownerName: line(FIELD_MAX.ownerName, true),
   contactEmail: emailField,
   contactPhone: phoneField,
@@ -271,7 +274,9 @@ export const ZContactStepSchema = z.object({
     .optional()
     .transform((v) => multiLine(v ?? ''))
     .pipe(z.string().max(FIELD_MAX.notes, { error: msg('tooLong', { max: FIELD_MAX.notes }) })),
-});
+} satisfies Record<StepTextField<'contact'>, z.ZodType>;
+
+export const ZContactStepSchema = z.object(contactShape);
 export type TContactStepInput = z.input<typeof ZContactStepSchema>;
 export type TContactStep = z.output<typeof ZContactStepSchema>;
 
@@ -284,44 +289,19 @@ export type TContactStep = z.output<typeof ZContactStepSchema>;
 export const ZAppealSchema = z
   .object({
     ...deviceShape,
-    ...ZPurchaseStepSchema.shape,
-    ...ZContactStepSchema.shape,
-    receiptShows: receiptShowsField,
-    triedFirst: optionalChoice(TRIED_FIRST),
-    caseReference: caseReferenceField,
-    locale: localeField,
+    ...purchaseShape,
+    ...contactShape,
+    ...({
+      receiptShows: receiptShowsField,
+      triedFirst: optionalChoice(TRIED_FIRST),
+      caseReference: caseReferenceField,
+      locale: localeField,
+    } satisfies Record<OtherTextField, z.ZodType>),
   })
   .superRefine(checkDevice, EVEN_IF_OTHER_FIELDS_FAIL);
 export type TAppealInput = z.input<typeof ZAppealSchema>;
 export type TAppeal = z.output<typeof ZAppealSchema>;
 
-/** Every text field the contract names, in the order the form and the PDF show them. */
-export const APPEAL_TEXT_FIELDS = [
-  'imei',
-  'imei2',
-  'lockCode',
-  'serialNumber',
-  'model',
-  'country',
-  'purchaseChannel',
-  'sellerName',
-  'purchaseDate',
-  'orderNumber',
-  'price',
-  'saleVenue',
-  'firstBuyerReceipt',
-  'ownerName',
-  'contactEmail',
-  'contactPhone',
-  'linkedAccount',
-  'accountHint',
-  'notes',
-  'receiptShows',
-  'triedFirst',
-  'caseReference',
-  'locale',
-] as const satisfies readonly (keyof TAppealInput)[];
-export type AppealTextField = (typeof APPEAL_TEXT_FIELDS)[number];
 
 /**
  * Not part of the appeal: the evidence check's signed box-label readings (space-separated), which

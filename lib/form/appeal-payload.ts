@@ -1,4 +1,5 @@
-import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, type AppealTextField, type TAppeal } from '@/lib/appeal/schema';
+import { APPEAL_TEXT_FIELDS, type AppealTextField } from '@/lib/appeal/field-names';
+import { LABEL_TOKENS_FIELD, ZAppealSchema, type TAppeal } from '@/lib/appeal/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { inUploadOrder, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 

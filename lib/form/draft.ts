@@ -1,4 +1,5 @@
 import { inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { STEP_TEXT_FIELDS, type StepValues, type TextStep } from '@/lib/appeal/field-names';
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { isWizardStep, type WizardStep } from '@/lib/form/steps';
@@ -8,26 +9,9 @@ import { parseTriage, type Triage } from '@/lib/form/triage';
 export type DraftTriage = Omit<Triage, 'accountHint'>;
 
 /** The form's values as typed (before the schema normalises them): what is saved and restored. */
-export type DeviceValues = { imei: string; imei2: string; lockCode: string; serialNumber: string; model: string };
-export type PurchaseValues = {
-  country: string;
-  purchaseChannel: string;
-  sellerName: string;
-  purchaseDate: string;
-  orderNumber: string;
-  price: string;
-  /** Second-hand only. */
-  saleVenue: string;
-  firstBuyerReceipt: string;
-};
-export type ContactValues = {
-  ownerName: string;
-  contactEmail: string;
-  contactPhone: string;
-  linkedAccount: string;
-  accountHint: string;
-  notes: string;
-};
+export type DeviceValues = StepValues<'device'>;
+export type PurchaseValues = StepValues<'purchase'>;
+export type ContactValues = StepValues<'contact'>;
 
 /** A remark about one file, shown under its thumbnail (e.g. "label read: IMEI 86…", "photo is blurred"). */
 export type EvidenceNote = { key: string; values?: Record<string, string | number>; tone: 'info' | 'warning' };
@@ -90,27 +74,32 @@ export type AppealDraft = {
 
 export type AppealResult = { pdf: Blob; fileName: string; recipient: string };
 
+/**
+ * One step's values from what a store holds: every field of the step, as saved when it is text
+ * and empty otherwise; anything else the store holds (a field an older build had) is dropped.
+ */
+function stepValues<Step extends TextStep>(step: Step, saved?: unknown): StepValues<Step> {
+  const source: Partial<Record<string, unknown>> = typeof saved === 'object' && saved !== null ? { ...saved } : {};
+  const values: Partial<Record<string, string>> = {};
+  for (const field of STEP_TEXT_FIELDS[step]) {
+    const value = source[field];
+    values[field] = typeof value === 'string' ? value : '';
+  }
+  return values as StepValues<Step>;
+}
+
 export function emptyDraft(): AppealDraft {
   return {
     version: 1,
     step: 'device',
     furthest: 0,
     caseReference: generateCaseReference(),
-    device: { imei: '', imei2: '', lockCode: '', serialNumber: '', model: '' },
-    purchase: {
-      country: '',
-      purchaseChannel: '',
-      sellerName: '',
-      purchaseDate: '',
-      orderNumber: '',
-      price: '',
-      saleVenue: '',
-      firstBuyerReceipt: '',
-    },
+    device: stepValues('device'),
+    purchase: stepValues('purchase'),
     recipient: '',
     recipientEdited: false,
     receiptShows: [],
-    contact: { ownerName: '', contactEmail: '', contactPhone: '', linkedAccount: '', accountHint: '', notes: '' },
+    contact: stepValues('contact'),
     triage: { whose: '', triedFirst: '' },
     ticket: '',
     serverErrors: {},
@@ -142,9 +131,9 @@ export function reviveDraft(saved: unknown): AppealDraft {
   return {
     ...fresh,
     ...s,
-    device: { ...fresh.device, ...s.device },
-    purchase: { ...fresh.purchase, ...s.purchase },
-    contact: { ...fresh.contact, ...s.contact },
+    device: stepValues('device', s.device),
+    purchase: stepValues('purchase', s.purchase),
+    contact: stepValues('contact', s.contact),
     // A step name from an older build (or a damaged store) would leave the wizard showing nothing.
     step: isWizardStep(s.step) ? s.step : fresh.step,
     caseReference: typeof s.caseReference === 'string' && s.caseReference ? s.caseReference : fresh.caseReference,

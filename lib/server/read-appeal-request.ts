@@ -2,7 +2,8 @@ import 'server-only';
 
 import { EVIDENCE_RULES, MIN_EVIDENCE_FILES } from '@/lib/appeal/evidence-rules';
 import { singleLine } from '@/lib/appeal/fields';
-import { APPEAL_TEXT_FIELDS, LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
+import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
+import { LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { AppError, isAppError } from '@/lib/server/app-error';

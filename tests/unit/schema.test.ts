@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import examples from '../fixtures/imei-examples.json';
+import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
 import {
-  APPEAL_TEXT_FIELDS,
   EARLIEST_PURCHASE_DATE,
   FIELD_MAX,
   ZAppealSchema,

@@ -67,7 +67,7 @@ export default function StepDevice({
   const imeiLive = (field: 'imei' | 'imei2') => (
     <ImeiFeedback
       id={`${field}-live`}
-      value={watch(field)}
+      value={watch(field) ?? ''}
       onUse={(suggestion) => {
         setField(field, suggestion);
         document.getElementById(field)?.focus();
@@ -90,10 +90,10 @@ export default function StepDevice({
           ))}
         </ul>
       </details>
-      <ImeiFromPhoto getValues={() => form.getValues()} setValue={setField} onPhoto={onLabelPhoto} />
+      <ImeiFromPhoto getValues={() => ({ ...values, ...form.getValues() })} setValue={setField} onPhoto={onLabelPhoto} />
 
       <TextField spec={FIELDS.imei2} wiring={wiring} live={imeiLive('imei2')} />
-      <details className="help lock-code" open={watch('lockCode') !== '' || undefined}>
+      <details className="help lock-code" open={(watch('lockCode') ?? '') !== '' || undefined}>
         <summary>{t('device.lockCode.summary')}</summary>
         <ol>
           {LOCK_CODE_STEPS.map((key) => (

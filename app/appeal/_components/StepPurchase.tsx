@@ -84,7 +84,7 @@ export default function StepPurchase({
       </Field>
 
       <RecipientBox
-        country={form.watch('country')}
+        country={form.watch('country') ?? ''}
         recipient={recipient}
         edited={recipientEdited}
         onChange={onRecipientChange}

@@ -2,28 +2,32 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
 import { describedBy } from '@/app/appeal/_components/Field';
 import { useErrorText } from '@/app/appeal/_components/use-error-text';
 import type { SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 
-type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+/**
+ * The form holds what people type. A step's schema reads it with a looser input type (fields are
+ * optional for the server's sake), so the form is typed by that input: `Partial<V>`.
+ */
+type StepSchema<V extends FieldValues, O> = z.ZodType<O, Partial<V>>;
+/** A field of the step, by name (react-hook-form's path into the values). */
+export type StepField<V extends FieldValues> = FieldPath<Partial<V>> & string;
+type SchemaSource<V extends FieldValues, O> = StepSchema<V, O> | (() => Promise<StepSchema<V, O>>);
 
 /**
  * zodResolver on a schema that may still be loading: the first step can render without zod in
  * the page's first download, and the schema arrives (prefetched on first focus) before the
  * first check runs.
  */
-function resolverFor<V extends FieldValues, S extends z.ZodType>(source: SchemaSource<S>): Resolver<V, unknown, z.output<S>> {
-  // The form holds what people type (all strings); the schema's input type is looser (optional
-  // fields, the channel enum), so the resolver is typed to the form's values.
-  const make = (schema: S) => zodResolver(schema as never) as unknown as Resolver<V, unknown, z.output<S>>;
-  if (typeof source !== 'function') return make(source);
-  let loaded: Resolver<V, unknown, z.output<S>> | null = null;
+function resolverFor<V extends FieldValues, O>(source: SchemaSource<V, O>): Resolver<Partial<V>, unknown, O> {
+  if (typeof source !== 'function') return zodResolver(source);
+  let loaded: Resolver<Partial<V>, unknown, O> | null = null;
   return async (values, context, options) => {
-    loaded ??= make(await source());
+    loaded ??= zodResolver(await source());
     return loaded(values, context, options);
   };
 }
@@ -33,34 +37,36 @@ function resolverFor<V extends FieldValues, S extends z.ZodType>(source: SchemaS
  * (the wizard saves it), messages the server sent back are shown on their fields, and a failed
  * "Continue" fills the error summary.
  */
-export function useStepForm<V extends FieldValues, S extends z.ZodType>({
+export function useStepForm<V extends FieldValues, O>({
   schema,
   values,
   serverErrors,
   onChange,
   onValid,
 }: {
-  schema: SchemaSource<S>;
-  values: V;
+  schema: SchemaSource<V, O>;
+  values: V & DefaultValues<Partial<V>>;
   serverErrors: Record<string, string>;
   onChange: (values: V) => void;
-  onValid: (output: z.output<S>) => void;
+  onValid: (output: O) => void;
 }) {
-  const form = useForm<V, unknown, z.output<S>>({
-    defaultValues: values as never,
-    resolver: resolverFor<V, S>(schema),
+  const form = useForm<Partial<V>, unknown, O>({
+    defaultValues: values,
+    resolver: resolverFor(schema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // The error summary takes focus instead; its links lead to the fields.
     shouldFocusError: false,
   });
   const errorText = useErrorText();
-  const serverFields = Object.keys(serverErrors).filter((field) => field in values);
+  // The step's fields are the keys of its values (a react-hook-form path each).
+  const fields = Object.keys(values) as StepField<V>[];
+  const serverFields = fields.filter((field) => serverErrors[field] !== undefined);
   const [attempt, setAttempt] = useState(serverFields.length > 0 ? 1 : 0);
 
   useEffect(() => {
     for (const field of serverFields) {
-      form.setError(field as Path<V>, { type: 'server', message: serverErrors[field] });
+      form.setError(field, { type: 'server', message: serverErrors[field] });
     }
     // Server messages are applied once, when the step opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -77,17 +83,17 @@ export function useStepForm<V extends FieldValues, S extends z.ZodType>({
 
   const submit = form.handleSubmit(onValid, () => setAttempt((n) => n + 1));
 
-  const summary: SummaryItem[] = Object.keys(values)
-    .map((field) => ({ fieldId: field, text: errorText(form.formState.errors[field] as never) ?? '' }))
-    .filter((item) => item.text !== '');
+  const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
-  const fieldError = (field: Path<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
+  const summary: SummaryItem[] = fields
+    .map((field) => ({ fieldId: field, text: fieldError(field) ?? '' }))
+    .filter((item) => item.text !== '');
 
   /**
    * Everything a step's input needs besides its own attributes: registration with the form, and
    * the ARIA wiring to the hint and error that <Field> renders (plus an extra live line, if any).
    */
-  const control = (field: Path<V>, extraDescription?: string) => {
+  const control = (field: StepField<V>, extraDescription?: string) => {
     const error = fieldError(field);
     return {
       'aria-invalid': error ? true : undefined,

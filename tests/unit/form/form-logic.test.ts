@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_REFERENCE_PATTERN } from '@/lib/appeal/schema';
 import { appealTextFields, buildAppealFormData, parseDraftAppeal, uploadBytes } from '@/lib/form/appeal-payload';
 import { generateCaseReference } from '@/lib/form/case-reference';
+import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
 import { emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
@@ -136,6 +137,32 @@ describe('draft', () => {
     expect(reviveDraft({ version: 1, step: 'contact' }).step).toBe('contact');
     expect(reviveDraft({ version: 1, step: 'payment' }).step).toBe('device');
     expect(reviveDraft({ version: 1, step: 42 }).step).toBe('device');
+  });
+
+  it('restores only the fields a step asks for, and only text', () => {
+    const revived = reviveDraft({
+      version: 1,
+      device: { imei: 42, model: 'Redmi Note 13', shoeSize: '44' },
+      purchase: null,
+      contact: { ownerName: ['Ivan'], notes: 'hello' },
+    });
+    expect(revived.device).toEqual({ imei: '', imei2: '', lockCode: '', serialNumber: '', model: 'Redmi Note 13' });
+    expect(Object.values(revived.purchase).every((value) => value === '')).toBe(true);
+    expect(revived.contact).toMatchObject({ ownerName: '', notes: 'hello' });
+  });
+
+  it('places every field the contract names on the step that asks for it', () => {
+    // The locale and the case reference are not typed by the user; triedFirst is answered on the start page.
+    const notOnAStep = new Set(['locale', 'caseReference', 'triedFirst']);
+    const fields = Object.fromEntries(APPEAL_TEXT_FIELDS.filter((f) => !notOnAStep.has(f)).map((f) => [f, 'x']));
+    const placed = placeServerErrors({ ...fields, boxPhoto: 'x', 'receipt[1]': 'x', extra: 'x', evidence: 'x' });
+    expect(placed.unplaced).toEqual([]);
+    expect(Object.keys(placed.byStep.device ?? {})).toEqual(['imei', 'imei2', 'lockCode', 'serialNumber', 'model']);
+    expect(placed.byStep.purchase).toHaveProperty('purchaseChannel');
+    expect(placed.byStep.purchase).toHaveProperty('firstBuyerReceipt');
+    expect(placed.byStep.contact).toHaveProperty('notes');
+    expect(placed.byStep.contact).toHaveProperty('accountHint');
+    expect(Object.keys(placed.byStep.evidence ?? {}).sort()).toEqual(['boxPhoto', 'evidence', 'extra', 'receipt', 'receiptShows']);
   });
 
   it('sends every contract field, the locale and the files under their roles', async () => {

@@ -1,9 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
-import { singleLine } from '@/lib/appeal/fields';
 import {
   cleanTicket,
   composeFollowUpEmail,
@@ -11,13 +10,12 @@ import {
   followUpDueDate,
   isCaseReference,
   TICKET_MAX,
-  type FollowUpAppeal,
 } from '@/lib/appeal/follow-up';
+import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import { localTodayIso } from '@/lib/form/dates';
 import type { AppealDraft } from '@/lib/form/draft';
 import { formatLongDate } from '@/lib/i18n/format';
 import { isLocale } from '@/lib/i18n/locales';
-import { checkImei } from '@/lib/imei';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 
 /**
@@ -38,16 +36,10 @@ export default function FollowUpPanel({
   const rawLocale = useLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';
   const [sentOn, setSentOn] = useState(() => localTodayIso());
-  const caseReference = draft.caseReference;
-  if (!isCaseReference(caseReference)) return null;
-  const imei = checkImei(draft.device.imei);
-  const appeal: FollowUpAppeal = {
-    imei: imei.kind === 'valid' ? imei.imei : '',
-    lockCode: singleLine(draft.device.lockCode),
-    model: singleLine(draft.device.model),
-    ownerName: singleLine(draft.contact.ownerName),
-    locale,
-  };
+  // The appeal as the server read it (the PDF exists, so the draft is valid): the reminders quote the same values.
+  const appeal = useMemo(() => parseDraftAppeal(draft, locale), [draft, locale]);
+  if (!appeal || !isCaseReference(appeal.caseReference)) return null;
+  const { caseReference } = appeal;
 
   return (
     <section className="card follow-up" aria-labelledby="follow-up-title">
