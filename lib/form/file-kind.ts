@@ -1,28 +1,6 @@
+import { EVIDENCE_HEAD_BYTES, sniffEvidenceKind } from '@/lib/appeal/evidence-kind';
 import { EVIDENCE_RULES, MAX_FILE_BYTES, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 
-const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
-const AVIF_BRANDS = new Set(['avif', 'avis']);
-
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(from, to));
-}
-
-/**
- * The kind of a file judged by its first bytes, as the server will judge it. A web page saved as
- * `photo.jpg` is caught here, at once, instead of after a long upload.
- */
-export function sniffEvidenceKind(head: Uint8Array): EvidenceKind | null {
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-  if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
-  if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
-  if (ascii(head, 4, 8) === 'ftyp') {
-    const brand = ascii(head, 8, 12);
-    if (AVIF_BRANDS.has(brand)) return 'avif';
-    if (HEIC_BRANDS.has(brand)) return 'heic';
-  }
-  return null;
-}
 
 export type FileCheck =
   | { ok: true; kind: EvidenceKind }
@@ -34,7 +12,7 @@ export async function checkEvidenceFile(file: Blob, role: EvidenceRole): Promise
   if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
   let head: Uint8Array;
   try {
-    head = new Uint8Array(await file.slice(0, 32).arrayBuffer());
+    head = new Uint8Array(await file.slice(0, EVIDENCE_HEAD_BYTES).arrayBuffer());
   } catch {
     return { ok: false, problem: 'unreadable' };
   }

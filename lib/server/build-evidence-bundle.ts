@@ -14,7 +14,7 @@ import { buildFactRows, type FactRow } from '@/lib/server/evidence-pdf/fact-rows
 import type { UploadedFile } from '@/lib/server/multipart';
 import { EVIDENCE_IMAGE_ENCODING, processImage, type ImageEncoding } from '@/lib/server/process-image';
 import { readPdfReceipt } from '@/lib/server/read-pdf-receipt';
-import { sniffEvidenceKind } from '@/lib/server/sniff-file';
+import { sniffEvidenceKind } from '@/lib/appeal/evidence-kind';
 
 /** Mail services take 25 MB at most; a bundle stays far below, whatever is uploaded. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
@@ -58,21 +58,19 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-async function sniffFiles(uploaded: readonly UploadedFile[], secondHand: boolean): Promise<SniffedFile[]> {
+function sniffFiles(uploaded: readonly UploadedFile[], secondHand: boolean): SniffedFile[] {
   const files = inEvidenceOrder(uploaded);
   const perRole = counts(files);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
-  return Promise.all(
-    files.map(async (file) => {
-      seen[file.role] += 1;
-      const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], secondHand);
-      const kind = await sniffEvidenceKind(file.bytes);
-      if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
-        throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
-      }
-      return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
-    }),
-  );
+  return files.map((file) => {
+    seen[file.role] += 1;
+    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], secondHand);
+    const kind = sniffEvidenceKind(file.bytes);
+    if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
+      throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
+    }
+    return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+  });
 }
 
 function counts(files: readonly { role: EvidenceRole }[]): Record<EvidenceRole, number> {
@@ -134,7 +132,7 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
  */
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
-  const files = await sniffFiles(input.files, input.appeal.purchaseChannel === 'second-hand');
+  const files = sniffFiles(input.files, input.appeal.purchaseChannel === 'second-hand');
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;

@@ -7,7 +7,7 @@ import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
 import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
-import { sniffEvidenceKind } from '@/lib/server/sniff-file';
+import { sniffEvidenceKind } from '@/lib/appeal/evidence-kind';
 
 /** How evidence photos are re-encoded: small enough to mail, large enough to read a till receipt. */
 export type ImageEncoding = { maxEdge: number; quality: number };
@@ -97,7 +97,7 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
  */
 export async function openUploadedImage(bytes: Uint8Array, file: string): Promise<OpenedImage> {
   if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('file-too-large', msg('file.tooLarge', { file, maxMb: MAX_FILE_BYTES / MB }));
-  const kind = await sniffEvidenceKind(bytes);
+  const kind = sniffEvidenceKind(bytes);
   if (kind === null || kind === 'pdf') throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file }));
   return openImage(bytes, kind, file);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { KIND_LABEL } from '@/lib/server/sniff-file';
+import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import { isPdfEvidence, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { COLOR, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';

@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { PDFDocument, PDFEmbeddedPage, PDFImage, PDFPage } from 'pdf-lib';
 
-import { KIND_LABEL } from '@/lib/server/sniff-file';
+import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { A4, COLOR, CONTENT_WIDTH, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
