@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
@@ -47,7 +46,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           <LanguageSwitcher current={isLocale(locale) ? locale : 'en'} label={t('language')} />
         </header>
-        <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
+        {/* No client provider here: the start page's client parts get their text as props, so next-intl's
+            client code reaches the browser only on pages that give it their own (app/appeal/page). */}
+        {children}
         <footer className={styles.footer}>
           <p>{t('footer')}</p>
         </footer>

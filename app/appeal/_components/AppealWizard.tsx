@@ -1,9 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 
+import { emptyDraft } from '@/lib/form/draft';
 import { FORM_STEPS } from '@/lib/form/steps';
-import { followingStep } from '@/lib/form/wizard-state';
+import { followingStep, type WizardState } from '@/lib/form/wizard-state';
 import { StartOver } from '@/app/appeal/_components/StartOverDialog';
 import { STEP_LOADERS, STEP_VIEWS } from '@/app/appeal/_components/step-views';
 import { Stepper } from '@/app/appeal/_components/Stepper';
@@ -15,15 +17,11 @@ import styles from './AppealWizard.module.css';
 export function AppealWizard() {
   const t = useTranslations('form');
   const tResult = useTranslations('result');
-  const { state, saveState, headingRef, actions } = useWizard();
-
-  if (!state) {
-    return (
-      <p className="loading" aria-live="polite">
-        {t('loading')}
-      </p>
-    );
-  }
+  const { state: saved, saveState, headingRef, actions } = useWizard();
+  // Until the browser's storage answers, the first step is drawn empty (on the server too), so the
+  // form is visible at once; the saved draft then replaces it (the key below remounts the step).
+  const [blank] = useState<WizardState>(() => ({ draft: emptyDraft(), files: [], result: null }));
+  const state = saved ?? blank;
 
   const current = state.draft.step;
   const stepIndex = current === 'result' ? FORM_STEPS.length : FORM_STEPS.indexOf(current);
@@ -37,7 +35,7 @@ export function AppealWizard() {
     <div onFocusCapture={preloadNext}>
       <div className={styles.bar}>
         <p className={styles.saveState} aria-live="polite">
-          {saveState === 'saved' ? t('saved') : t('saveFailed')}
+          {saved ? (saveState === 'saved' ? t('saved') : t('saveFailed')) : t('loading')}
         </p>
         <StartOver onConfirm={actions.startOver} />
       </div>
@@ -48,9 +46,11 @@ export function AppealWizard() {
         {title}
       </h1>
 
-      <div key={state.draft.caseReference}>
+      {/* Disabled until the draft is read (a fraction of a second): what is typed into the blank step
+          would be lost when the saved one replaces it. */}
+      <fieldset key={saved ? state.draft.caseReference : 'blank'} disabled={!saved} className={styles.step}>
         {STEP_VIEWS[current](state, actions)}
-      </div>
+      </fieldset>
     </div>
   );
 }
