@@ -11,7 +11,7 @@ import { CASE_REFERENCE_PATTERN, type TAppeal } from '@/lib/appeal/schema';
 import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { FOLLOW_UP_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
 
 export function isCaseReference(value: string): boolean {
   return CASE_REFERENCE_PATTERN.test(value);
@@ -59,7 +59,7 @@ export function followUpDueDate(sentOn: string, days: FollowUpDays): string {
 }
 
 function translator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'assistant.followUp' });
+  return createTranslator({ locale, messages: FOLLOW_UP_MESSAGES[locale], namespace: 'assistant.followUp' });
 }
 
 function deviceText(appeal: FollowUpAppeal, t: ReturnType<typeof translator>): string {

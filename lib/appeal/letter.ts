@@ -12,7 +12,7 @@ import { countryName } from '@/lib/countries';
 import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
 
 export type AppealLetterSection = {
   locale: Locale;
@@ -35,7 +35,7 @@ export type AppealLetterOptions = {
 type LetterTranslator = ReturnType<typeof letterTranslator>;
 
 function letterTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'letter' });
+  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
 }
 
 /** The locales of the letter's sections, in order. */
