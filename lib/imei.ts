@@ -80,13 +80,6 @@ export function checkImei(input: string): ImeiCheck {
   }
 }
 
-/** Groups as printed on Xiaomi box labels and in GSMA examples: 2-6-6-1 (86-890704-123456-5). */
-export function formatImei(imei: string): string {
-  const d = normalizeImeiInput(imei);
-  if (!/^\d{15}$/.test(d)) return d;
-  return `${d.slice(0, 2)} ${d.slice(2, 8)} ${d.slice(8, 14)} ${d.slice(14)}`;
-}
-
 /** For logs: keeps the TAC (model, not personal) and hides the serial and check digit. */
 export function maskImei(imei: string): string {
   const d = normalizeImeiInput(imei);

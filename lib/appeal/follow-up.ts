@@ -8,7 +8,6 @@ import { createTranslator } from 'next-intl';
 import { fittingMailto } from '@/lib/appeal/email';
 import { singleLine } from '@/lib/appeal/fields';
 import { CASE_REFERENCE_PATTERN, type TAppeal } from '@/lib/appeal/schema';
-import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
 import { FOLLOW_UP_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
@@ -63,7 +62,7 @@ function translator(locale: Locale) {
 }
 
 function deviceText(appeal: FollowUpAppeal, t: ReturnType<typeof translator>): string {
-  const id = appeal.imei ? t('deviceImei', { imei: formatImei(appeal.imei) }) : t('deviceLockCode', { lockCode: appeal.lockCode });
+  const id = appeal.imei ? t('deviceImei', { imei: appeal.imei }) : t('deviceLockCode', { lockCode: appeal.lockCode });
   return appeal.model ? t('deviceWithModel', { model: appeal.model, id }) : id;
 }
 

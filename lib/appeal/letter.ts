@@ -9,7 +9,6 @@ import { multiLine, singleLine } from '@/lib/appeal/fields';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
-import { formatImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
 import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
@@ -58,9 +57,9 @@ function deviceFacts(appeal: TAppeal, t: LetterTranslator): string {
   const lines = [t('device.title')];
   if (appeal.model) lines.push(t('device.model', { model: appeal.model }));
   if (appeal.imei && appeal.imei2) {
-    lines.push(t('device.imei1', { imei: formatImei(appeal.imei) }), t('device.imei2', { imei: formatImei(appeal.imei2) }));
+    lines.push(t('device.imei1', { imei: appeal.imei }), t('device.imei2', { imei: appeal.imei2 }));
   } else if (appeal.imei) {
-    lines.push(t('device.imei', { imei: formatImei(appeal.imei) }));
+    lines.push(t('device.imei', { imei: appeal.imei }));
   }
   if (appeal.lockCode) lines.push(t('device.lockCode', { lockCode: appeal.lockCode }));
   if (appeal.serialNumber) lines.push(t('device.serial', { serialNumber: appeal.serialNumber }));

@@ -5,7 +5,7 @@
  */
 import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
 import type { EvidenceNote } from '@/lib/form/draft';
-import { formatImei, normalizeImeiInput } from '@/lib/imei';
+import { normalizeImeiInput } from '@/lib/imei';
 
 /** Every note the assistant writes starts with one of these; others' notes are left alone. */
 const ASSISTANT_NOTE_PREFIXES = ['label.', 'photo.'] as const;
@@ -24,7 +24,7 @@ export function notesFromCheck(check: EvidenceCheck, role: string): EvidenceNote
   if (role === 'boxPhoto') {
     notes.push(
       check.imeis.length > 0
-        ? { key: 'label.found', values: { imeis: check.imeis.map(formatImei).join(', ') }, tone: 'info' }
+        ? { key: 'label.found', values: { imeis: check.imeis.join(', ') }, tone: 'info' }
         : { key: 'label.none', tone: 'warning' },
     );
   }
@@ -41,7 +41,11 @@ export function notesFromFailure(message: string | null): EvidenceNote[] {
   return message ? [{ key: 'label.failed', values: { message }, tone: 'warning' }] : [{ key: 'label.unavailable', tone: 'warning' }];
 }
 
-/** The IMEIs read from all box photos, in label order, from the notes saved with the draft. */
+/**
+ * The IMEIs read from all box photos, in label order, from the notes saved with the draft. Notes
+ * hold them as plain digits (shown as they are, so they can be copied into a search); drafts saved
+ * by older builds hold them grouped with spaces ("86 890704 123456 5"), which reads the same here.
+ */
 export function labelImeisOf(files: readonly { role: string; notes: readonly EvidenceNote[] }[]): string[] {
   const imeis: string[] = [];
   for (const file of files) {

@@ -124,7 +124,7 @@ for (const lang of ['en', 'ru'] as const) {
       await continueTo(page, c, c.form.steps.review);
 
       const review = page.locator('.review');
-      for (const value of ['86 890704 123456 5', a.seller, a.name, a.email, recipient, 'box-label-12mp.jpg', 'e-receipt.pdf']) {
+      for (const value of ['868907041234565', a.seller, a.name, a.email, recipient, 'box-label-12mp.jpg', 'e-receipt.pdf']) {
         await expect(review).toContainText(value);
       }
       const caseReference = (await page.locator('.case-reference strong').textContent()) ?? '';

@@ -48,8 +48,8 @@ describe('POST /api/appeal with the standard evidence set', () => {
     withPdfFile(pdf, (file) => {
       const text = pdftotext(file);
       for (const fact of [
-        '86 890704 123456 5',
-        '86 744303 301234 9',
+        '868907041234565',
+        '867443033012349',
         'check digit valid',
         '44871/F2ZX01234',
         'Redmi Note 12 Pro 5G',
@@ -69,6 +69,8 @@ describe('POST /api/appeal with the standard evidence set', () => {
       ]) {
         expect(text, fact).toContain(fact);
       }
+      // A support agent pastes the IMEI into a search: the text layer carries it ungrouped.
+      expect(text).not.toMatch(/86 890704|86 744303/);
     });
   });
 

@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 
 import type { FormStep } from '@/lib/form/steps';
 
 import styles from './ReviewSection.module.css';
 
-export type ReviewRow = { label: string; value: string; multiline?: boolean };
+export type ReviewRow = { label: string; value: ReactNode; multiline?: boolean };
 
 /** One step's answers as a list of label and value, with a button back to that step. */
 export function ReviewSection({

@@ -11,8 +11,8 @@ import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { incompleteSteps } from '@/lib/form/step-problems';
 import type { FormStep } from '@/lib/form/steps';
-import { formatImei } from '@/lib/imei';
 import { GeneratePanel } from '@/app/appeal/_components/GeneratePanel';
+import { ImeiDigits } from '@/app/appeal/_components/ImeiDigits';
 import { ReviewSection, type ReviewRow } from '@/app/appeal/_components/ReviewSection';
 
 type ReviewedStep = Exclude<FormStep, 'review'>;
@@ -51,8 +51,8 @@ export default function StepReview({
 
   const rows: Record<ReviewedStep, ReviewRow[]> = {
     device: [
-      { label: t('device.imei.label'), value: device.imei ? formatImei(device.imei) : dash },
-      { label: t('device.imei2.label'), value: device.imei2 ? formatImei(device.imei2) : dash },
+      { label: t('device.imei.label'), value: device.imei ? <ImeiDigits value={device.imei} /> : dash },
+      { label: t('device.imei2.label'), value: device.imei2 ? <ImeiDigits value={device.imei2} /> : dash },
       { label: t('device.lockCode.label'), value: show(device.lockCode) },
       { label: t('device.serialNumber.label'), value: show(device.serialNumber) },
       { label: t('device.model.label'), value: show(device.model) },

@@ -3,7 +3,6 @@ import 'server-only';
 import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type SaleVenue, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
-import { formatImei } from '@/lib/imei';
 
 /**
  * The fact table as data: one row per fact, labels in English because Xiaomi support works in
@@ -80,7 +79,7 @@ function imeiRow(label: string, imei: string, boxLabelImeis: readonly string[] |
   const notes = ['check digit valid'];
   if (boxLabelImeis?.includes(imei)) notes.push('matches box label barcode');
   const warning = boxLabelImeis && boxLabelImeis.length > 0 && !boxLabelImeis.includes(imei) ? 'not found on box label barcode' : undefined;
-  return { label, value: formatImei(imei), notes, ...(warning ? { warning } : {}) };
+  return { label, value: imei, notes, ...(warning ? { warning } : {}) };
 }
 
 function receiptChecklist(shown: readonly ReceiptFact[]): string {

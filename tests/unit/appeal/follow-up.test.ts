@@ -31,7 +31,7 @@ describe('composeFollowUpEmail', () => {
     expect(email.subject).toBe('Reminder (7 days): Mi Account lock removal request AK-7KQ2-M9XD');
     const [english, russian] = email.body.split('* * *');
     expect(english).toContain('On 20 March 2025 I sent you a request');
-    expect(english).toContain('Redmi Note 12 Pro 5G, IMEI 86 890704 123456 5');
+    expect(english).toContain('Redmi Note 12 Pro 5G, IMEI 868907041234565');
     expect(english).toContain('reference AK-7KQ2-M9XD');
     expect(english).toContain('Kind regards,\nИван Петров');
     expect(russian).toContain('20 марта 2025');

@@ -10,7 +10,7 @@ import { emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/
 import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 import { checkEvidenceFile } from '@/lib/form/file-kind';
-import { groupImeiDigits } from '@/lib/form/imei-display';
+import { groupImeiDigits, imeiDigitGroups } from '@/lib/form/imei-display';
 import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
 import { incompleteSteps } from '@/lib/form/step-problems';
 import { fileNameFromDisposition } from '@/lib/form/upload';
@@ -81,6 +81,7 @@ describe('download names', () => {
 
 describe('small checks', () => {
   it('groups IMEI digits as on the label, also while typing', () => {
+    expect(imeiDigitGroups('86 890704 1234565')).toEqual(['86', '890704', '123456', '5']);
     expect(groupImeiDigits('868907041234565')).toBe('86 890704 123456 5');
     expect(groupImeiDigits('86-8907')).toBe('86 8907');
     expect(groupImeiDigits('8612340567890107')).toBe('86 123405 678901 07');

@@ -15,6 +15,13 @@ describe('label notes', () => {
     expect(isChecked(notes)).toBe(true);
   });
 
+  test('stores the IMEIs read as plain digits (copyable into a search), and still reads drafts saved grouped', () => {
+    const [found] = notesFromCheck(check([IMEI1, IMEI2]), 'boxPhoto');
+    expect(found?.values).toEqual({ imeis: `${IMEI1}, ${IMEI2}` });
+    const oldDraftNote = { key: 'label.found', values: { imeis: '86 890704 123456 5, 86 744303 301234 9' }, tone: 'info' as const };
+    expect(labelImeisOf([{ role: 'boxPhoto', notes: [oldDraftNote] }])).toEqual([IMEI1, IMEI2]);
+  });
+
   test('a clean receipt photo is marked checked with no label remark', () => {
     const notes = notesFromCheck(check([]), 'receipt');
     expect(notes.map((n) => n.key)).toEqual(['photo.ok']);

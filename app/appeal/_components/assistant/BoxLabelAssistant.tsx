@@ -16,7 +16,7 @@ import {
 } from '@/lib/form/label-notes';
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { isLocale } from '@/lib/i18n/locales';
-import { formatImei, normalizeImeiInput } from '@/lib/imei';
+import { normalizeImeiInput } from '@/lib/imei';
 
 /** Photos the assistant looks at: box photos (IMEIs and quality) and receipt photos (quality). */
 function needsCheck(file: EvidenceFile): boolean {
@@ -99,7 +99,7 @@ export default function BoxLabelAssistant({
       <h2 id="assistant-label-title">{t('title')}</h2>
       <div aria-live="polite">
         {checkingBox ? <p className="busy">{t('reading')}</p> : null}
-        {labelImeis.length > 0 ? <p>{t('found', { imeis: labelImeis.map(formatImei).join(', ') })}</p> : null}
+        {labelImeis.length > 0 ? <p>{t('found', { imeis: labelImeis.join(', ') })}</p> : null}
         <ul className="notes">
           {(['imei', 'imei2'] as const).map((field) => {
             const value = normalizeImeiInput(device[field]);
@@ -108,13 +108,13 @@ export default function BoxLabelAssistant({
             if (mismatch) {
               return (
                 <li key={field} className="note warning" data-testid={`assistant-mismatch-${field}`}>
-                  {fieldLabel(field)}: {t('mismatch', { typed: formatImei(mismatch.typed), label: labelImeis.map(formatImei).join(', ') })}
+                  {fieldLabel(field)}: {t('mismatch', { typed: mismatch.typed, label: labelImeis.join(', ') })}
                 </li>
               );
             }
             return (
               <li key={field} className="note info" data-testid={`assistant-imei-${field}`}>
-                {fieldLabel(field)}: {formatImei(value)}. {filled.includes(field) ? t('filled') : t('matches')}
+                {fieldLabel(field)}: {value}. {filled.includes(field) ? t('filled') : t('matches')}
               </li>
             );
           })}

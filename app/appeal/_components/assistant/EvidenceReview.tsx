@@ -8,7 +8,7 @@ import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/ap
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
-import { formatImei, normalizeImeiInput } from '@/lib/imei';
+import { normalizeImeiInput } from '@/lib/imei';
 
 /** The proof-kind answer is advice only, not part of the appeal: kept in this browser per case. */
 const storageKey = (caseReference: string) => `appeal-kit.assistant.${caseReference}`;
@@ -114,7 +114,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       <ul className="notes assistant-warnings" aria-live="polite">
         {mismatches.map(({ field, typed }) => (
           <li key={field} className="note warning" data-testid={`review-mismatch-${field}`}>
-            {tForm(`${field}.label`)}: {t('label.mismatch', { typed: formatImei(typed), label: labelImeis.map(formatImei).join(', ') })}
+            {tForm(`${field}.label`)}: {t('label.mismatch', { typed, label: labelImeis.join(', ') })}
           </li>
         ))}
         {photoProblems.map(({ file, note }, index) => (

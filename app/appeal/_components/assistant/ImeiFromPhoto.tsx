@@ -9,7 +9,6 @@ import type { EvidenceFile } from '@/lib/form/draft';
 import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
 import { fillFromLabel, mismatchedImeis, notesFromCheck, notesFromFailure, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
 import { isLocale } from '@/lib/i18n/locales';
-import { formatImei } from '@/lib/imei';
 
 type State =
   | { kind: 'idle' }
@@ -62,7 +61,7 @@ export default function ImeiFromPhoto({
     setState({ kind: 'read', imeis, filled: filled.map((field) => device[field]), mismatched: mismatchedImeis(current, imeis).map((m) => m.typed) });
   };
 
-  const list = (imeis: readonly string[]) => imeis.map(formatImei).join(', ');
+  const list = (imeis: readonly string[]) => imeis.join(', ');
   return (
     <div className="imei-from-photo">
       <span className="file-picker">
@@ -105,7 +104,7 @@ export default function ImeiFromPhoto({
         {state.kind === 'read'
           ? state.mismatched.map((typed) => (
               <p key={typed} className="note warning">
-                {t('mismatch', { typed: formatImei(typed), label: list(state.imeis) })}
+                {t('mismatch', { typed, label: list(state.imeis) })}
               </p>
             ))
           : null}
