@@ -165,3 +165,58 @@ describe('errors namespace', () => {
     }
   });
 });
+
+/**
+ * Latin-script words a translated message may hold: brands, product and service names, file
+ * types, codes and addresses. Anything else in Latin letters is English left untranslated.
+ */
+const LATIN_ALLOWED = new Set(
+  (
+    'Appeal Kit Xiaomi Redmi POCO Mi Account Cloud Store Note Pro G IMEI IMEI1 IMEI2 IMEISV SIM Wi-Fi FRP ID PDF JPEG PNG HEIC WebP AVIF eml ' +
+    'Google Apple Mail Gmail Outlook Outlook.com Thunderbird Mail.ru Yandex Ukr.net Abv.bg Ozon Wildberries AliExpress Amazon eMAG Prom Rozetka ' +
+    'mi.com i.mi.com account.xiaomi.com accounts.google.com example.com name AK-7Q2M-9XK4 SMS'
+  ).split(' '),
+);
+/** On purpose: what the phone's lock screen says in English, and the label's "S/N". */
+const LATIN_PHRASES = ['(This device is locked)', 'S/N'];
+
+/** Sentences whose code collapses the stop after the date (saleChain in lib/appeal/letter.ts). */
+const COLLAPSED_STOPS = new Set(['letter.chain.bought', 'letter.chain.boughtUnnamed']);
+
+describe.each(translatedLocales)('%s has no English left', (locale) => {
+  it.each(namespaces)('in %s: Latin words are only brand names and codes', (namespace) => {
+    const t = createTranslator({
+      locale,
+      messages: MESSAGES[locale] as unknown as Record<string, Record<string, string>>,
+      namespace,
+    });
+    const english: string[] = [];
+    for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
+      const values = Object.fromEntries(icuArguments(String(value)).map((name) => [name, 3]));
+      // Quotations are what the phone shows, word for word, which may well be English.
+      let text = ownWords(t(key, values));
+      for (const phrase of LATIN_PHRASES) text = text.replace(phrase, '');
+      for (const word of text.match(/[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*/g) ?? []) {
+        if (!LATIN_ALLOWED.has(word)) english.push(`${namespace}.${key}: ${word}`);
+      }
+    }
+    expect(english).toEqual([]);
+  });
+
+  it('ends no sentence right after a date, whose own "г."/"р." would double the stop', () => {
+    const doubled: string[] = [];
+    for (const namespace of namespaces) {
+      for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
+        if (COLLAPSED_STOPS.has(`${namespace}.${key}`)) continue;
+        if (/\{(?:date|sentOn|due\w*|purchaseDate)\}\./.test(String(value))) doubled.push(`${namespace}.${key}`);
+      }
+    }
+    expect(doubled).toEqual([]);
+  });
+
+  it('writes sizes in МБ and КБ', () => {
+    const units = leaves(MESSAGES[locale].form.units);
+    expect(units.get('megabytes')).toBe('{size} МБ');
+    expect(units.get('kilobytes')).toBe('{size} КБ');
+  });
+});

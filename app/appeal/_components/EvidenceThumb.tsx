@@ -1,13 +1,13 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
-import { formatBytes } from '@/lib/form/format-bytes';
 import { isKnownKey, type MessageKey } from '@/lib/i18n/message-keys';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
+import { useFormatBytes } from '@/app/appeal/_components/use-format-bytes';
 
 import styles from './EvidenceThumb.module.css';
 
@@ -23,7 +23,7 @@ export function EvidenceThumb({
 }) {
   const t = useTranslations('form.evidence');
   const tAssistant = useTranslations('assistant');
-  const locale = useLocale();
+  const formatBytes = useFormatBytes();
   const replaceRef = useRef<HTMLInputElement>(null);
   const isPdf = file.kind === 'pdf';
   const previewable = !isPdf && file.kind !== 'heic';
@@ -48,8 +48,8 @@ export function EvidenceThumb({
         <span className={styles.fileName}>{file.name}</span>
         <span className={styles.fileSize}>
           {shrunk
-            ? t('sizeShrunk', { from: formatBytes(file.originalSize, locale), to: formatBytes(file.blob.size, locale) })
-            : formatBytes(file.blob.size, locale)}
+            ? t('sizeShrunk', { from: formatBytes(file.originalSize), to: formatBytes(file.blob.size) })
+            : formatBytes(file.blob.size)}
         </span>
         {file.notes.length > 0 ? (
           <ul className="notes">

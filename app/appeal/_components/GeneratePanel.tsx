@@ -1,11 +1,10 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
-import { formatBytes } from '@/lib/form/format-bytes';
 import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
-
+import { useFormatBytes } from '@/app/appeal/_components/use-format-bytes';
 import { UploadProgress } from '@/app/appeal/_components/UploadProgress';
 
 import summaryStyles from './ErrorSummary.module.css';
@@ -42,7 +41,7 @@ export function GeneratePanel({
   onFieldErrors: (fields: Record<string, string>) => string[];
 }) {
   const t = useTranslations('form.generate');
-  const locale = useLocale();
+  const formatBytes = useFormatBytes();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -108,8 +107,8 @@ export function GeneratePanel({
       <p>{t('explain')}</p>
       <p className="upload-size">
         {uploadSize < originalSize
-          ? t('sizeShrunk', { size: formatBytes(uploadSize, locale), original: formatBytes(originalSize, locale) })
-          : t('size', { size: formatBytes(uploadSize, locale) })}
+          ? t('sizeShrunk', { size: formatBytes(uploadSize), original: formatBytes(originalSize) })
+          : t('size', { size: formatBytes(uploadSize) })}
       </p>
       {blockedReason ? <p className="field-error">{blockedReason}</p> : null}
       <div className={styles.actions}>
@@ -125,7 +124,7 @@ export function GeneratePanel({
             label={phase.kind === 'uploading' ? t('uploading') : t('processing')}
             detail={
               phase.kind === 'uploading'
-                ? t('uploadedBytes', { percent, sent: formatBytes(phase.sent, locale), total: formatBytes(phase.total, locale) })
+                ? t('uploadedBytes', { percent, sent: formatBytes(phase.sent), total: formatBytes(phase.total) })
                 : null
             }
             cancelLabel={t('cancel')}

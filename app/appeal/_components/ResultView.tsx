@@ -7,10 +7,10 @@ import type { TAppeal } from '@/lib/appeal/schema';
 import { isLocale } from '@/lib/i18n/locales';
 import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import type { AppealDraft, AppealResult } from '@/lib/form/draft';
-import { formatBytes } from '@/lib/form/format-bytes';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
 import { ShareAppeal } from '@/app/appeal/_components/ShareAppeal';
+import { useFormatBytes } from '@/app/appeal/_components/use-format-bytes';
 import { useObjectUrlRef } from '@/app/appeal/_components/use-object-url';
 
 import styles from './ResultView.module.css';
@@ -48,7 +48,7 @@ export default function ResultView({
 
 function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: AppealResult; onEdit: () => void }) {
   const t = useTranslations('result');
-  const locale = useLocale();
+  const formatBytes = useFormatBytes();
   const pdfLinkRef = useObjectUrlRef<HTMLAnchorElement>(result.pdf);
   const [email, setEmail] = useState<ComposedEmail | null>(null);
   const [emlState, setEmlState] = useState<'idle' | 'building' | 'failed'>('idle');
@@ -104,7 +104,7 @@ function FinishedAppeal({ appeal, result, onEdit }: { appeal: TAppeal; result: A
         <h2 id="result-pdf">{t('pdf.heading')}</h2>
         <p>{t('pdf.explain')}</p>
         <a className="button primary" ref={pdfLinkRef} download={result.fileName}>
-          {t('pdf.download', { size: formatBytes(result.pdf.size, locale) })}
+          {t('pdf.download', { size: formatBytes(result.pdf.size) })}
         </a>
         <p className={`hint ${styles.fileName}`}>{result.fileName}</p>
       </section>
