@@ -30,7 +30,7 @@ export type AppealEmail = {
   to: string;
   /** One line, no control characters. */
   subject: string;
-  /** The full letter, LF line breaks. */
+  /** The full letter (less the heading the subject repeats), LF line breaks. */
   body: string;
   mailtoUrl: string;
   /** The body text inside `mailtoUrl` (LF line breaks), and which fallback it is. */
@@ -110,6 +110,16 @@ export function fittingMailto(to: string, subject: string, bodies: readonly stri
   return { mailtoUrl, mailtoBody, whole: null };
 }
 
+/**
+ * The full letter as an e-mail body: without the first section's heading, which the subject line
+ * already says word for word (a second language keeps its heading: it marks where that part starts).
+ */
+function fullText(letter: AppealLetter): string {
+  const [first, ...rest] = letter.sections;
+  if (!first) return '';
+  return letterToText({ ...letter, sections: [{ ...first, heading: '' }, ...rest] }).replace(/^\n+/, '');
+}
+
 /** Short letters read well without headings: the subject already says what this is. */
 function shortText(letter: AppealLetter): string {
   return letter.sections.map((section) => section.paragraphs.join('\n\n')).join('\n\n* * *\n\n');
@@ -125,7 +135,7 @@ export function composeAppealEmail(appeal: TAppeal, options: AppealEmailOptions)
   const caseReference = singleLine(options.caseReference || appeal.caseReference || '') || undefined;
   const letterOptions = { caseReference, attachmentName: options.attachmentName };
   const subject = composeAppealSubject(appeal, caseReference);
-  const body = letterToText(composeAppealLetter(appeal, letterOptions));
+  const body = fullText(composeAppealLetter(appeal, letterOptions));
 
   const kinds = ['full', 'short', 'short-english'] as const;
   const { mailtoUrl, mailtoBody, whole } = fittingMailto(to, subject, [

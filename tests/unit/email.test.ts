@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { MAILTO_MAX_LENGTH, buildMailtoUrl, composeAppealEmail } from '@/lib/appeal/email';
 import { bundleFileName } from '@/lib/appeal/file-name';
-import { composeAppealLetter, letterToText } from '@/lib/appeal/letter';
+import { composeAppealLetter, letterHeading, letterToText } from '@/lib/appeal/letter';
 import { LOCALES } from '@/lib/i18n/locales';
 import { HOSTILE, hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
 
@@ -105,6 +105,15 @@ describe('composeAppealEmail', () => {
     );
   });
 
+  it('does not repeat the subject line at the top of the body; the second language keeps its heading', () => {
+    const appeal = realisticAppeal({ locale: 'ru' });
+    const result = email(appeal);
+    expect(result.subject.startsWith(letterHeading(appeal, 'en'))).toBe(true);
+    expect(result.body).not.toContain(letterHeading(appeal, 'en'));
+    expect(result.body.startsWith('Dear Xiaomi Support team,')).toBe(true);
+    expect(result.body).toContain(`* * *\n\n${letterHeading(appeal, 'ru')}\n\n`);
+  });
+
   it('has the full letter as body, and as the mailto body when it fits', () => {
     // Spaces cost 3 characters each, so only a lean English letter fits whole in a link.
     const appeal = realisticAppeal({
@@ -112,7 +121,8 @@ describe('composeAppealEmail', () => {
       contactPhone: '', linkedAccount: '', notes: '', receiptShows: '', caseReference: '', model: '',
     });
     const result = email(appeal);
-    expect(result.body).toBe(letterToText(composeAppealLetter(appeal, { attachmentName: bundleFileName(appeal) })));
+    const letter = letterToText(composeAppealLetter(appeal, { attachmentName: bundleFileName(appeal) }));
+    expect(`${letterHeading(appeal, 'en')}\n\n${result.body}`).toBe(letter);
     expect(result.mailtoBodyKind).toBe('full');
     expect(decodeMailto(result.mailtoUrl).body).toBe(result.body.replace(/\n/g, '\r\n'));
   });
