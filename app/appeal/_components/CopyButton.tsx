@@ -5,8 +5,11 @@ import { useState } from 'react';
 
 import styles from './CopyButton.module.css';
 
-/** Copies a text and says so (the confirmation is announced by the live region). */
-export function CopyButton({ text, what }: { text: string; what: string }) {
+/**
+ * Copies a text and says so (the confirmation is announced by the live region). `label` is the
+ * whole button text, written as a person would ("Copy address"), not built from a field name.
+ */
+export function CopyButton({ text, label }: { text: string; label: string }) {
   const t = useTranslations('result');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
@@ -21,7 +24,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
           );
         }}
       >
-        {t('copy', { what })}
+        {label}
       </button>
       <span aria-live="polite" className={styles.status}>
         {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}

@@ -86,7 +86,7 @@ function NoAccessFormSheet({ appeal }: { appeal: ChannelAppeal }) {
           <span className={styles.copySheetLabel}>{t(`field.${row.field}`)}</span>
           {'value' in row ? (
             <span className={styles.copySheetValue}>
-              <strong>{row.value}</strong> <CopyButton text={row.value} what={t(`field.${row.field}`)} />
+              <strong>{row.value}</strong> <CopyButton text={row.value} label={t('copy')} />
             </span>
           ) : (
             <span className={`hint ${styles.copySheetValue}`}>{t(`action.${row.field}`)}</span>

@@ -98,9 +98,11 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
     </>
   ),
   result: ({ draft, result }, actions) => (
-    <>
-      <ResultView draft={draft} result={result} onEdit={() => actions.goTo('review')} />
-      {result ? <FollowUpPanel draft={draft} recipient={result.recipient} onTicketChange={actions.setTicket} /> : null}
-    </>
+    <ResultView
+      draft={draft}
+      result={result}
+      onEdit={() => actions.goTo('review')}
+      followUps={result ? <FollowUpPanel draft={draft} recipient={result.recipient} onTicketChange={actions.setTicket} /> : null}
+    />
   ),
 };

@@ -81,7 +81,7 @@ export default function FollowUpPanel({
               <a className="button" href={email.mailtoUrl}>
                 {t('open')}
               </a>{' '}
-              <CopyButton text={`${email.subject}\n\n${email.body}`} what={t('copyWhat')} />
+              <CopyButton text={`${email.subject}\n\n${email.body}`} label={t('copy')} />
             </p>
           </details>
         );
