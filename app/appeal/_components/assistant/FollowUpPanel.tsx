@@ -86,9 +86,6 @@ export default function FollowUpPanel({
           </details>
         );
       })}
-      <p className="after-approval" data-testid="after-approval">
-        {t('afterApproval')}
-      </p>
     </section>
   );
 }
