@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 
+import { untranslatedWords, withoutQuotations } from '../support/latin-words';
+
 type Catalogue = Record<string, unknown>;
 
 /** Every leaf as "a.b.c" → value. */
@@ -75,7 +77,7 @@ function isProperName(text: string): boolean {
 
 /** Text outside ICU arguments and quotations (a quoted English lock-screen message stays English). */
 function ownWords(text: string): string {
-  return text.replace(/\{[^{}]*\}/g, '').replace(/«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g, '');
+  return withoutQuotations(text.replace(/\{[^{}]*\}/g, ''));
 }
 
 const namespaces = Object.keys(MESSAGES[DEFAULT_LOCALE]) as (keyof (typeof MESSAGES)['en'])[];
@@ -166,20 +168,6 @@ describe('errors namespace', () => {
   });
 });
 
-/**
- * Latin-script words a translated message may hold: brands, product and service names, file
- * types, codes and addresses. Anything else in Latin letters is English left untranslated.
- */
-const LATIN_ALLOWED = new Set(
-  (
-    'Appeal Kit Xiaomi Redmi POCO Mi Account Cloud Store Note Pro G IMEI IMEI1 IMEI2 IMEISV SIM Wi-Fi FRP ID PDF JPEG PNG HEIC WebP AVIF eml ' +
-    'Google Apple Mail Gmail Outlook Outlook.com Thunderbird Mail.ru Yandex Ukr.net Abv.bg Ozon Wildberries AliExpress Amazon eMAG Prom Rozetka ' +
-    'mi.com i.mi.com account.xiaomi.com accounts.google.com example.com name AK-7Q2M-9XK4 SMS'
-  ).split(' '),
-);
-/** On purpose: what the phone's lock screen says in English, and the label's "S/N". */
-const LATIN_PHRASES = ['(This device is locked)', 'S/N'];
-
 /** Sentences whose code collapses the stop after the date (saleChain in lib/appeal/letter.ts). */
 const COLLAPSED_STOPS = new Set(['letter.chain.bought', 'letter.chain.boughtUnnamed']);
 
@@ -194,11 +182,7 @@ describe.each(translatedLocales)('%s has no English left', (locale) => {
     for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
       const values = Object.fromEntries(icuArguments(String(value)).map((name) => [name, 3]));
       // Quotations are what the phone shows, word for word, which may well be English.
-      let text = ownWords(t(key, values));
-      for (const phrase of LATIN_PHRASES) text = text.replace(phrase, '');
-      for (const word of text.match(/[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*/g) ?? []) {
-        if (!LATIN_ALLOWED.has(word)) english.push(`${namespace}.${key}: ${word}`);
-      }
+      for (const word of untranslatedWords(ownWords(t(key, values)))) english.push(`${namespace}.${key}: ${word}`);
     }
     expect(english).toEqual([]);
   });

@@ -57,7 +57,8 @@ export function EmailParts({ appeal, result, email }: { appeal: TAppeal; result:
         <div className="row">
           <dt>{t('email.subject')}</dt>
           <dd>
-            <span>{email.subject}</span> <CopyButton text={email.subject} label={t('email.copySubject')} />
+            {/* The subject is always English (support's working language): read out as English. */}
+            <span lang="en">{email.subject}</span> <CopyButton text={email.subject} label={t('email.copySubject')} />
           </dd>
         </div>
       </dl>

@@ -14,6 +14,18 @@ import ruResult from '../../../lib/i18n/messages/ru/result.json';
 import ruErrors from '../../../lib/i18n/messages/ru/errors.json';
 import ruTriage from '../../../lib/i18n/messages/ru/triage.json';
 import ruAssistant from '../../../lib/i18n/messages/ru/assistant.json';
+import bgForm from '../../../lib/i18n/messages/bg/form.json';
+import bgHome from '../../../lib/i18n/messages/bg/home.json';
+import bgResult from '../../../lib/i18n/messages/bg/result.json';
+import bgErrors from '../../../lib/i18n/messages/bg/errors.json';
+import bgTriage from '../../../lib/i18n/messages/bg/triage.json';
+import bgAssistant from '../../../lib/i18n/messages/bg/assistant.json';
+import ukForm from '../../../lib/i18n/messages/uk/form.json';
+import ukHome from '../../../lib/i18n/messages/uk/home.json';
+import ukResult from '../../../lib/i18n/messages/uk/result.json';
+import ukErrors from '../../../lib/i18n/messages/uk/errors.json';
+import ukTriage from '../../../lib/i18n/messages/uk/triage.json';
+import ukAssistant from '../../../lib/i18n/messages/uk/assistant.json';
 
 export const CATALOGUES = {
   en: { form: enForm, home: enHome, result: enResult, errors: enErrors, triage: enTriage, assistant: enAssistant },
@@ -21,6 +33,13 @@ export const CATALOGUES = {
 };
 export type TestLocale = keyof typeof CATALOGUES;
 export type Catalogue = (typeof CATALOGUES)['en'];
+
+/** Every translated interface, for tests that walk them all (no-english.spec.ts). */
+export const TRANSLATED_CATALOGUES: Record<'ru' | 'bg' | 'uk', Catalogue> = {
+  ru: CATALOGUES.ru,
+  bg: { form: bgForm, home: bgHome, result: bgResult, errors: bgErrors, triage: bgTriage, assistant: bgAssistant },
+  uk: { form: ukForm, home: ukHome, result: ukResult, errors: ukErrors, triage: ukTriage, assistant: ukAssistant },
+};
 
 /** Fills `{name}` placeholders the way the UI does for simple (non-plural) messages. */
 export function fill(message: string, values: Record<string, string | number>): string {

@@ -74,7 +74,7 @@ export default function FollowUpPanel({
               {t('after', { days })} ({t('dueOn', { date: due })})
             </summary>
             <p>
-              <strong>{t('subjectLabel')}:</strong> {email.subject}
+              <strong>{t('subjectLabel')}:</strong> <span lang="en">{email.subject}</span>
             </p>
             <textarea readOnly rows={12} className="email-body" aria-label={t('bodyLabel')} value={email.body} />
             <p className="send-options">
