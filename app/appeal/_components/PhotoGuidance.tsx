@@ -21,9 +21,9 @@ export function PhotoGuidance() {
   const t = useTranslations('form.evidence.guide.examples');
   return (
     <section className={styles.guidance} aria-labelledby="photo-guidance-title">
-      <h3 id="photo-guidance-title" className={styles.title}>
+      <h2 id="photo-guidance-title" className={styles.title}>
         {t('title')}
-      </h3>
+      </h2>
       <ul className={styles.examples}>
         {EXAMPLES.map(({ key, ok }) => (
           <li key={key}>
