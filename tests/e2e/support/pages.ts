@@ -118,3 +118,11 @@ export async function openFreshAppeal(page: Page) {
   );
   await page.reload();
 }
+
+/** The e-mail subject the result page shows: the text beside its own Copy button. */
+export async function shownSubject(page: Page, c: Catalogue): Promise<string> {
+  const copy = page.getByRole('button', { name: c.result.email.copySubject, exact: true });
+  const subject = page.getByRole('definition').filter({ has: copy }).locator('span').first();
+  await expect(subject).not.toBeEmpty();
+  return (await subject.textContent()) ?? '';
+}
