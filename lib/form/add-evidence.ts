@@ -34,31 +34,41 @@ export async function prepareEvidence(
   chosen: readonly File[],
   role: EvidenceRole,
   existing: readonly EvidenceFile[],
+  /** Called as each chosen file is done with (added or refused): its progress line goes away. */
+  onEach: (file: File) => void = () => {},
 ): Promise<{ added: EvidenceFile[]; rejected: FileRejection[] }> {
   // Taken before the first await: the moment of choosing, not of finishing.
   const addedAt = Date.now();
   const added: EvidenceFile[] = [];
   const rejected: FileRejection[] = [];
   for (const file of chosen) {
+    try {
+      await prepareInto(file);
+    } finally {
+      onEach(file);
+    }
+  }
+  return { added, rejected };
+
+  async function prepareInto(file: File): Promise<void> {
     const inRole = existing.filter((f) => f.role === role).length + added.length;
     if (inRole >= EVIDENCE_RULES[role].max) {
       rejected.push({ name: file.name, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
-      continue;
+      return;
     }
     const source = sourceOf(file);
     if ([...existing, ...added].some((f) => f.role === role && f.source === source)) {
       rejected.push({ name: file.name, key: 'files.alreadyAdded', values: {} });
-      continue;
+      return;
     }
     if (existing.length + added.length >= MAX_FILES) {
       rejected.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
-      continue;
+      return;
     }
     const prepared = await prepareOne(file, role, addedAt);
     if ('key' in prepared) rejected.push(prepared);
     else added.push(prepared);
   }
-  return { added, rejected };
 }
 
 function rejection(file: File, problem: FileProblem): FileRejection {

@@ -10,6 +10,9 @@ import { EvidenceThumb } from '@/app/appeal/_components/EvidenceThumb';
 
 import styles from './EvidenceZone.module.css';
 
+/** A chosen file still being checked and shrunk in the browser. */
+export type PreparingFile = { id: string; name: string };
+
 /** The two ways to add files: pick any (several at once), or on a phone take a photo. */
 const PICKERS = [
   { suffix: 'input', camera: false },
@@ -28,7 +31,7 @@ export function EvidenceZone({
   files,
   rejections,
   error,
-  busy,
+  preparing,
   onAdd,
   onReplace,
   onRemove,
@@ -40,7 +43,7 @@ export function EvidenceZone({
   files: EvidenceFile[];
   rejections: FileRejection[];
   error?: string;
-  busy: boolean;
+  preparing: readonly PreparingFile[];
   onAdd: (files: File[]) => void;
   onReplace: (id: string, file: File) => void;
   onRemove: (id: string) => void;
@@ -84,7 +87,10 @@ export function EvidenceZone({
         </ul>
       ) : null}
 
-      <div className={styles.actions}>
+      <div className={`${styles.actions}${full ? ` ${styles.full}` : ''}`}>
+        <svg className={styles.icon} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3.5A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5V15" />
+        </svg>
         {PICKERS.map(({ suffix, camera }) => (
           <span key={suffix} className={camera ? `file-picker ${styles.cameraOnly}` : 'file-picker'}>
             <input
@@ -113,7 +119,17 @@ export function EvidenceZone({
       </div>
 
       <div aria-live="polite">
-        {busy ? <p className="busy">{t('preparing')}</p> : null}
+        {preparing.length > 0 ? (
+          <ul className={styles.preparing}>
+            {preparing.map((file) => (
+              // No value: how long shrinking one photo takes is not known, so the bar runs without one.
+              <li key={file.id}>
+                <span id={`preparing-${file.id}`}>{t('preparingFile', { name: file.name })}</span>
+                <progress aria-labelledby={`preparing-${file.id}`} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {rejections.length > 0 ? (
           <ul className={styles.rejections}>
             {rejections.map((rejection, index) => (

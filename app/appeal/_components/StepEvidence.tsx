@@ -8,7 +8,7 @@ import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
 import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
-import { EvidenceZone } from '@/app/appeal/_components/EvidenceZone';
+import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
 import { PhotoGuidance } from '@/app/appeal/_components/PhotoGuidance';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 
@@ -37,28 +37,33 @@ export default function StepEvidence({
   const t = useTranslations('form.evidence');
   const tErrors = useTranslations('errors');
   const [rejections, setRejections] = useState<PerRole<FileRejection[]>>(() => perRole(() => []));
-  const [busy, setBusy] = useState<PerRole<number>>(() => perRole(() => 0));
+  // The files of each zone still being checked and shrunk, each shown with its own progress line.
+  const [preparing, setPreparing] = useState<PerRole<PreparingFile[]>>(() => perRole(() => []));
   const [attempt, setAttempt] = useState(Object.keys(serverErrors).length > 0 ? 1 : 0);
   const [checked, setChecked] = useState(Object.keys(serverErrors).length > 0);
   const [serverMessages, setServerMessages] = useState(serverErrors);
 
   const filesOf = (role: EvidenceRole) => files.filter((file) => file.role === role);
-  const anyBusy = EVIDENCE_ROLES.some((role) => busy[role] > 0);
+  const anyBusy = EVIDENCE_ROLES.some((role) => preparing[role].length > 0);
 
-  const track = async (role: EvidenceRole, work: () => Promise<void>) => {
-    setBusy((b) => ({ ...b, [role]: b[role] + 1 }));
+  /** Lists `chosen` as being prepared; each line goes when its file is done, all when the work ends. */
+  const track = async (role: EvidenceRole, chosen: readonly File[], work: (onEach: (file: File) => void) => Promise<void>) => {
+    const lines = chosen.map((file) => ({ id: crypto.randomUUID(), file }));
+    setPreparing((all) => ({ ...all, [role]: [...all[role], ...lines.map(({ id, file }) => ({ id, name: file.name }))] }));
+    const ids = (files: readonly File[]) => new Set(lines.filter((line) => files.includes(line.file)).map((line) => line.id));
+    const dropIds = (gone: Set<string>) => setPreparing((all) => ({ ...all, [role]: all[role].filter((p) => !gone.has(p.id)) }));
     try {
-      await work();
+      await work((file) => dropIds(ids([file])));
     } finally {
-      setBusy((b) => ({ ...b, [role]: b[role] - 1 }));
+      dropIds(ids(chosen));
     }
   };
 
   const add = (role: EvidenceRole) => (chosen: File[]) => {
     if (chosen.length === 0) return;
     setServerMessages((messages) => withoutKey(withoutKey(messages, role), 'evidence'));
-    void track(role, async () => {
-      const { added, rejected } = await prepareEvidence(chosen, role, files);
+    void track(role, chosen, async (onEach) => {
+      const { added, rejected } = await prepareEvidence(chosen, role, files, onEach);
       setRejections((r) => ({ ...r, [role]: rejected }));
       if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
     });
@@ -68,7 +73,7 @@ export default function StepEvidence({
     setServerMessages((messages) => withoutKey(messages, role));
     // The new file takes the old one's place in the order.
     const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
-    void track(role, async () => {
+    void track(role, [file], async () => {
       const prepared = await prepareOne(file, role, addedAt);
       if ('key' in prepared) {
         setRejections((r) => ({ ...r, [role]: [prepared] }));
@@ -136,7 +141,7 @@ export default function StepEvidence({
           files={filesOf(role)}
           rejections={rejections[role]}
           error={missingError(role)}
-          busy={busy[role] > 0}
+          preparing={preparing[role]}
           onAdd={add(role)}
           onReplace={replace(role)}
           onRemove={remove}

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+
+import { fixturePath } from '../support/fixtures';
+import { CATALOGUES, fill } from './support/catalogue';
+import { continueTo, expectNoAxeViolations, fillDevice, fillPurchase, openFreshAppeal, screenshot, type PersonAnswers } from './support/pages';
+
+const PERSON: PersonAnswers = {
+  imeiTyped: '868907041234565',
+  imei: '868907041234565',
+  imei2: '',
+  serial: '',
+  model: 'Redmi Note 13 Pro',
+  country: 'DE',
+  seller: 'MediaMarkt',
+  date: '2025-03-14',
+  order: '5123-778-0042',
+  price: '299 EUR',
+  name: 'Anna Berg',
+  email: 'anna.berg@example.com',
+  phone: '',
+  account: '',
+  notes: '',
+};
+
+test('each photo being prepared has its own progress bar, gone once its thumbnail is there', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const width = testInfo.project.name === 'phone' ? 360 : 1280;
+  await page.setViewportSize({ width, height: testInfo.project.name === 'phone' ? 740 : 800 });
+  const c = CATALOGUES.en;
+  const f = c.form.evidence;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+  await screenshot(page, testInfo, `proof-empty-${width}`);
+
+  // A slow phone: shrinking a 12 MP photo takes long enough to see its bar.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.getByLabel(f.pick.receipt).setInputFiles([fixturePath('receipt-photo-12mp.jpg'), fixturePath('e-receipt.pdf')]);
+  const receiptZone = page.getByRole('region', { name: f.zones.receipt.title, exact: true });
+  const photoBar = receiptZone.getByRole('progressbar', { name: fill(f.preparingFile, { name: 'receipt-photo-12mp.jpg' }) });
+  await expect(photoBar).toBeVisible();
+  await screenshot(page, testInfo, `proof-preparing-${width}`);
+
+  await expect(receiptZone.getByRole('button', { name: new RegExp(`^${f.remove}`) })).toHaveCount(2, { timeout: 60_000 });
+  await expect(receiptZone.getByRole('progressbar')).toHaveCount(0);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  await page.getByLabel(f.pick.boxPhoto).setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(page.getByRole('button', { name: `${f.remove} box-label-12mp.jpg` })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await screenshot(page, testInfo, `proof-with-files-${width}`);
+  await expectNoAxeViolations(page, 'the Proof step with files');
+});
