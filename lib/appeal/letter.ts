@@ -74,7 +74,7 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
     t('purchase.channel', { channel: t(`channel.${appeal.purchaseChannel satisfies PurchaseChannel}`) }),
   ];
   if (appeal.sellerName) lines.push(t('purchase.seller', { sellerName: appeal.sellerName }));
-  if (appeal.purchaseChannel === 'second-hand' && appeal.saleVenue) lines.push(t('purchase.saleVenue', { venue: appeal.saleVenue }));
+  if (appeal.purchaseChannel === 'second-hand' && appeal.saleVenue) lines.push(t('purchase.saleVenue', { venue: t(`saleVenue.${appeal.saleVenue}`) }));
   if (appeal.orderNumber) lines.push(t('purchase.orderNumber', { orderNumber: appeal.orderNumber }));
   if (appeal.price) lines.push(t('purchase.price', { price: appeal.price }));
   return lines.join('\n');

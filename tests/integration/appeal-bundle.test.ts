@@ -51,10 +51,15 @@ describe('POST /api/appeal with the standard evidence set', () => {
         '868907041234565',
         '867443033012349',
         'check digit valid',
+        'контрольная цифра верна',
         '44871/F2ZX01234',
         'Redmi Note 12 Pro 5G',
-        'Russia (RU)',
-        'Authorised retailer',
+        // A Russian appeal: the fact table in English and Russian, as the letter.
+        'Bought from',
+        'Где куплен',
+        'Россия (RU)',
+        'an authorised retailer',
+        'у официального продавца',
         'Электроника Плюс',
         '2025-03-14',
         '5123-778-0042',
@@ -65,7 +70,8 @@ describe('POST /api/appeal with the standard evidence set', () => {
         'old.ivan@example.com',
         'пароль от аккаунта утерян',
         'AK-7Q2M-X9FD',
-        'does not show stamp or signature',
+        'does not show the seller’s stamp or signature',
+        'не указаны: печать или подпись продавца',
       ]) {
         expect(text, fact).toContain(fact);
       }

@@ -42,16 +42,17 @@ describe('buildFactRows', () => {
 
   it('notes a valid check digit on each IMEI and a box-label match only where the barcode says so', () => {
     const rows = buildFactRows(appeal, { boxLabelImeis: ['868907041234565'] });
-    const imei1 = rows.find((row) => row.label === 'IMEI 1');
-    const imei2 = rows.find((row) => row.label === 'IMEI 2');
-    expect(imei1?.notes).toEqual(['check digit valid', 'matches box label barcode']);
-    expect(imei2?.notes).toEqual(['check digit valid']);
+    const imei1 = rows.find((row) => row.label[0] === 'IMEI 1');
+    const imei2 = rows.find((row) => row.label[0] === 'IMEI 2');
+    // The standard appeal is Russian: a line in English, then one in Russian.
+    expect(imei1?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на этикетке коробки');
+    expect(imei2?.note).toBe('check digit valid\nконтрольная цифра верна');
   });
 
   it('leaves out facts the user did not give', () => {
     const rows = buildFactRows(ZAppealSchema.parse({ ...STANDARD_FIELDS, linkedAccount: '', orderNumber: '' }));
-    expect(rows.map((row) => row.label)).not.toContain('Previously bound account');
-    expect(rows.map((row) => row.label)).not.toContain('Order / receipt number');
+    expect(rows.map((row) => row.label[0])).not.toContain('Previously bound account');
+    expect(rows.map((row) => row.label[0])).not.toContain('Order / receipt number');
   });
 });
 

@@ -1,19 +1,27 @@
 import 'server-only';
 
+import { createTranslator } from 'next-intl';
+
 import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
-import { RECEIPT_FACTS, type PurchaseChannel, type ReceiptFact, type SaleVenue, type TAppeal } from '@/lib/appeal/schema';
+import { letterLocales } from '@/lib/appeal/letter';
+import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
+import type { Locale } from '@/lib/i18n/locales';
+import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
 
 /**
- * The fact table as data: one row per fact, labels in English because Xiaomi support works in
- * English (the letter above carries the user's language). Drawing code never decides what a row
- * says, so new notes (a barcode match, a receipt check) are added here.
+ * The fact table as data: one row per fact, in the letter's languages (English, which Xiaomi
+ * support reads everywhere, then the user's language when that is not English), from the `letter`
+ * catalogue the letter itself uses. Drawing code never decides what a row says, so new notes (a
+ * barcode match, a receipt check) are added here.
  */
 export type FactRow = {
-  label: string;
+  /** The row's name, one per language of the letter, in the letter's order. */
+  label: readonly string[];
+  /** What the user gave; a value this code words is given in every language, one line each. */
   value: string;
-  /** Short confirmations shown under the value ("check digit valid"). */
-  notes?: string[];
+  /** Short confirmations shown under the value ("check digit valid · matches box label barcode"), a line per language. */
+  note?: string;
   /** A short caution shown under the notes, in the warning colour ("not found on box label barcode"). */
   warning?: string;
 };
@@ -28,98 +36,94 @@ export type FactRowOptions = {
   files?: Readonly<Record<EvidenceRole, number>>;
 };
 
-const SALE_VENUE_LABEL: Record<SaleVenue, string> = {
-  marketplace: 'online marketplace listing',
-  shop: 'shop selling used phones',
-  private: 'private sale',
-};
+type FactTranslator = ReturnType<typeof factTranslator>;
+type FactKey = Parameters<FactTranslator>[0];
 
-const TRIED_FIRST_LABEL: Record<Exclude<TAppeal['triedFirst'], ''>, string> = {
-  'password-reset': 'password reset at account.xiaomi.com: did not give access',
-  seller: 'asked the seller to remove the phone from their account: refused or no answer',
-};
+function factTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
+}
 
-/**
- * What the evidence set lacks, in plain words, and how much that weakens the appeal (the review
- * step's grading, lib/assistant/receipt-checklist.ts, says the same to the user).
- */
-function missingEvidence(appeal: TAppeal, files: Readonly<Record<EvidenceRole, number>>): FactRow | null {
-  const secondHand = appeal.purchaseChannel === 'second-hand';
-  const missing: string[] = [];
-  if (files.boxPhoto === 0) missing.push('box label photo');
-  if (files.receipt === 0) missing.push(secondHand ? "first buyer's receipt" : 'receipt or order record');
-  if (appeal.imei === '' && files.extra === 0) missing.push('lock screen photo');
-  if (missing.length === 0) return null;
+/** Says one thing in each of the letter's languages: one text, a line per language (once when they agree). */
+type Say = (words: (t: FactTranslator, locale: Locale) => string) => string;
+
+function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) => string[] } {
+  const translators = locales.map((locale) => [factTranslator(locale), locale] as const);
   return {
-    label: 'Not enclosed',
-    value: `${missing.join(', ')} (the owner does not have ${missing.length === 1 ? 'it' : 'them'})`,
-    warning: files.receipt === 0 && files.boxPhoto === 0 ? 'the appeal rests on the remaining evidence below' : 'the appeal is weaker without it',
+    say: (words) => [...new Set(translators.map(([t, locale]) => words(t, locale)))].join('\n'),
+    label: (key) => [...new Set(translators.map(([t]) => t(key)))],
   };
 }
 
-const CHANNEL_LABEL: Record<PurchaseChannel, string> = {
-  'mi-store': 'Mi Store / Xiaomi store',
-  'authorized-retailer': 'Authorised retailer',
-  'online-marketplace': 'Online marketplace',
-  carrier: 'Mobile carrier',
-  'second-hand': 'Second-hand (previous owner)',
-  'other-seller': 'Other seller',
-};
-
-const RECEIPT_FACT_LABEL: Record<ReceiptFact, string> = {
-  seller: 'seller',
-  date: 'date',
-  model: 'model',
-  imei: 'IMEI',
-  price: 'price',
-  stamp: 'stamp or signature',
-};
-
-function imeiRow(label: string, imei: string, boxLabelImeis: readonly string[] | undefined): FactRow {
-  const notes = ['check digit valid'];
-  if (boxLabelImeis?.includes(imei)) notes.push('matches box label barcode');
-  const warning = boxLabelImeis && boxLabelImeis.length > 0 && !boxLabelImeis.includes(imei) ? 'not found on box label barcode' : undefined;
-  return { label, value: imei, notes, ...(warning ? { warning } : {}) };
+/**
+ * What the evidence set lacks, in plain words, and how much that weakens the appeal (the review
+ * step's grading, lib/appeal/receipt-checklist.ts, says the same to the user).
+ */
+function missingEvidence(appeal: TAppeal, files: Readonly<Record<EvidenceRole, number>>, { say, label }: ReturnType<typeof sayer>): FactRow | null {
+  const missing: FactKey[] = [];
+  if (files.boxPhoto === 0) missing.push('facts.missing.boxPhoto');
+  if (files.receipt === 0) missing.push(appeal.purchaseChannel === 'second-hand' ? 'facts.missing.firstBuyerReceipt' : 'facts.missing.receipt');
+  if (appeal.imei === '' && files.extra === 0) missing.push('facts.missing.lockScreen');
+  if (missing.length === 0) return null;
+  return {
+    label: label('facts.label.notEnclosed'),
+    value: say((t) => t('facts.missing.value', { items: missing.map((key) => t(key)).join(', '), count: missing.length })),
+    warning: say((t) => t(files.receipt === 0 && files.boxPhoto === 0 ? 'facts.missing.restsOnOthers' : 'facts.missing.weaker')),
+  };
 }
 
-function receiptChecklist(shown: readonly ReceiptFact[]): string {
+function receiptChecklist(shown: readonly ReceiptFact[], say: Say): string {
   const notShown = RECEIPT_FACTS.filter((fact) => !shown.includes(fact));
-  const list = (facts: readonly ReceiptFact[]) => facts.map((fact) => RECEIPT_FACT_LABEL[fact]).join(', ');
-  if (shown.length === 0) return 'not stated';
-  return notShown.length === 0 ? `shows ${list(shown)}` : `shows ${list(shown)}; does not show ${list(notShown)}`;
+  return say((t, locale) => {
+    const list = (facts: readonly ReceiptFact[]) =>
+      new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
+    if (shown.length === 0) return t('facts.receipt.notStated');
+    return notShown.length === 0 ? t('facts.receipt.shows', { shown: list(shown) }) : t('facts.receipt.showsNot', { shown: list(shown), notShown: list(notShown) });
+  });
 }
 
 /** Every fact the user gave, in the order support checks them; empty optional facts are left out. */
 export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): FactRow[] {
+  const words = sayer(letterLocales(appeal));
+  const { say, label } = words;
   const rows: FactRow[] = [];
-  const add = (label: string, value: string) => {
-    if (value !== '') rows.push({ label, value });
+  const add = (key: FactKey, value: string) => {
+    if (value !== '') rows.push({ label: label(key), value });
   };
-  if (appeal.imei) rows.push(imeiRow(appeal.imei2 ? 'IMEI 1' : 'IMEI', appeal.imei, options.boxLabelImeis));
-  if (appeal.imei2) rows.push(imeiRow('IMEI 2', appeal.imei2, options.boxLabelImeis));
-  add('Lock code', appeal.lockCode);
-  add('Serial number', appeal.serialNumber);
-  add('Model', appeal.model);
-  add('Country of purchase', `${countryName(appeal.country, 'en')} (${appeal.country})`);
-  add('Bought from', CHANNEL_LABEL[appeal.purchaseChannel]);
-  add('Seller', appeal.sellerName);
+  const imeiRow = (key: FactKey, imei: string) => {
+    const read = options.boxLabelImeis ?? [];
+    const notes: FactKey[] = read.includes(imei) ? ['facts.imei.checkDigit', 'facts.imei.onLabel'] : ['facts.imei.checkDigit'];
+    const note = say((t) => notes.map((note) => t(note)).join(' · '));
+    const warning = read.length > 0 && !read.includes(imei) ? say((t) => t('facts.imei.notOnLabel')) : undefined;
+    rows.push({ label: label(key), value: imei, note, ...(warning ? { warning } : {}) });
+  };
+
+  if (appeal.imei) imeiRow(appeal.imei2 ? 'facts.label.imei1' : 'facts.label.imei', appeal.imei);
+  if (appeal.imei2) imeiRow('facts.label.imei2', appeal.imei2);
+  add('facts.label.lockCode', appeal.lockCode);
+  add('facts.label.serialNumber', appeal.serialNumber);
+  add('facts.label.model', appeal.model);
+  add('facts.label.country', `${say((_, locale) => countryName(appeal.country, locale))} (${appeal.country})`);
+  add('facts.label.channel', say((t) => t(`channel.${appeal.purchaseChannel}`)));
+  add('facts.label.seller', appeal.sellerName);
   if (appeal.purchaseChannel === 'second-hand') {
-    add('Where the sale happened', appeal.saleVenue ? SALE_VENUE_LABEL[appeal.saleVenue] : '');
-    add("First buyer's receipt", appeal.firstBuyerReceipt === 'yes' ? 'attached' : appeal.firstBuyerReceipt === 'no' ? 'not available' : '');
+    const { saleVenue, firstBuyerReceipt } = appeal;
+    add('facts.label.saleVenue', saleVenue ? say((t) => t(`saleVenue.${saleVenue}`)) : '');
+    add('facts.label.firstBuyerReceipt', firstBuyerReceipt ? say((t) => t(`facts.firstBuyerReceipt.${firstBuyerReceipt}`)) : '');
   }
-  add('Purchase date', appeal.purchaseDate);
-  add('Order / receipt number', appeal.orderNumber);
-  add('Price', appeal.price);
-  add('Owner', appeal.ownerName);
-  add('Contact e-mail', appeal.contactEmail);
-  add('Contact phone', appeal.contactPhone);
-  add('Previously bound account', appeal.linkedAccount);
-  add('Lock screen shows', appeal.accountHint);
-  add('Tried before this appeal', appeal.triedFirst ? TRIED_FIRST_LABEL[appeal.triedFirst] : '');
-  if (options.files?.receipt !== 0) add('Receipt', receiptChecklist(appeal.receiptShows));
-  const missing = options.files ? missingEvidence(appeal, options.files) : null;
+  add('facts.label.purchaseDate', appeal.purchaseDate);
+  add('facts.label.orderNumber', appeal.orderNumber);
+  add('facts.label.price', appeal.price);
+  add('facts.label.ownerName', appeal.ownerName);
+  add('facts.label.contactEmail', appeal.contactEmail);
+  add('facts.label.contactPhone', appeal.contactPhone);
+  add('facts.label.linkedAccount', appeal.linkedAccount);
+  add('facts.label.accountHint', appeal.accountHint);
+  const { triedFirst } = appeal;
+  add('facts.label.triedFirst', triedFirst ? say((t) => t(`facts.triedFirst.${triedFirst}`)) : '');
+  if (options.files?.receipt !== 0) add('facts.label.receipt', receiptChecklist(appeal.receiptShows, say));
+  const missing = options.files ? missingEvidence(appeal, options.files, words) : null;
   if (missing) rows.push(missing);
-  add('Case reference', appeal.caseReference);
-  add('Notes', appeal.notes);
+  add('facts.label.caseReference', appeal.caseReference);
+  add('facts.label.notes', appeal.notes);
   return rows;
 }

@@ -31,14 +31,17 @@ describe('box label IMEIs in the PDF facts', () => {
   test('each IMEI row says whether the box label barcode matches it', async () => {
     const boxLabelImeis = await readBoxLabelImeis([{ role: 'boxPhoto', bytes: readFixture('box-label-12mp.jpg') }]);
     const rows = buildFactRows(appeal, { boxLabelImeis });
-    expect(rows.find((r) => r.label === 'IMEI 1')?.notes).toContain('matches box label barcode');
-    expect(rows.find((r) => r.label === 'IMEI 2')?.warning).toBe('not found on box label barcode');
-    expect(rows.find((r) => r.label === 'IMEI 1')?.warning).toBeUndefined();
+    const row = (label: string) => rows.find((r) => r.label[0] === label);
+    // A Russian appeal: English first, then Russian, a line each.
+    expect(row('IMEI 1')?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на этикетке коробки');
+    expect(row('IMEI 2')?.note).toBe('check digit valid\nконтрольная цифра верна');
+    expect(row('IMEI 2')?.warning).toBe('not found on box label barcode\nнет в штрихкодах этикетки коробки');
+    expect(row('IMEI 1')?.warning).toBeUndefined();
   });
 
   test('no label read: no claim either way', () => {
     for (const boxLabelImeis of [undefined, []]) {
-      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => [...(r.notes ?? []), r.warning ?? '']);
+      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => [r.note ?? '', r.warning ?? '']);
       expect(notes.filter((n) => n.includes('box label'))).toEqual([]);
     }
   });
