@@ -7,6 +7,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
 import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, isAccountHint, type AccountOwner, type Triage } from '@/lib/form/triage';
+import { Choice, Choices } from '@/app/_components/Choice';
 
 type Answer = 'yes' | 'no';
 
@@ -38,23 +39,22 @@ export function AccountTriage() {
     <div className="triage">
       <fieldset>
         <legend>{t('legend')}</legend>
-        <div className="choices">
+        <Choices>
           {ACCOUNT_OWNERS.map((owner) => (
-            <label key={owner} className="choice">
-              <input
-                type="radio"
-                name="account-owner"
-                value={owner}
-                checked={whose === owner}
-                onChange={() => {
-                  setWhose(owner);
-                  setReach(null);
-                }}
-              />
-              <span>{t(`whose.${owner}`)}</span>
-            </label>
+            <Choice key={owner}
+              type="radio"
+              name="account-owner"
+              value={owner}
+              checked={whose === owner}
+              onChange={() => {
+              setWhose(owner);
+              setReach(null);
+              }}
+            >
+              {t(`whose.${owner}`)}
+            </Choice>
           ))}
-        </div>
+        </Choices>
       </fieldset>
 
       {whose ? (
@@ -83,14 +83,13 @@ export function AccountTriage() {
           </div>
           <fieldset>
             <legend>{whose === 'mine' ? t('reach.legend') : t('seller.legend')}</legend>
-            <div className="choices">
+            <Choices>
               {(['yes', 'no'] as const).map((answer) => (
-                <label key={answer} className="choice">
-                  <input type="radio" name="reach" value={answer} checked={reach === answer} onChange={() => setReach(answer)} />
-                  <span>{whose === 'mine' ? t(`reach.${answer}`) : t(`seller.${answer}`)}</span>
-                </label>
+                <Choice key={answer} type="radio" name="reach" value={answer} checked={reach === answer} onChange={() => setReach(answer)}>
+                  {whose === 'mine' ? t(`reach.${answer}`) : t(`seller.${answer}`)}
+                </Choice>
               ))}
-            </div>
+            </Choices>
           </fieldset>
         </>
       ) : null}

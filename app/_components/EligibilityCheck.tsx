@@ -2,6 +2,8 @@
 
 import { useState, type ReactNode } from 'react';
 
+import { Choice, Choices } from '@/app/_components/Choice';
+
 import styles from './EligibilityCheck.module.css';
 
 export type EligibilityOption = { id: string; label: string; answer: ReactNode };
@@ -19,20 +21,19 @@ export function EligibilityCheck({ legend, hint, options }: { legend: string; hi
       <fieldset>
         <legend>{legend}</legend>
         <p className="hint">{hint}</p>
-        <div className="choices">
+        <Choices>
           {options.map((option) => (
-            <label key={option.id} className="choice">
-              <input
-                type="radio"
-                name="lock-screen"
-                value={option.id}
-                checked={chosen === option.id}
-                onChange={() => setChosen(option.id)}
-              />
-              <span>{option.label}</span>
-            </label>
+            <Choice key={option.id}
+              type="radio"
+              name="lock-screen"
+              value={option.id}
+              checked={chosen === option.id}
+              onChange={() => setChosen(option.id)}
+            >
+              {option.label}
+            </Choice>
           ))}
-        </div>
+        </Choices>
       </fieldset>
       <div aria-live="polite" className="eligibility-answer">
         {answer ? <div className={chosen === 'miAccount' ? `${styles.answer} ${styles.appealable}` : styles.answer}>{answer}</div> : null}

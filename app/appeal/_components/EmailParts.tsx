@@ -6,7 +6,9 @@ import { useState } from 'react';
 import type { AppealEmail } from '@/lib/appeal/email';
 import type { TAppeal } from '@/lib/appeal/schema';
 import type { AppealResult } from '@/lib/form/draft';
+import { Help } from '@/app/_components/Help';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { TermList } from '@/app/appeal/_components/TermList';
 
 import styles from './EmailParts.module.css';
 
@@ -47,29 +49,35 @@ export function EmailParts({ appeal, result, email }: { appeal: TAppeal; result:
   return (
     <section className="card" aria-labelledby="result-email">
       <h2 id="result-email">{t('email.heading')}</h2>
-      <dl className={styles.parts}>
-        <div className="row">
-          <dt>{t('email.to')}</dt>
-          <dd>
-            <span className="address">{email.to}</span> <CopyButton text={email.to} label={t('email.copyTo')} />
-          </dd>
-        </div>
-        <div className="row">
-          <dt>{t('email.subject')}</dt>
-          <dd>
-            {/* The subject is always English (support's working language): read out as English. */}
-            <span lang="en">{email.subject}</span> <CopyButton text={email.subject} label={t('email.copySubject')} />
-          </dd>
-        </div>
-      </dl>
-      <details className="help">
-        <summary>{t('email.showLetter')}</summary>
+      <TermList
+        className={styles.parts}
+        terms={[
+          {
+            term: t('email.to'),
+            detail: (
+              <>
+                <span className="address">{email.to}</span> <CopyButton text={email.to} label={t('email.copyTo')} />
+              </>
+            ),
+          },
+          {
+            term: t('email.subject'),
+            detail: (
+              <>
+                {/* The subject is always English (support's working language): read out as English. */}
+                <span lang="en">{email.subject}</span> <CopyButton text={email.subject} label={t('email.copySubject')} />
+              </>
+            ),
+          },
+        ]}
+      />
+      <Help summary={t('email.showLetter')}>
         <label htmlFor="email-body" className="visually-hidden">
           {t('email.body')}
         </label>
         <textarea id="email-body" readOnly value={email.body} rows={14} className="email-body" />
         <CopyButton text={email.body} label={t('email.copyBody')} />
-      </details>
+      </Help>
 
       <h3>{t('send.heading')}</h3>
       <div className="send-options">

@@ -113,8 +113,8 @@ function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; f
   }, []);
   const device = appeal.imei ? t('imei', { imei: appeal.imei }) : t('lockCode', { lockCode: appeal.lockCode });
   return (
-    <div className="service-checklist" data-testid="service-checklist">
-      <p className="print-only">
+    <div className={styles.checklist} data-testid="service-checklist">
+      <p className={styles.printOnly}>
         <strong>{t('printTitle')}</strong>
       </p>
       <p>
@@ -129,7 +129,7 @@ function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; f
         <li>{t('item.pdf', { fileName })}</li>
       </ul>
       <p className="hint">{t('ask')}</p>
-      <button type="button" className="button small no-print" onClick={printChecklist}>
+      <button type="button" className={`button small ${styles.noPrint}`} onClick={printChecklist}>
         {t('print')}
       </button>
     </div>

@@ -13,6 +13,7 @@ import {
 } from '@/lib/support/addresses';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
+import { Help } from '@/app/_components/Help';
 
 function AddressStatus({ entry }: { entry: SupportAddress }) {
   return <SourceStatus status={entry.status} sourceUrl={entry.sourceUrl} lastChecked={entry.lastChecked} />;
@@ -105,8 +106,7 @@ export function RecipientBox({
         ) : null}
       </div>
       {resellers.map((reseller) => (
-        <details key={reseller.email} className="help reseller" open={recipient === reseller.email}>
-          <summary>{t('reseller.summary', { country: name })}</summary>
+        <Help key={reseller.email} open={recipient === reseller.email} summary={t('reseller.summary', { country: name })}>
           <p>{t('reseller.explain', { address: reseller.email })}</p>
           <AddressStatus entry={reseller} />
           {recipient === reseller.email ? (
@@ -116,7 +116,7 @@ export function RecipientBox({
               {t('reseller.optIn', { address: reseller.email })}
             </button>
           )}
-        </details>
+        </Help>
       ))}
     </section>
   );

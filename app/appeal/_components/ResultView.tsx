@@ -10,6 +10,7 @@ import type { AppealDraft, AppealResult } from '@/lib/form/draft';
 import { EmailParts } from '@/app/appeal/_components/EmailParts';
 import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
 import { ResultActions } from '@/app/appeal/_components/ResultActions';
+import { ActionRow } from '@/app/appeal/_components/StepActions';
 import { useAppealEmail } from '@/app/appeal/_components/use-appeal-email';
 
 /**
@@ -86,11 +87,11 @@ function FinishedAppeal({
 
       {followUps}
 
-      <div className="step-actions">
+      <ActionRow>
         <button type="button" className="button" onClick={onEdit}>
           {t('edit')}
         </button>
-      </div>
+      </ActionRow>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import type { FormStep } from '@/lib/form/steps';
+import { TermList } from '@/app/appeal/_components/TermList';
 
 import styles from './ReviewSection.module.css';
 
@@ -34,14 +35,7 @@ export function ReviewSection({
         </button>
       </div>
       {problem ? <p className="field-error">{problem}</p> : null}
-      <dl>
-        {rows.map(({ label, value, multiline }) => (
-          <div key={label} className="row">
-            <dt>{label}</dt>
-            <dd className={multiline ? 'multiline' : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <TermList terms={rows.map(({ label, value, multiline }) => ({ term: label, detail: value, multiline }))} />
     </section>
   );
 }

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 
+import { ActionRow } from '@/app/appeal/_components/StepActions';
+
 import styles from './StartOverDialog.module.css';
 
 /** "Start over" asks first: clearing throws away every answer and photo in this browser. */
@@ -17,7 +19,7 @@ export function StartOver({ onConfirm }: { onConfirm: () => void }) {
       <dialog ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" className={styles.dialog}>
         <h2 id="start-over-title">{t('title')}</h2>
         <p id="start-over-text">{t('text')}</p>
-        <div className="step-actions">
+        <ActionRow>
           <button
             type="button"
             className="button danger"
@@ -31,7 +33,7 @@ export function StartOver({ onConfirm }: { onConfirm: () => void }) {
           <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
             {t('cancel')}
           </button>
-        </div>
+        </ActionRow>
       </dialog>
     </>
   );

@@ -9,6 +9,7 @@ import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
+import { Help } from '@/app/_components/Help';
 
 import styles from './StepDevice.module.css';
 
@@ -85,26 +86,24 @@ export default function StepDevice({
       <p className="step-intro">{t('device.intro')}</p>
 
       <TextField spec={FIELDS.imei} wiring={wiring} live={imeiLive('imei')} />
-      <details className="help">
-        <summary>{t('device.where.summary')}</summary>
+      <Help summary={t('device.where.summary')}>
         <ul>
           {WHERE_TO_FIND.map((key) => (
             <li key={key}>{t(`device.where.${key}`)}</li>
           ))}
         </ul>
-      </details>
+      </Help>
       <ImeiFromPhoto getValues={() => ({ ...values, ...form.getValues() })} setValue={setField} onPhoto={onLabelPhoto} />
 
       <TextField spec={FIELDS.imei2} wiring={wiring} live={imeiLive('imei2')} />
-      <details className="help lock-code" open={(watch('lockCode') ?? '') !== '' || undefined}>
-        <summary>{t('device.lockCode.summary')}</summary>
+      <Help open={(watch('lockCode') ?? '') !== '' || undefined} summary={t('device.lockCode.summary')}>
         <ol>
           {LOCK_CODE_STEPS.map((key) => (
             <li key={key}>{t(`device.lockCode.${key}`)}</li>
           ))}
         </ol>
         <TextField spec={FIELDS.lockCode} wiring={wiring} />
-      </details>
+      </Help>
 
       <TextField spec={FIELDS.serialNumber} wiring={wiring} />
       <TextField spec={FIELDS.model} wiring={wiring} />

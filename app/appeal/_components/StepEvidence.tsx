@@ -7,10 +7,12 @@ import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/app
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
 import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
+import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
 import { PhotoGuidance } from '@/app/appeal/_components/PhotoGuidance';
 import { StepActions } from '@/app/appeal/_components/StepActions';
+import { Help } from '@/app/_components/Help';
 
 import styles from './StepEvidence.module.css';
 
@@ -120,8 +122,7 @@ export default function StepEvidence({
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('intro')}</p>
 
-      <details className="help photo-guide">
-        <summary>{t('guide.summary')}</summary>
+      <Help summary={t('guide.summary')}>
         <ul>
           <li>{t('guide.light')}</li>
           <li>{t('guide.fill')}</li>
@@ -129,7 +130,7 @@ export default function StepEvidence({
           <li>{t('guide.whole')}</li>
           <li>{t('guide.together')}</li>
         </ul>
-      </details>
+      </Help>
       <PhotoGuidance />
 
       {EVIDENCE_ROLES.map((role) => (
@@ -150,18 +151,17 @@ export default function StepEvidence({
             <fieldset className={styles.receiptFacts}>
               <legend>{t('receiptShows.legend')}</legend>
               <p className="hint">{t('receiptShows.hint')}</p>
-              <div className="choices columns">
+              <Choices columns>
                 {RECEIPT_FACTS.map((fact) => (
-                  <label key={fact} className="choice">
-                    <input
-                      type="checkbox"
-                      checked={receiptShows.includes(fact)}
-                      onChange={(event) => toggleFact(fact, event.target.checked)}
-                    />
-                    <span>{t(`receiptShows.${fact}`)}</span>
-                  </label>
+                  <Choice key={fact}
+                    type="checkbox"
+                    checked={receiptShows.includes(fact)}
+                    onChange={(event) => toggleFact(fact, event.target.checked)}
+                  >
+                    {t(`receiptShows.${fact}`)}
+                  </Choice>
                 ))}
-              </div>
+              </Choices>
             </fieldset>
           ) : null}
         </EvidenceZone>

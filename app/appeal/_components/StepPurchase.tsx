@@ -7,6 +7,7 @@ import { EARLIEST_PURCHASE_DATE, FIELD_MAX, FIRST_BUYER_RECEIPT, PURCHASE_CHANNE
 import { COUNTRY_CODES, countryName } from '@/lib/countries';
 import type { PurchaseValues } from '@/lib/form/draft';
 import { localTodayIso } from '@/lib/form/dates';
+import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { Field, describedBy } from '@/app/appeal/_components/Field';
 import { RecipientBox } from '@/app/appeal/_components/RecipientBox';
@@ -98,15 +99,14 @@ export default function StepPurchase({
             {channelError}
           </p>
         ) : null}
-        <div className="choices">
+        <Choices>
+          {/* The first radio carries the id the error summary links to. */}
           {PURCHASE_CHANNELS.map((channel, index) => (
-            <label key={channel} className="choice">
-              {/* The first radio carries the id the error summary links to. */}
-              <input type="radio" value={channel} id={index === 0 ? 'purchaseChannel' : undefined} {...form.register('purchaseChannel')} />
-              <span>{t(`purchase.channel.${channel}`)}</span>
-            </label>
+            <Choice key={channel} type="radio" value={channel} id={index === 0 ? 'purchaseChannel' : undefined} {...form.register('purchaseChannel')}>
+              {t(`purchase.channel.${channel}`)}
+            </Choice>
           ))}
-        </div>
+        </Choices>
       </fieldset>
 
       {textFields(localTodayIso()).map((spec) => (
@@ -119,26 +119,24 @@ export default function StepPurchase({
           <fieldset className={fieldError('saleVenue') ? 'field has-error' : 'field'}>
             <legend>{t('purchase.saleVenue.legend')}</legend>
             {fieldError('saleVenue') ? <p className="field-error">{fieldError('saleVenue')}</p> : null}
-            <div className="choices">
+            <Choices>
               {SALE_VENUES.map((venue, index) => (
-                <label key={venue} className="choice">
-                  <input type="radio" value={venue} id={index === 0 ? 'saleVenue' : undefined} {...form.register('saleVenue')} />
-                  <span>{t(`purchase.saleVenue.${venue}`)}</span>
-                </label>
+                <Choice key={venue} type="radio" value={venue} id={index === 0 ? 'saleVenue' : undefined} {...form.register('saleVenue')}>
+                  {t(`purchase.saleVenue.${venue}`)}
+                </Choice>
               ))}
-            </div>
+            </Choices>
           </fieldset>
           <fieldset className={fieldError('firstBuyerReceipt') ? 'field has-error' : 'field'}>
             <legend>{t('purchase.firstBuyerReceipt.legend')}</legend>
             {fieldError('firstBuyerReceipt') ? <p className="field-error">{fieldError('firstBuyerReceipt')}</p> : null}
-            <div className="choices">
+            <Choices>
               {FIRST_BUYER_RECEIPT.map((answer, index) => (
-                <label key={answer} className="choice">
-                  <input type="radio" value={answer} id={index === 0 ? 'firstBuyerReceipt' : undefined} {...form.register('firstBuyerReceipt')} />
-                  <span>{t(`purchase.firstBuyerReceipt.${answer}`)}</span>
-                </label>
+                <Choice key={answer} type="radio" value={answer} id={index === 0 ? 'firstBuyerReceipt' : undefined} {...form.register('firstBuyerReceipt')}>
+                  {t(`purchase.firstBuyerReceipt.${answer}`)}
+                </Choice>
               ))}
-            </div>
+            </Choices>
           </fieldset>
         </div>
       ) : null}

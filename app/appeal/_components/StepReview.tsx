@@ -14,6 +14,7 @@ import type { FormStep } from '@/lib/form/steps';
 import { GeneratePanel } from '@/app/appeal/_components/GeneratePanel';
 import { ImeiDigits } from '@/app/appeal/_components/ImeiDigits';
 import { ReviewSection, type ReviewRow } from '@/app/appeal/_components/ReviewSection';
+import { ActionRow } from '@/app/appeal/_components/StepActions';
 
 type ReviewedStep = Exclude<FormStep, 'review'>;
 const REVIEWED_STEPS: ReviewedStep[] = ['device', 'purchase', 'evidence', 'contact'];
@@ -119,11 +120,11 @@ export default function StepReview({
         onFieldErrors={onFieldErrors}
       />
 
-      <div className="step-actions">
+      <ActionRow>
         <button type="button" className="button" onClick={onBack}>
           {t('back')}
         </button>
-      </div>
+      </ActionRow>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { normalizeImeiInput } from '@/lib/imei';
+import { Choice, Choices } from '@/app/_components/Choice';
+import { Help } from '@/app/_components/Help';
 
 /** The proof-kind answer is advice only, not part of the appeal: kept in this browser per case. */
 const storageKey = (caseReference: string) => `appeal-kit.assistant.${caseReference}`;
@@ -76,28 +78,27 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
     <section className="card assistant-review" aria-labelledby="assistant-review-title">
       <h2 id="assistant-review-title">{t('warning.title')}</h2>
 
-      <fieldset className="choices">
+      <fieldset>
         <legend>{t('proofKind.question')}</legend>
-        {PROOF_KINDS.map((kind) => (
-          <label key={kind} className="choice">
-            <input type="radio" name="proofKind" checked={context.proofKind === kind} onChange={() => update({ proofKind: kind })} />
-            <span>{t(`proofKind.${kind}`)}</span>
-          </label>
-        ))}
+        <Choices>
+          {PROOF_KINDS.map((kind) => (
+            <Choice key={kind} type="radio" name="proofKind" checked={context.proofKind === kind} onChange={() => update({ proofKind: kind })}>
+              {t(`proofKind.${kind}`)}
+            </Choice>
+          ))}
+        </Choices>
       </fieldset>
       {channel === 'second-hand' ? (
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={context.hasFirstBuyerReceipt === true}
-            onChange={(event) => update({ hasFirstBuyerReceipt: event.target.checked })}
-          />
-          <span>{t('proofKind.firstBuyer')}</span>
-        </label>
+        <Choice
+          type="checkbox"
+          checked={context.hasFirstBuyerReceipt === true}
+          onChange={(event) => update({ hasFirstBuyerReceipt: event.target.checked })}
+        >
+          {t('proofKind.firstBuyer')}
+        </Choice>
       ) : null}
 
-      <details className="help receipt-checklist">
-        <summary>{t('receipt.title')}</summary>
+      <Help summary={t('receipt.title')}>
         <p className="hint">{t('receipt.intro')}</p>
         <ul className="checklist">
           {receiptChecklist(draft.receiptShows).map((item) => (
@@ -109,7 +110,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
             </li>
           ))}
         </ul>
-      </details>
+      </Help>
 
       <ul className="notes assistant-warnings" aria-live="polite">
         {mismatches.map(({ field, typed }) => (

@@ -17,6 +17,7 @@ import type { AppealDraft } from '@/lib/form/draft';
 import { formatLongDate } from '@/lib/i18n/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { Help } from '@/app/_components/Help';
 
 /**
  * Ready reminders for when support stays silent: after 7 and after 14 days, quoting the case
@@ -69,10 +70,7 @@ export default function FollowUpPanel({
         const email = composeFollowUpEmail(appeal, { daysSinceSent: days, to: recipient, caseReference, sentOn, ticket: draft.ticket });
         const due = formatLongDate(followUpDueDate(sentOn, days), locale);
         return (
-          <details key={days} className="help follow-up-email" data-testid={`follow-up-${days}`}>
-            <summary>
-              {t('after', { days })} ({t('dueOn', { date: due })})
-            </summary>
+          <Help key={days} data-testid={`follow-up-${days}`} summary={<>{t('after', { days })} ({t('dueOn', { date: due })})</>}>
             <p>
               <strong>{t('subjectLabel')}:</strong> <span lang="en">{email.subject}</span>
             </p>
@@ -83,7 +81,7 @@ export default function FollowUpPanel({
               </a>{' '}
               <CopyButton text={`${email.subject}\n\n${email.body}`} label={t('copy')} />
             </p>
-          </details>
+          </Help>
         );
       })}
     </section>
