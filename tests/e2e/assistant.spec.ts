@@ -3,23 +3,16 @@ import { expect, test, type Page } from '@playwright/test';
 import ru from '../../lib/i18n/messages/ru/assistant.json';
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { addEvidence, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, openFreshAppeal, type PersonAnswers } from './support/pages';
+import { MINIMAL_BUYER, RUSSIAN_OWNER, addEvidence, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, openFreshAppeal, reachEvidence, type PersonAnswers } from './support/pages';
 
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';
 const digits = (value: string) => value.replace(/\D/g, '');
 
-/** Device and purchase steps filled as a person would, up to the evidence step. */
-async function reachEvidenceStep(page: Page, imei: string) {
-  await page.goto('/appeal');
-  await page.getByLabel('IMEI (IMEI1)').fill(imei);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Country where you bought the phone').selectOption('RU');
-  await page.getByLabel('Authorised electronics shop').check();
-  await page.getByLabel('Date of purchase', { exact: false }).first().fill('2025-03-14');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Box label', level: 2 })).toBeVisible();
-}
+const en = CATALOGUES.en;
+
+/** The device and purchase steps filled with `imei` (no second IMEI: the label may fill it). */
+const reachEvidenceStep = (page: Page, imei: string) => reachEvidence(page, en, { ...MINIMAL_BUYER, imeiTyped: imei, imei });
 
 test('uploading the box photo fills the empty IMEI field from the label barcode', async ({ page }) => {
   await reachEvidenceStep(page, IMEI1);
@@ -62,23 +55,8 @@ test.describe('in Russian, through to the result', () => {
   test('review warns about weak proof; the result offers 7- and 14-day reminders with the case reference', async ({ page }) => {
     test.setTimeout(180_000);
     const c = CATALOGUES.ru;
-    const person: PersonAnswers = {
-      imeiTyped: IMEI1,
-      imei: IMEI1,
-      imei2: '',
-      serial: '44871/F2ZX01234',
-      model: 'Redmi Note 12 Pro 5G',
-      country: 'RU',
-      seller: 'Электроника Плюс',
-      date: '2025-03-14',
-      order: '5123-778-0042',
-      price: '27 990 ₽',
-      name: 'Иван Петров',
-      email: 'ivan.petrov@example.com',
-      phone: '+7 912 345 67 89',
-      account: '',
-      notes: '',
-    };
+    // No second IMEI (the box label fills it) and no account: the review has something to warn about.
+    const person: PersonAnswers = { ...RUSSIAN_OWNER, imei2: '', model: 'Redmi Note 12 Pro 5G', price: '27 990 ₽', account: '', notes: '' };
     await openFreshAppeal(page);
     await fillDevice(page, c, person);
     await continueTo(page, c, c.form.steps.purchase);

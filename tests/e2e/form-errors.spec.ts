@@ -4,52 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import {
-  addEvidence,
-  continueTo,
-  expectNoAxeViolations,
-  expectStep,
-  fillContact,
-  fillDevice,
-  fillPurchase,
-  screenshot,
-  textbox,
-  type PersonAnswers,
-} from './support/pages';
+import { MINIMAL_BUYER, expectNoAxeViolations, expectStep, goToStep, listedFiles, pressContinue, reachEvidence, reachReview, screenshot, textbox, zone } from './support/pages';
 
 const c = CATALOGUES.en;
-const PERSON: PersonAnswers = {
-  imeiTyped: '868907041234565',
-  imei: '868907041234565',
-  imei2: '',
-  serial: '',
-  model: '',
-  country: 'DE',
-  seller: 'Elektro Markt',
-  date: '2025-03-14',
-  order: '',
-  price: '',
-  name: 'Max Mustermann',
-  email: 'max@example.com',
-  phone: '',
-  account: '',
-  notes: '',
-};
 
 test.use({ locale: 'en-GB' });
-
-async function reachReview(page: Page) {
-  await page.goto('/appeal');
-  await expectStep(page, c.form.steps.device);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
-  await addEvidence(page, c);
-  await continueTo(page, c, c.form.steps.contact);
-  await fillContact(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.review);
-}
 
 test('a wrong IMEI is explained live, in the summary and at the field', async ({ page }, testInfo) => {
   await page.goto('/appeal');
@@ -57,7 +16,7 @@ test('a wrong IMEI is explained live, in the summary and at the field', async ({
   await imei.fill('868907041234568');
   await expect(page.getByText(c.form.device.imeiLive.wrongCheckDigit)).toBeVisible();
 
-  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await pressContinue(page, c);
   const message = fill(c.errors.imei.wrongCheckDigit, { digits: 15 });
   const summary = page.getByRole('alert').filter({ hasText: message });
   await expect(summary).toBeFocused();
@@ -73,31 +32,27 @@ test('a wrong IMEI is explained live, in the summary and at the field', async ({
   await expect(imei).toBeFocused();
   await imei.fill('868907041234565');
   await expect(page.locator('#imei-error')).toHaveCount(0);
-  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await pressContinue(page, c);
   await expectStep(page, c.form.steps.purchase);
 });
 
 test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {
-  await page.goto('/appeal');
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, MINIMAL_BUYER);
 
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('not-an-image.jpg'));
-  const boxZone = page.getByRole('region', { name: c.form.evidence.zones.boxPhoto.title, exact: true });
+  const boxZone = zone(page, c, 'boxPhoto');
   await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'not-an-image.jpg' }));
-  await expect(boxZone.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).not.toContainText('not-an-image.jpg');
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(0);
+  await expect(zone(page, c, 'receipt')).not.toContainText('not-an-image.jpg');
 
   // A PDF is not a photo of the box.
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('e-receipt.pdf'));
   await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'e-receipt.pdf' }));
 
   // Continue without any file: the first zone says that one file, of any kind, is needed.
-  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await pressContinue(page, c);
   await expect(boxZone).toContainText(c.errors.files.missingEvidence);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).not.toContainText(c.errors.files.missingEvidence);
+  await expect(zone(page, c, 'receipt')).not.toContainText(c.errors.files.missingEvidence);
   await expectNoAxeViolations(page, 'evidence step with errors');
   await screenshot(page, testInfo, 'error-file');
 
@@ -117,22 +72,24 @@ test('a file that is not an image is refused at once, in its own zone', async ({
   ]);
   await chooser.setFiles(fixturePath('box-label-12mp.jpg'));
   await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` })).toBeVisible({ timeout: 30_000 });
-  await expect(boxZone.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(1);
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(1);
   await expect(boxZone).not.toContainText(c.errors.files.missingEvidence);
 });
 
+type ServerError = { code: string; message: string; fields: Record<string, string> };
+
+/** From now on the appeal route answers with this error, in the server's own shape. */
+async function serverAnswers(page: Page, status: number, error: ServerError) {
+  await page.unroute('**/api/appeal');
+  await page.route('**/api/appeal', (route) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) }));
+}
+
 test('server errors appear where they belong: a 500 at the button, field errors at their step', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await reachReview(page);
+  await reachReview(page, c, MINIMAL_BUYER);
   const create = page.getByRole('button', { name: c.form.generate.start });
 
-  await page.route('**/api/appeal', (route) =>
-    route.fulfill({
-      status: 500,
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'unexpected', message: 'Something went wrong on our side (test 42).', fields: {} } }),
-    }),
-  );
+  await serverAnswers(page, 500, { code: 'unexpected', message: 'Something went wrong on our side (test 42).', fields: {} });
   await create.click();
   const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong on our side (test 42).' });
   await expect(alert).toBeFocused();
@@ -141,33 +98,18 @@ test('server errors appear where they belong: a 500 at the button, field errors 
   await screenshot(page, testInfo, 'error-server-500');
 
   // 422: an unreadable receipt → the evidence step, the message in the receipt zone.
-  await page.unroute('**/api/appeal');
   const unreadable = '“receipt-photo-12mp.jpg” could not be read (test).';
-  await page.route('**/api/appeal', (route) =>
-    route.fulfill({
-      status: 422,
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'file.unreadable', message: unreadable, fields: { receipt: unreadable } } }),
-    }),
-  );
+  await serverAnswers(page, 422, { code: 'file.unreadable', message: unreadable, fields: { receipt: unreadable } });
   await create.click();
   await expectStep(page, c.form.steps.evidence);
-  await expect(page.getByRole('region', { name: c.form.evidence.zones.receipt.title, exact: true })).toContainText(unreadable);
+  await expect(zone(page, c, 'receipt')).toContainText(unreadable);
   await expect(page.getByRole('alert').filter({ hasText: unreadable })).toBeFocused();
   await screenshot(page, testInfo, 'error-server-422');
 
   // 400: the contact e-mail refused by the server → the contact step, at the field.
-  await page.unroute('**/api/appeal');
   const badEmail = 'This is not a valid e-mail address (test).';
-  await page.route('**/api/appeal', (route) =>
-    route.fulfill({
-      status: 400,
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'invalid', message: 'Invalid fields', fields: { contactEmail: badEmail } } }),
-    }),
-  );
-  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.review }).click();
-  await expectStep(page, c.form.steps.review);
+  await serverAnswers(page, 400, { code: 'invalid', message: 'Invalid fields', fields: { contactEmail: badEmail } });
+  await goToStep(page, c, 'review');
   await create.click();
   await expectStep(page, c.form.steps.contact);
   await expect(page.locator('#contactEmail-error')).toHaveText(badEmail);
@@ -176,7 +118,7 @@ test('server errors appear where they belong: a 500 at the button, field errors 
 
 test('the upload can be cancelled, and nothing is lost', async ({ page }) => {
   test.setTimeout(120_000);
-  await reachReview(page);
+  await reachReview(page, c, MINIMAL_BUYER);
   // The server never answers: the request stays open until the user cancels it.
   await page.route('**/api/appeal', () => undefined);
   const create = page.getByRole('button', { name: c.form.generate.start });
@@ -190,7 +132,7 @@ test('the upload can be cancelled, and nothing is lost', async ({ page }) => {
   await expect(create).toBeFocused();
   await expect(page.getByRole('button', { name: c.form.generate.cancel })).toHaveCount(0);
   await expectStep(page, c.form.steps.review);
-  await expect(page.locator('.review')).toContainText(PERSON.name);
+  await expect(page.locator('.review')).toContainText(MINIMAL_BUYER.name);
 });
 
 /** HEIC's header (the browser cannot decode HEIC, so it is sent as it is) and then nothing decodable. */
@@ -201,12 +143,12 @@ function brokenHeic(): Buffer {
 
 test('a file the real server cannot read is reported in the zone of that file', async ({ page }) => {
   test.setTimeout(120_000);
-  await reachReview(page);
-  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.evidence }).click();
+  await reachReview(page, c, MINIMAL_BUYER);
+  await goToStep(page, c, 'evidence');
   await page.getByLabel(c.form.evidence.pick.extra).setInputFiles({ name: 'broken.heic', mimeType: 'image/heic', buffer: brokenHeic() });
-  const extraZone = page.getByRole('region', { name: c.form.evidence.zones.extra.title, exact: true });
+  const extraZone = zone(page, c, 'extra');
   await expect(extraZone.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove} broken`) })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.review }).click();
+  await goToStep(page, c, 'review');
   await page.getByRole('button', { name: c.form.generate.start }).click();
 
   await expectStep(page, c.form.steps.evidence);

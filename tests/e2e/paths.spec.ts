@@ -2,53 +2,22 @@
  * The paths of issue 12: who receives the appeal in each country, and the channels besides
  * e-mail on the result page.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import {
-  addEvidence,
-  continueTo,
-  expectNoAxeViolations,
-  expectStep,
-  fillContact,
-  fillDevice,
-  fillPurchase,
-  openFreshAppeal,
-  screenshot,
-  shownSubject,
-  textbox,
-  type PersonAnswers,
-} from './support/pages';
+import { KAZAKH_OWNER, addEvidence, answerTriage, addFiles, caseReference, continueTo, createAppeal, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, pressContinue, screenshot, shownSubject, textbox } from './support/pages';
 
 const c = CATALOGUES.en;
 const GLOBAL = 'support.global@support.mi.com';
-
-const PERSON: PersonAnswers = {
-  imeiTyped: '868907041234565',
-  imei: '868907041234565',
-  imei2: '867443033012349',
-  serial: '44871/F2ZX01234',
-  model: 'Redmi Note 13 Pro 5G',
-  country: 'KZ',
-  seller: 'Technodom',
-  date: '2025-03-14',
-  order: '5123-778-0042',
-  price: '149 990 KZT',
-  name: 'Aigerim Example',
-  email: 'aigerim@example.com',
-  phone: '+7 701 000 11 22',
-  account: '+7 701 000 11 22',
-  notes: '',
-};
 
 test.use({ locale: 'en-GB' });
 
 test('Ukraine: Xiaomi’s global address is proposed; the reseller’s only as an explained opt-in', async ({ page }, testInfo) => {
   const r = c.form.purchase.recipient;
   await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
+  await fillDevice(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.purchase);
   await page.getByLabel(c.form.purchase.country.label).selectOption('UA');
   const recipient = page.getByLabel(r.label);
@@ -101,17 +70,17 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
     });
   });
   await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
+  await fillDevice(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
+  await fillPurchase(page, c, KAZAKH_OWNER);
   await expect(page.getByLabel(c.form.purchase.recipient.label)).toHaveValue('service.kz@support.mi.com');
   await continueTo(page, c, c.form.steps.evidence);
   await addEvidence(page, c);
   await continueTo(page, c, c.form.steps.contact);
-  await fillContact(page, c, PERSON);
+  await fillContact(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.review);
-  const reference = (await page.locator('.case-reference strong').textContent()) ?? '';
-  await generate(page);
+  const reference = await caseReference(page);
+  await createAppeal(page, c);
 
   // One button shares the PDF and the message; mailto, copy and .eml stay.
   const subject = await shownSubject(page, c);
@@ -138,11 +107,11 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   // The no-access form's copy sheet, in the form's order, each value with its copy button.
   const sheet = channels.getByTestId('channel-no-access-form').getByRole('listitem');
   await expect(sheet).toHaveCount(6);
-  await expect(sheet.nth(0)).toContainText(PERSON.imei);
+  await expect(sheet.nth(0)).toContainText(KAZAKH_OWNER.imei);
   await expect(sheet.nth(1)).toContainText('Kazakhstan');
-  await expect(sheet.nth(2)).toContainText(PERSON.account);
-  await expect(sheet.nth(3)).toContainText(PERSON.seller);
-  await expect(sheet.nth(5)).toContainText(PERSON.order);
+  await expect(sheet.nth(2)).toContainText(KAZAKH_OWNER.account);
+  await expect(sheet.nth(3)).toContainText(KAZAKH_OWNER.seller);
+  await expect(sheet.nth(5)).toContainText(KAZAKH_OWNER.order);
   await expect(sheet.nth(0).getByRole('button', { name: ch.form.copy, exact: true })).toBeVisible();
 
   // The service-centre checklist prints on its own. Found by its test id, not inside the region:
@@ -169,13 +138,17 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
 
 const tr = CATALOGUES.en.triage;
 
+/** Leaves a start-page exit by its button into the appeal, and fills the device step there. */
+async function startAppealFrom(page: Page, exit: Locator, button: string) {
+  await exit.getByRole('button', { name: button }).click();
+  await expectStep(page, c.form.steps.device);
+  await fillDevice(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.purchase);
+}
+
 test('start page: owner who still reaches the bound e-mail is sent to the password reset first', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await page.getByRole('radio', { name: c.home.check.miAccount.label }).check();
-  await page.getByRole('radio', { name: tr.whose.mine }).check();
-  await page.getByLabel(tr.hint.label).fill('221****878');
-  await page.getByRole('radio', { name: tr.reach.yes }).check();
+  await answerTriage(page, c, 'mine', '221****878');
   const exit = page.getByTestId('triage-reset');
   await expect(exit.getByRole('heading', { name: tr.reset.title })).toBeVisible();
   await expect(exit.getByRole('link', { name: tr.reset.open })).toHaveAttribute('href', 'https://account.xiaomi.com/');
@@ -185,20 +158,16 @@ test('start page: owner who still reaches the bound e-mail is sent to the passwo
 
   // The reset failed: the appeal starts; the hint waits on the contact step and the letter says
   // what was tried.
-  await exit.getByRole('button', { name: tr.reset.startAppeal }).click();
-  await expectStep(page, c.form.steps.device);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
+  await startAppealFrom(page, exit, tr.reset.startAppeal);
+  await fillPurchase(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.evidence);
-  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
-  await expect(page.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(1, { timeout: 30_000 });
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
   await continueTo(page, c, c.form.steps.contact);
   const hint = textbox(page, c.form.contact.accountHint.label);
   await expect(hint).toHaveValue('221****878');
-  await fillContact(page, c, PERSON);
+  await fillContact(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.review);
-  const body = await generate(page);
+  const body = await createAppeal(page, c);
   expect(body).toContain(c.letter.triedFirst['password-reset']);
   expect(body).toContain(fill(c.letter.accountHint, { accountHint: '221****878' }));
 });
@@ -210,11 +179,7 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
     Object.assign(window, { __shared: shared });
     Object.defineProperty(navigator, 'share', { value: (data: unknown) => (shared.push(data), Promise.resolve()), configurable: true });
   });
-  await page.goto('/');
-  await page.getByRole('radio', { name: c.home.check.miAccount.label }).check();
-  await page.getByRole('radio', { name: tr.whose['previous-owner'] }).check();
-  await page.getByLabel(tr.hint.label).fill('a***@gmail.com');
-  await page.getByRole('radio', { name: tr.seller.yes }).check();
+  await answerTriage(page, c, 'previous-owner', 'a***@gmail.com');
   const exit = page.getByTestId('triage-seller');
   const message = await exit.getByLabel(tr.ask.messageLabel).inputValue();
   expect(message).toContain('i.mi.com');
@@ -228,10 +193,7 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   await screenshot(page, testInfo, 'paths-triage-seller');
 
   // The seller refuses: the appeal starts on the second-hand path.
-  await exit.getByRole('button', { name: tr.ask.startAppeal }).click();
-  await expectStep(page, c.form.steps.device);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
+  await startAppealFrom(page, exit, tr.ask.startAppeal);
   await expect(page.getByRole('radio', { name: c.form.purchase.channel['second-hand'] })).toBeChecked();
 
   // The second-hand appeal: the first buyer's receipt and the chat with the seller; no box.
@@ -242,14 +204,13 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   await page.getByRole('radio', { name: c.form.purchase.saleVenue.private }).check();
   await page.getByRole('radio', { name: c.form.purchase.firstBuyerReceipt.yes }).check();
   await continueTo(page, c, c.form.steps.evidence);
-  await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('receipt-photo-12mp.jpg'));
-  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
-  await expect(page.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(2, { timeout: 30_000 });
+  await addFiles(page, c, 'receipt', [fixturePath('receipt-photo-12mp.jpg')]);
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
   await continueTo(page, c, c.form.steps.contact);
-  await fillContact(page, c, { ...PERSON, account: '' });
+  await fillContact(page, c, { ...KAZAKH_OWNER, account: '' });
   await continueTo(page, c, c.form.steps.review);
   await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
-  const body = await generate(page);
+  const body = await createAppeal(page, c);
   expect(body).toContain('I bought the Redmi Note 13 Pro 5G phone described below second-hand');
   expect(body).toContain('I bought it from Georgi in a private sale on 1 June 2025.');
   expect(body).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
@@ -257,31 +218,23 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   expect(body).toContain('a***@gmail.com');
 });
 
-/** Creates the PDF from the review step and returns the e-mail's message on the result page. */
-async function generate(page: Page): Promise<string> {
-  await page.getByRole('button', { name: c.form.generate.start }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 60_000 });
-  return page.getByLabel(c.result.email.body).inputValue();
-}
-
 test('an appeal on the lock code alone, with a photo of the lock screen and no box or receipt', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openFreshAppeal(page);
   await page.getByText(c.form.device.lockCode.summary).click();
   await page.getByLabel(c.form.device.lockCode.label).fill('7F3K-92QX-MM41');
-  await textbox(page, c.form.device.model.label).fill(PERSON.model);
+  await textbox(page, c.form.device.model.label).fill(KAZAKH_OWNER.model);
   await continueTo(page, c, c.form.steps.purchase);
   await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
   await page.getByRole('radio', { name: c.form.purchase.channel['authorized-retailer'] }).check();
   await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2024-11-02');
   await continueTo(page, c, c.form.steps.evidence);
   // Nothing added: one file of any kind is asked for, not a box photo.
-  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await pressContinue(page, c);
   await expect(page.getByText(c.errors.files.missingEvidence).first()).toBeVisible();
-  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('order-screenshot.png'));
-  await expect(page.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) })).toHaveCount(1, { timeout: 30_000 });
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
   await continueTo(page, c, c.form.steps.contact);
-  await fillContact(page, c, { ...PERSON, account: '' });
+  await fillContact(page, c, { ...KAZAKH_OWNER, account: '' });
   await continueTo(page, c, c.form.steps.review);
   // The review says plainly what is missing and what else counts.
   await expect(page.getByTestId('evidence-warning-noReceiptFile')).toContainText(c.assistant.warning.noReceiptFile);
@@ -289,7 +242,7 @@ test('an appeal on the lock code alone, with a photo of the lock screen and no b
   await expect(page.getByTestId('evidence-warning-lockCodeOnly')).toBeVisible();
   await expectNoAxeViolations(page, 'review, lock code only');
   await screenshot(page, testInfo, 'paths-lockcode-review');
-  const body = await generate(page);
+  const body = await createAppeal(page, c);
   expect(body).toContain('7F3K-92QX-MM41');
 });
 

@@ -1,47 +1,16 @@
 import { expect, test } from '@playwright/test';
 
 import { CATALOGUES, prefix } from './support/catalogue';
-import {
-  addEvidence,
-  continueTo,
-  expectStep,
-  fillDevice,
-  fillPurchase,
-  screenshot,
-  textbox,
-  type PersonAnswers,
-} from './support/pages';
+import { BULGARIAN_BUYER, addEvidence, continueTo, expectStep, fillDevice, listedFiles, reachEvidence, screenshot, textbox } from './support/pages';
 
 const c = CATALOGUES.en;
 const ru = CATALOGUES.ru;
-const PERSON: PersonAnswers = {
-  imeiTyped: '8612340567890107', // an IMEISV: the UI offers the IMEI
-  imei: '861234056789012',
-  imei2: '867443033012349',
-  serial: 'SN-123',
-  model: 'POCO X6',
-  country: 'BG',
-  seller: 'Техномаркет',
-  date: '2024-11-02',
-  order: 'BG-991',
-  price: '599 лв.',
-  name: '',
-  email: '',
-  phone: '',
-  account: '',
-  notes: '',
-};
 
 test.use({ locale: 'en-GB' });
 
 test('a reload in the middle loses nothing: fields, files, the step', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto('/appeal');
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  const recipient = await page.getByLabel(c.form.purchase.recipient.label).inputValue();
-  await continueTo(page, c, c.form.steps.evidence);
+  const recipient = await reachEvidence(page, c, BULGARIAN_BUYER);
   await addEvidence(page, c);
   await continueTo(page, c, c.form.steps.contact);
   await textbox(page, c.form.contact.ownerName.label).fill('Мария Иванова');
@@ -53,7 +22,7 @@ test('a reload in the middle loses nothing: fields, files, the step', async ({ p
 
   await page.getByRole('button', { name: c.form.back }).click();
   await expectStep(page, c.form.steps.evidence);
-  await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(4);
+  await expect(listedFiles(page, c)).toHaveCount(4);
   for (const name of ['box-label-12mp.jpg', 'receipt-photo-12mp.jpg', 'e-receipt.pdf', 'order-screenshot.jpg']) {
     await expect(page.getByRole('button', { name: `${c.form.evidence.remove} ${name}` })).toBeVisible();
   }
@@ -65,33 +34,33 @@ test('a reload in the middle loses nothing: fields, files, the step', async ({ p
 
   await page.getByRole('button', { name: c.form.back }).click();
   await expectStep(page, c.form.steps.purchase);
-  await expect(page.getByLabel(c.form.purchase.country.label)).toHaveValue(PERSON.country);
+  await expect(page.getByLabel(c.form.purchase.country.label)).toHaveValue(BULGARIAN_BUYER.country);
   await expect(page.getByLabel(c.form.purchase.recipient.label)).toHaveValue(recipient);
-  await expect(textbox(page, c.form.purchase.sellerName.label)).toHaveValue(PERSON.seller);
-  await expect(page.getByLabel(c.form.purchase.purchaseDate.label)).toHaveValue(PERSON.date);
+  await expect(textbox(page, c.form.purchase.sellerName.label)).toHaveValue(BULGARIAN_BUYER.seller);
+  await expect(page.getByLabel(c.form.purchase.purchaseDate.label)).toHaveValue(BULGARIAN_BUYER.date);
 
   await page.getByRole('button', { name: c.form.back }).click();
-  await expect(page.getByLabel(c.form.device.imei.label, { exact: true })).toHaveValue(PERSON.imei);
-  await expect(textbox(page, c.form.device.model.label)).toHaveValue(PERSON.model);
+  await expect(page.getByLabel(c.form.device.imei.label, { exact: true })).toHaveValue(BULGARIAN_BUYER.imei);
+  await expect(textbox(page, c.form.device.model.label)).toHaveValue(BULGARIAN_BUYER.model);
 
   // Switching the language keeps every answer and translates the page in place.
   await page.getByLabel(c.home.language).selectOption('ru');
   await expectStep(page, ru.form.steps.device);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect(page.getByLabel(ru.form.device.imei.label, { exact: true })).toHaveValue(PERSON.imei);
+  await expect(page.getByLabel(ru.form.device.imei.label, { exact: true })).toHaveValue(BULGARIAN_BUYER.imei);
   await screenshot(page, testInfo, 'reload-switched-to-ru');
 });
 
 test('Start over asks first, then clears every answer and file', async ({ page }) => {
   await page.goto('/appeal');
-  await fillDevice(page, c, { ...PERSON, imeiTyped: PERSON.imei });
+  await fillDevice(page, c, { ...BULGARIAN_BUYER, imeiTyped: BULGARIAN_BUYER.imei });
   const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
 
   await page.getByRole('button', { name: c.form.startOver.button }).click();
   const dialog = page.getByRole('dialog', { name: c.form.startOver.title });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: c.form.startOver.cancel }).click();
-  await expect(imei).toHaveValue(PERSON.imei);
+  await expect(imei).toHaveValue(BULGARIAN_BUYER.imei);
 
   await page.getByRole('button', { name: c.form.startOver.button }).click();
   await dialog.getByRole('button', { name: c.form.startOver.confirm }).click();

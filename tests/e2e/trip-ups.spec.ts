@@ -4,45 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import enAssistant from '../../lib/i18n/messages/en/assistant.json';
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill, prefix } from './support/catalogue';
-import { continueTo, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, screenshot, textbox, type PersonAnswers } from './support/pages';
+import { MINIMAL_BUYER, addFiles, continueTo, expectNoAxeViolations, expectResult, expectStep, fillContact, fillPurchase, listedFiles, openFreshAppeal, pressContinue, reachEvidence, screenshot, textbox, zone } from './support/pages';
 
 const c = CATALOGUES.en;
-const PERSON: PersonAnswers = {
-  imeiTyped: '868907041234565',
-  imei: '868907041234565',
-  imei2: '',
-  serial: '',
-  model: '',
-  country: 'DE',
-  seller: 'Elektro Markt',
-  date: '2025-03-14',
-  order: '',
-  price: '',
-  name: 'Max Mustermann',
-  email: 'max@example.com',
-  phone: '',
-  account: '',
-  notes: '',
-};
 
 test.use({ locale: 'en-GB' });
-
-const zone = (page: Page, role: 'boxPhoto' | 'receipt' | 'extra') => page.getByRole('region', { name: c.form.evidence.zones[role].title, exact: true });
-const removeButtons = (page: Page, role: 'boxPhoto' | 'receipt' | 'extra') =>
-  zone(page, role).getByRole('button', { name: new RegExp(`^${c.form.evidence.remove}`) });
-
-async function reachEvidence(page: Page) {
-  await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
-}
 
 for (const width of [1280, 360]) {
   test.describe(`at ${width} px`, () => {
@@ -50,14 +21,12 @@ for (const width of [1280, 360]) {
 
     test('a double click on "Create my appeal" sends one appeal and cancels nothing', async ({ page }, testInfo) => {
       test.setTimeout(180_000);
-      await reachEvidence(page);
+      await reachEvidence(page, c, MINIMAL_BUYER);
       // Small files keep the walk short: a screenshot as the box photo, the PDF receipt.
-      await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('order-screenshot.png'));
-      await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('e-receipt.pdf'));
-      await expect(removeButtons(page, 'boxPhoto')).toHaveCount(1, { timeout: 30_000 });
-      await expect(removeButtons(page, 'receipt')).toHaveCount(1, { timeout: 30_000 });
+      await addFiles(page, c, 'boxPhoto', [fixturePath('order-screenshot.png')]);
+      await addFiles(page, c, 'receipt', [fixturePath('e-receipt.pdf')]);
       await continueTo(page, c, c.form.steps.contact);
-      await fillContact(page, c, PERSON);
+      await fillContact(page, c, MINIMAL_BUYER);
       await continueTo(page, c, c.form.steps.review);
 
       const sent: string[] = [];
@@ -71,7 +40,7 @@ for (const width of [1280, 360]) {
       });
 
       await page.getByRole('button', { name: c.form.generate.start }).dblclick();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 90_000 });
+      await expectResult(page, c);
       expect(sent).toHaveLength(1);
       expect(failed).toEqual([]);
       await screenshot(page, testInfo, `${width}-double-click-result`);
@@ -81,7 +50,7 @@ for (const width of [1280, 360]) {
       await openFreshAppeal(page);
       const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
       await imei.fill('86890704123456');
-      await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+      await pressContinue(page, c);
 
       const message = fill(c.errors.imei.missingCheckDigit, { suggestion: '868907041234565' });
       const summary = page.getByRole('alert').filter({ hasText: message });
@@ -107,19 +76,19 @@ for (const width of [1280, 360]) {
 
 test('a truncated JPEG is refused in its zone at once, and the step cannot be passed with it', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await reachEvidence(page);
+  await reachEvidence(page, c, MINIMAL_BUYER);
   const whole = readFileSync(fixturePath('box-label-12mp.jpg'));
   const half = whole.subarray(0, Math.floor(whole.length / 2));
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles({ name: 'cut-in-half.jpg', mimeType: 'image/jpeg', buffer: half });
 
-  await expect(zone(page, 'boxPhoto')).toContainText(fill(c.errors.file.unreadable, { file: 'cut-in-half.jpg' }), { timeout: 30_000 });
-  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(0);
-  await expect(zone(page, 'receipt')).not.toContainText('cut-in-half.jpg');
+  await expect(zone(page, c, 'boxPhoto')).toContainText(fill(c.errors.file.unreadable, { file: 'cut-in-half.jpg' }), { timeout: 30_000 });
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(0);
+  await expect(zone(page, c, 'receipt')).not.toContainText('cut-in-half.jpg');
   await expectNoAxeViolations(page, 'evidence step with a truncated photo refused');
   await screenshot(page, testInfo, 'truncated-refused');
 
   // The refused file does not count as proof: the step cannot be passed with it alone.
-  await page.getByRole('button', { name: c.form.continue, exact: true }).click();
+  await pressContinue(page, c);
   await expectStep(page, c.form.steps.evidence);
   await expect(page.locator('main')).toContainText(c.errors.files.missingEvidence);
 });
@@ -132,21 +101,21 @@ test('the box-label photo read on the device step is listed on the Proof step, o
   await expect(page.getByTestId('imei-photo-added')).toHaveText(enAssistant.label.fromPhotoAdded);
   await expect(textbox(page, c.form.device.imei2.label)).not.toHaveValue('');
   await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
+  await fillPurchase(page, c, MINIMAL_BUYER);
   await continueTo(page, c, c.form.steps.evidence);
 
-  const listed = zone(page, 'boxPhoto').getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` });
+  const listed = zone(page, c, 'boxPhoto').getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` });
   await expect(listed).toHaveCount(1);
   // It arrives already read: its entry carries the label's IMEIs.
-  await expect(zone(page, 'boxPhoto').getByRole('listitem').first()).toContainText('868907041234565');
+  await expect(zone(page, c, 'boxPhoto').getByRole('listitem').first()).toContainText('868907041234565');
   await screenshot(page, testInfo, 'label-photo-on-proof-step');
 
   // Picking the same photo again on this step does not list it twice.
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('box-label-12mp.jpg'));
-  await expect(zone(page, 'boxPhoto')).toContainText(fill(c.errors.files.alreadyAdded, { file: 'box-label-12mp.jpg' }), { timeout: 30_000 });
-  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(1);
+  await expect(zone(page, c, 'boxPhoto')).toContainText(fill(c.errors.files.alreadyAdded, { file: 'box-label-12mp.jpg' }), { timeout: 30_000 });
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(1);
 
   // And it can be removed like any other file.
   await listed.click();
-  await expect(removeButtons(page, 'boxPhoto')).toHaveCount(0);
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(0);
 });
