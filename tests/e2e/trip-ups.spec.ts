@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import enAssistant from '../../lib/i18n/messages/en/assistant.json';
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill, prefix } from './support/catalogue';
-import { MINIMAL_BUYER, addFiles, continueTo, expectNoAxeViolations, expectResult, expectStep, fillContact, fillPurchase, listedFiles, openFreshAppeal, pressContinue, reachEvidence, screenshot, textbox, zone } from './support/pages';
+import { MINIMAL_BUYER, addQuickEvidence, continueTo, expectNoAxeViolations, expectResult, expectStep, fillPurchase, listedFiles, openFreshAppeal, pressContinue, reachEvidence, reachReview, screenshot, textbox, zone } from './support/pages';
 
 const c = CATALOGUES.en;
 
@@ -21,13 +21,7 @@ for (const width of [1280, 360]) {
 
     test('a double click on "Create my appeal" sends one appeal and cancels nothing', async ({ page }, testInfo) => {
       test.setTimeout(180_000);
-      await reachEvidence(page, c, MINIMAL_BUYER);
-      // Small files keep the walk short: a screenshot as the box photo, the PDF receipt.
-      await addFiles(page, c, 'boxPhoto', [fixturePath('order-screenshot.png')]);
-      await addFiles(page, c, 'receipt', [fixturePath('e-receipt.pdf')]);
-      await continueTo(page, c, c.form.steps.contact);
-      await fillContact(page, c, MINIMAL_BUYER);
-      await continueTo(page, c, c.form.steps.review);
+      await reachReview(page, c, MINIMAL_BUYER, addQuickEvidence);
 
       const sent: string[] = [];
       const failed: string[] = [];

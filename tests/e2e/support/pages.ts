@@ -213,10 +213,16 @@ export async function reachEvidence(page: Page, c: Catalogue, person: PersonAnsw
   return recipient;
 }
 
-/** A fresh appeal filled as `person`, with the shared evidence, up to the review. */
-export async function reachReview(page: Page, c: Catalogue, person: PersonAnswers) {
+/** The quickest proof the step accepts: a screenshot as the box photo and the PDF receipt. */
+export async function addQuickEvidence(page: Page, c: Catalogue) {
+  await addFiles(page, c, 'boxPhoto', [fixturePath('order-screenshot.png')]);
+  await addFiles(page, c, 'receipt', [fixturePath('e-receipt.pdf')]);
+}
+
+/** A fresh appeal filled as `person`, with evidence (the shared set unless told), up to the review. */
+export async function reachReview(page: Page, c: Catalogue, person: PersonAnswers, addProof = addEvidence) {
   await reachEvidence(page, c, person);
-  await addEvidence(page, c);
+  await addProof(page, c);
   await continueTo(page, c, c.form.steps.contact);
   await fillContact(page, c, person);
   await continueTo(page, c, c.form.steps.review);
