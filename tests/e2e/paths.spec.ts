@@ -104,8 +104,12 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   await expect(hotline).toContainText(fill(ch.ready.hotline, { reference }));
   await expect(hotline.getByTestId('source-status')).toHaveText(c.form.purchase.recipient.status.official);
 
-  // The no-access form's copy sheet, in the form's order, each value with its copy button.
-  const sheet = channels.getByTestId('channel-no-access-form').getByRole('listitem');
+  // The no-access form's copy sheet, folded until asked for, in the form's order, each value with
+  // its copy button.
+  const noAccessForm = channels.getByTestId('channel-no-access-form');
+  await expect(noAccessForm.getByRole('button', { name: ch.form.copy, exact: true }).first()).toBeHidden();
+  await noAccessForm.getByText(ch.form.show).click();
+  const sheet = noAccessForm.getByRole('listitem');
   await expect(sheet).toHaveCount(6);
   await expect(sheet.nth(0)).toContainText(KAZAKH_OWNER.imei);
   await expect(sheet.nth(1)).toContainText('Kazakhstan');
@@ -117,6 +121,8 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   // The service-centre checklist prints on its own. Found by its test id, not inside the region:
   // when printing, everything around it is hidden, and a hidden region has no role to find it by.
   const checklist = page.getByTestId('service-checklist');
+  await expect(checklist).toBeHidden();
+  await channels.getByTestId('channel-service-centre').getByText(ch.centre.show).click();
   await expect(channels.getByTestId('service-checklist')).toBeVisible();
   await expect(checklist).toContainText(ch.centre.item.id);
   await page.evaluate(() => {

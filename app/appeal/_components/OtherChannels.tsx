@@ -7,6 +7,7 @@ import type { TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
+import { Help } from '@/app/_components/Help';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
 
@@ -39,12 +40,17 @@ export function OtherChannels({ appeal, fileName }: { appeal: ChannelAppeal; fil
         <li className={styles.channel} data-testid="channel-no-access-form">
           <h3>{t('form.heading')}</h3>
           <p>{t('form.explain')}</p>
-          <NoAccessFormSheet appeal={appeal} />
+          {/* Folded: six answers with copy buttons are needed only by those who open that form. */}
+          <Help summary={t('form.show')}>
+            <NoAccessFormSheet appeal={appeal} />
+          </Help>
         </li>
         <li className={styles.channel} data-testid="channel-service-centre">
           <h3>{t('centre.heading')}</h3>
           <p>{t('centre.explain')}</p>
-          <ServiceCentreChecklist appeal={appeal} fileName={fileName} />
+          <Help summary={t('centre.show')}>
+            <ServiceCentreChecklist appeal={appeal} fileName={fileName} />
+          </Help>
         </li>
       </ol>
     </section>
