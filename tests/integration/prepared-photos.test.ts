@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,6 +5,7 @@ import { POST } from '@/app/api/appeal/route';
 import { isAppError } from '@/lib/server/app-error';
 import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
 import { processImage } from '@/lib/server/process-image';
+import { exiftoolGroups } from '../support/exiftool';
 import { readFixture } from '../support/fixtures';
 import { photoLike } from '../support/hostile-files';
 import { extractPdfImages } from './hostile/pdf-inspect';
@@ -23,21 +19,6 @@ const asBrowserPrepares = (bytes: Buffer) =>
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 80, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false })
     .toBuffer();
-
-/** exiftool's groups beyond bare JPEG/JFIF structure: EXIF, GPS, XMP, ICC, comments… */
-function metadataGroups(jpeg: Buffer): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'prepared-photo-'));
-  try {
-    const file = path.join(dir, 'image.jpg');
-    writeFileSync(file, jpeg);
-    const [tags] = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', file], { encoding: 'utf8' })) as Record<string, unknown>[];
-    const groups = new Set(Object.keys(tags ?? {}).map((key) => key.split(':')[0] ?? ''));
-    for (const harmless of ['SourceFile', 'ExifTool', 'System', 'File', 'JFIF', 'Composite']) groups.delete(harmless);
-    return [...groups];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const rebuilt = (bytes: Buffer) => {
   const result = readBaselineJpeg(bytes);
@@ -88,7 +69,7 @@ describe('photos the browser prepared to the evidence spec', () => {
   it('leaves no metadata, comment or trailing payload in the PDF’s images', async () => {
     const images = await extractPdfImages(pdf);
     for (const image of images.slice(0, 3)) {
-      expect(metadataGroups(image.bytes)).toEqual([]);
+      expect(exiftoolGroups(image.bytes)).toEqual([]);
       const text = image.bytes.toString('latin1');
       for (const leak of ['Exif', 'Xiaomi', 'comment!', 'trailing payload']) expect(text).not.toContain(leak);
       expect(image.bytes.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { exifOrientation, isSrgbProfile, readBaselineJpeg, type BaselineJpeg } from '@/lib/server/baseline-jpeg';
+
+import { exiftoolGroups } from '../../support/exiftool';
 
 /** A small photo-like image: gradients and noise, so the entropy data is not trivial. */
 async function photo(width = 320, height = 240): Promise<Sharp> {
@@ -31,21 +28,6 @@ const withSegments = (jpeg: Buffer, ...segments: Buffer[]) => Buffer.concat([jpe
 function passes(result: ReturnType<typeof readBaselineJpeg>): BaselineJpeg {
   if (!('jpeg' in result)) throw new Error(`refused: ${result.reason}`);
   return result;
-}
-
-/** exiftool's groups for a file: only bare JPEG/JFIF structure may remain. */
-function exiftoolGroups(jpeg: Buffer): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'baseline-jpeg-'));
-  try {
-    const file = path.join(dir, 'image.jpg');
-    writeFileSync(file, jpeg);
-    const [tags] = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', file], { encoding: 'utf8' })) as Record<string, unknown>[];
-    const groups = new Set(Object.keys(tags ?? {}).map((key) => key.split(':')[0] ?? ''));
-    for (const harmless of ['SourceFile', 'ExifTool', 'System', 'File', 'JFIF', 'Composite']) groups.delete(harmless);
-    return [...groups];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('readBaselineJpeg', () => {
