@@ -1,7 +1,8 @@
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { exifOrientation, isSrgbProfile, readBaselineJpeg, type BaselineJpeg } from '@/lib/server/baseline-jpeg';
+import { exifOrientation, readBaselineJpeg, type BaselineJpeg } from '@/lib/server/baseline-jpeg';
+import { isSrgbProfile } from '@/lib/server/srgb-profile';
 
 import { exiftoolGroups } from '../../support/exiftool';
 
