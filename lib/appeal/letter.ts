@@ -3,15 +3,13 @@
  * user's language when that is not English (regional teams answer in it, and the user can check
  * what is being sent in their name). Pure: the same appeal always gives the same letter.
  */
-import { createTranslator } from 'next-intl';
-
 import { multiLine, singleLine } from '@/lib/appeal/fields';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
-import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
+import { letterTranslator, type LetterTranslator } from '@/lib/i18n/messages/letter-catalogues';
 
 export type AppealLetterSection = {
   locale: Locale;
@@ -30,12 +28,6 @@ export type AppealLetterOptions = {
    */
   attachmentName?: string;
 };
-
-type LetterTranslator = ReturnType<typeof letterTranslator>;
-
-function letterTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
-}
 
 /** The locales of the letter's sections, in order. */
 export function letterLocales(appeal: Pick<TAppeal, 'locale'>): Locale[] {

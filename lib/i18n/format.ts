@@ -7,7 +7,18 @@ import type { Locale } from '@/lib/i18n/locales';
 export function formatLongDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return longDateFormat(locale).format(date);
+}
+
+/** Made once per locale: an Intl formatter costs far more to make than to use (it loads locale data). */
+const longDateFormats = new Map<Locale, Intl.DateTimeFormat>();
+function longDateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = longDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' });
+    longDateFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** The name of `locale`'s language in the words of `inLocale` (by default its own: "русский"). */

@@ -1,13 +1,11 @@
 import 'server-only';
 
-import { createTranslator } from 'next-intl';
-
 import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { letterLocales } from '@/lib/appeal/letter';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import type { Locale } from '@/lib/i18n/locales';
-import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
+import { letterTranslator, type LetterTranslator } from '@/lib/i18n/messages/letter-catalogues';
 
 /**
  * The fact table as data: one row per fact, in the letter's languages (English, which Xiaomi
@@ -36,18 +34,14 @@ export type FactRowOptions = {
   files?: Readonly<Record<EvidenceRole, number>>;
 };
 
-type FactTranslator = ReturnType<typeof factTranslator>;
+type FactTranslator = LetterTranslator;
 type FactKey = Parameters<FactTranslator>[0];
-
-function factTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
-}
 
 /** Says one thing in each of the letter's languages: one text, a line per language (once when they agree). */
 type Say = (words: (t: FactTranslator, locale: Locale) => string) => string;
 
 function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) => string[] } {
-  const translators = locales.map((locale) => [factTranslator(locale), locale] as const);
+  const translators = locales.map((locale) => [letterTranslator(locale), locale] as const);
   return {
     say: (words) => [...new Set(translators.map(([t, locale]) => words(t, locale)))].join('\n'),
     label: (key) => [...new Set(translators.map(([t]) => t(key)))],
