@@ -31,7 +31,7 @@ export type BaselineJpeg = {
 
 /** Why a JPEG must be re-encoded; `malformed` leaves the verdict on the bytes to the decoder. */
 export type NotBaseline = {
-  reason: 'not-jpeg' | 'malformed' | 'not-baseline' | 'colour' | 'rotated' | 'exif';
+  reason: 'not-jpeg' | 'malformed' | 'not-baseline' | 'colour' | 'rotated' | 'exif' | 'too-large';
 };
 
 const SOI = 0xd8;
@@ -114,9 +114,9 @@ function endOfEntropyData(bytes: Buffer, from: number): number {
  * Walks the markers of a JPEG and rebuilds it from what a baseline decoder needs, or says why it
  * is not a plain baseline, 8-bit, greyscale or YCbCr, upright sRGB JPEG (progressive,
  * arithmetic, 12-bit, CMYK or Adobe RGB, an ICC profile other than sRGB, an EXIF orientation
- * other than 1, or anything unexpected in its structure).
+ * other than 1, or anything unexpected in its structure), or that it is larger than `maxEdge`.
  */
-export function readBaselineJpeg(input: Uint8Array): BaselineJpeg | NotBaseline {
+export function readBaselineJpeg(input: Uint8Array, { maxEdge = Infinity }: { maxEdge?: number } = {}): BaselineJpeg | NotBaseline {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return no('not-jpeg');
   const kept: Buffer[] = [bytes.subarray(0, 2), JFIF];
@@ -203,6 +203,8 @@ export function readBaselineJpeg(input: Uint8Array): BaselineJpeg | NotBaseline 
       if (precision !== 8) return no('not-baseline');
       if (count !== 1 && count !== 3) return no('colour');
       if (width === 0 || height === 0 || payload.length !== 6 + count * 3) return no('malformed');
+      // A camera original: stop before walking (and copying) megabytes of entropy data for nothing.
+      if (Math.max(width, height) > maxEdge) return no('too-large');
       const ids = [];
       for (let c = 0; c < count; c += 1) {
         const [id, sampling, table] = payload.subarray(6 + c * 3, 9 + c * 3);

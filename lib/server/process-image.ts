@@ -128,13 +128,14 @@ export async function readRawPixels(pipeline: Sharp, file: string): Promise<RawP
  * (failOn 'warning') as a full decode would. Null when the photo needs re-encoding.
  */
 async function asEmbeddedJpeg(bytes: Buffer, file: string, encoding: ImageEncoding): Promise<ProcessedImage | null> {
-  const baseline = readBaselineJpeg(bytes);
+  const baseline = readBaselineJpeg(bytes, { maxEdge: encoding.maxEdge });
   if (!('jpeg' in baseline)) return null;
   const { jpeg, width, height, quality } = baseline;
-  if (Math.max(width, height) > encoding.maxEdge || quality > MAX_EMBEDDED_QUALITY) return null;
+  if (quality > MAX_EMBEDDED_QUALITY) return null;
   try {
+    // Exactly libjpeg's 1/8-scale size (rounded up), so no resampling follows the decode.
     await sharp(jpeg, { failOn: 'warning', sequentialRead: true })
-      .resize({ width: Math.max(1, Math.floor(width / 8)), height: Math.max(1, Math.floor(height / 8)), fit: 'fill' })
+      .resize({ width: Math.ceil(width / 8), height: Math.ceil(height / 8), fit: 'fill' })
       .raw()
       .toBuffer();
   } catch (cause) {
