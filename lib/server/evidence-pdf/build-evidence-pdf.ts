@@ -14,6 +14,7 @@ import { isPdfEvidence, type EvidenceItem, type ImageEvidence } from '@/lib/serv
 import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
 import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
+import { saveWithZlib } from '@/lib/server/evidence-pdf/save-with-zlib';
 
 export const PRODUCER = 'Appeal Kit';
 const TITLE = 'Mi Account ownership appeal';
@@ -64,7 +65,7 @@ function textOf(input: EvidencePdfInput): string {
 
 /**
  * The evidence PDF: one document built in memory, fonts embedded once (as subsets), every photo
- * and receipt page after the summary, saved once.
+ * and receipt page after the summary, saved once (compressed by zlib).
  */
 export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Array> {
   const document = await PDFDocument.create();
@@ -95,5 +96,5 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
 
   const reference = input.appeal.caseReference;
   drawFooters(document, reference ? `${TITLE} · ${reference}` : TITLE, fonts);
-  return document.save();
+  return saveWithZlib(document);
 }
