@@ -28,6 +28,14 @@ describe('POST /api/appeal with the standard evidence set', () => {
     expect(pdf.byteLength).toBeLessThanOrEqual(1.5 * 1024 * 1024);
   });
 
+  it('passes qpdf\'s structural check: every object, cross-reference and compressed stream reads back', () => {
+    withPdfFile(pdf, (file) => {
+      // Exit status 0 means no errors and no warnings; every stream is decompressed to check it.
+      const report = execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+      expect(report).toContain('No syntax or stream encoding errors found');
+    });
+  });
+
   it('has the summary pages, one page per photo and the receipt PDF page', () => {
     withPdfFile(pdf, (file) => {
       const text = pdftotext(file);
