@@ -3,13 +3,15 @@
  * user's language when that is not English (regional teams answer in it, and the user can check
  * what is being sent in their name). Pure: the same appeal always gives the same letter.
  */
+import { createTranslator } from 'next-intl';
+
 import { multiLine, singleLine } from '@/lib/appeal/fields';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
-import { letterTranslator, type LetterTranslator } from '@/lib/i18n/messages/letter-catalogues';
+import { LETTER_MESSAGES } from '@/lib/i18n/messages/letter-catalogues';
 
 export type AppealLetterSection = {
   locale: Locale;
@@ -28,6 +30,26 @@ export type AppealLetterOptions = {
    */
   attachmentName?: string;
 };
+
+function makeLetterTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
+}
+export type LetterTranslator = ReturnType<typeof makeLetterTranslator>;
+
+const letterTranslators = new Map<Locale, LetterTranslator>();
+
+/**
+ * The letter catalogue's translator for a locale, made once: a translator compiles each message
+ * the first time it is used and keeps it, so a fresh one per appeal compiled the whole letter
+ * again every time (measured on the bundle route). It holds templates only, never an appeal.
+ * (Here, not beside the catalogues: pages that only import the catalogues must not pull next-intl's
+ * translator into their first-load JavaScript.)
+ */
+export function letterTranslator(locale: Locale): LetterTranslator {
+  let translator = letterTranslators.get(locale);
+  if (!translator) letterTranslators.set(locale, (translator = makeLetterTranslator(locale)));
+  return translator;
+}
 
 /** The locales of the letter's sections, in order. */
 export function letterLocales(appeal: Pick<TAppeal, 'locale'>): Locale[] {

@@ -3,8 +3,6 @@
  * browser on the result page, which must not carry every page's text in every language with it
  * (index.ts has them all, for the server and the types).
  */
-import { createTranslator } from 'next-intl';
-
 import type { Locale } from '@/lib/i18n/locales';
 
 import enLetter from './en/letter.json';
@@ -29,21 +27,3 @@ export const FOLLOW_UP_MESSAGES = {
   bg: { assistant: { followUp: bgAssistant.followUp } },
   uk: { assistant: { followUp: ukAssistant.followUp } },
 } satisfies Record<Locale, Record<string, unknown>>;
-
-function makeLetterTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
-}
-export type LetterTranslator = ReturnType<typeof makeLetterTranslator>;
-
-const letterTranslators = new Map<Locale, LetterTranslator>();
-
-/**
- * The letter catalogue's translator for a locale, made once: a translator compiles each message
- * the first time it is used and keeps it, so a fresh one per appeal compiled the whole letter
- * again every time (measured on the bundle route). It holds templates only, never an appeal.
- */
-export function letterTranslator(locale: Locale): LetterTranslator {
-  let translator = letterTranslators.get(locale);
-  if (!translator) letterTranslators.set(locale, (translator = makeLetterTranslator(locale)));
-  return translator;
-}

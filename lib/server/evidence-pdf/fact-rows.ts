@@ -1,11 +1,10 @@
 import 'server-only';
 
 import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
-import { letterLocales } from '@/lib/appeal/letter';
+import { letterLocales, letterTranslator, type LetterTranslator } from '@/lib/appeal/letter';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import type { Locale } from '@/lib/i18n/locales';
-import { letterTranslator, type LetterTranslator } from '@/lib/i18n/messages/letter-catalogues';
 
 /**
  * The fact table as data: one row per fact, in the letter's languages (English, which Xiaomi
