@@ -36,6 +36,14 @@ const MB = 1024 * 1024;
 export const DEFAULT_UPLOAD_DEADLINE_MS = 5 * 60_000;
 /** No byte at all for this long means the client has gone. */
 export const UPLOAD_IDLE_MS = 30_000;
+/**
+ * How long, and how much, of a refused body is read and dropped before the answer
+ * (lingerThenAnswer): enough for the few MB of an ordinary form still in flight when one of its
+ * parts is refused, little enough that a huge or endless upload is still cut off soon after its
+ * limit.
+ */
+export const LINGER_MS = 2_000;
+const LINGER_MAX_BYTES = 3 * MB;
 
 export function uploadDeadlineMs(): number {
   const configured = Number(process.env.APPEAL_UPLOAD_DEADLINE_MS);
@@ -49,6 +57,35 @@ function tooLongMessage(field: string): string {
 
 function isRole(name: string): name is EvidenceRole {
   return Object.hasOwn(EVIDENCE_RULES, name);
+}
+
+/**
+ * Reads and drops what is left of a refused body, then answers (nginx's "lingering close"). A
+ * connection closed with unread bytes is reset by the kernel, and a reset can wipe out the answer
+ * at the client before it is read: the client would see "connection reset" instead of the
+ * refusal (it did, now and then, in the keep-alive test). Bounded by LINGER_MS and
+ * LINGER_MAX_BYTES: past them the answer goes out anyway, and the connection is closed.
+ */
+function lingerThenAnswer(source: Readable, answer: () => void): void {
+  let dropped = 0;
+  let answered = false;
+  const done = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    source.off('data', onData);
+    source.pause();
+    answer();
+  };
+  const onData = (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_MAX_BYTES) done();
+  };
+  const timer = setTimeout(done, LINGER_MS);
+  source.on('data', onData);
+  source.once('end', done);
+  source.once('error', done);
+  source.resume();
 }
 
 export function displayFileName(raw: string | undefined): string {
@@ -131,6 +168,7 @@ export function readMultipart(
     const deadline = setTimeout(timedOut, deadlineMs);
     let idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
     source.on('data', () => {
+      if (settled) return;
       clearTimeout(idle);
       idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
     });
@@ -144,20 +182,21 @@ export function readMultipart(
       settled = true;
       stopTimers();
       const refusal = error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error });
-      // What is left of the body stays on the connection: the answer closes it (error-response.ts).
+      // Refused before the body was read: the answer closes the connection (error-response.ts).
       refusal.bodyUnread = !bodyEnded;
-      reject(refusal);
-      // Stop reading, without buffering what is left. The body is paused, not cancelled: a body
-      // whose last bytes have just arrived throws "ReadableStream is already closed" inside undici
-      // when cancelled, as an uncaught exception. Closing the connection ends it on the server;
-      // busboy is torn down on the next turn, not from inside one of its own event handlers.
+      // Nothing more is parsed or kept; busboy is torn down on the next turn, not from inside one
+      // of its own event handlers. The body is never cancelled: a body whose last bytes have just
+      // arrived throws "ReadableStream is already closed" inside undici when cancelled, as an
+      // uncaught exception.
       source.unpipe(budget);
       budget.unpipe(parser);
-      source.pause();
       setImmediate(() => {
         budget.destroy();
         parser.destroy();
       });
+      // A stalled client sends nothing more to wait for.
+      if (bodyEnded || refusal.code === 'upload-timeout') reject(refusal);
+      else lingerThenAnswer(source, () => reject(refusal));
     };
     const finishIfDone = () => {
       if (settled || !parsed || pendingFiles > 0) return;
