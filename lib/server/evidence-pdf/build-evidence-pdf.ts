@@ -14,7 +14,7 @@ import { isPdfEvidence, type EvidenceItem, type ImageEvidence } from '@/lib/serv
 import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
 import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
-import { saveWithZlib } from '@/lib/server/evidence-pdf/save-with-zlib';
+import { savePdf } from '@/lib/server/evidence-pdf/save-pdf';
 
 export const PRODUCER = 'Appeal Kit';
 const TITLE = 'Mi Account ownership appeal';
@@ -96,5 +96,5 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
 
   const reference = input.appeal.caseReference;
   drawFooters(document, reference ? `${TITLE} · ${reference}` : TITLE, fonts);
-  return saveWithZlib(document);
+  return savePdf(document);
 }
