@@ -42,7 +42,7 @@ export const UPLOAD_IDLE_MS = 30_000;
  * parts is refused, little enough that a huge or endless upload is still cut off soon after its
  * limit.
  */
-export const LINGER_MS = 2_000;
+const LINGER_MS = 2_000;
 const LINGER_MAX_BYTES = 3 * MB;
 
 export function uploadDeadlineMs(): number {
