@@ -33,11 +33,10 @@ export type FactRowOptions = {
   files?: Readonly<Record<EvidenceRole, number>>;
 };
 
-type FactTranslator = LetterTranslator;
-type FactKey = Parameters<FactTranslator>[0];
+type FactKey = Parameters<LetterTranslator>[0];
 
 /** Says one thing in each of the letter's languages: one text, a line per language (once when they agree). */
-type Say = (words: (t: FactTranslator, locale: Locale) => string) => string;
+type Say = (words: (t: LetterTranslator, locale: Locale) => string) => string;
 
 function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) => string[] } {
   const translators = locales.map((locale) => [letterTranslator(locale), locale] as const);

@@ -137,6 +137,19 @@ export async function coverageFor(text: string): Promise<FontFaces<CoverageFont>
 
 const fallbackFontBytes = new WeakSet<Uint8Array>();
 
+type Layout = (text: string, features?: Parameters<Font['layout']>[1]) => ReturnType<Font['layout']>;
+
+/** The font as pdf-lib sees it, with its `layout` replaced (the replacement gets the real font). */
+function withLayout(font: Font, layout: (target: Font, ...args: Parameters<Layout>) => ReturnType<Layout>): Font {
+  return new Proxy(font, {
+    get(target, property) {
+      if (property === 'layout') return (...args: Parameters<Layout>) => layout(target, ...args);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /**
  * pdf-lib shapes a string and draws the glyph advances only, so GPOS offsets (the dots of Arabic
  * letters, which Noto Sans Arabic places as marks; Thai tone marks) land in the wrong place.
@@ -146,22 +159,14 @@ const fallbackFontBytes = new WeakSet<Uint8Array>();
  * own characters so the PDF still copies out as the text.
  */
 function glyphAddressable(font: Font): Font {
-  return new Proxy(font, {
-    get(target, property) {
-      if (property === 'layout') {
-        return (text: string, features?: Parameters<Font['layout']>[1]) => {
-          const first = text.codePointAt(0) ?? 0;
-          if (first < GLYPH_TOKEN_BASE) return target.layout(text, features);
-          const glyphs = [...text].map((token) => {
-            const id = (token.codePointAt(0) ?? GLYPH_TOKEN_BASE) - GLYPH_TOKEN_BASE;
-            return target.getGlyph(id, TextFont.codePointsOf(target, id));
-          });
-          return { glyphs, positions: [] };
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return withLayout(font, (target, text, features) => {
+    const first = text.codePointAt(0) ?? 0;
+    if (first < GLYPH_TOKEN_BASE) return target.layout(text, features);
+    const glyphs = [...text].map((token) => {
+      const id = (token.codePointAt(0) ?? GLYPH_TOKEN_BASE) - GLYPH_TOKEN_BASE;
+      return target.getGlyph(id, TextFont.codePointsOf(target, id));
+    });
+    return { glyphs, positions: [] } as unknown as ReturnType<Layout>;
   });
 }
 
@@ -184,16 +189,9 @@ export function cmapLayout(font: Font, text: string): ReturnType<Font['layout']>
 
 /** The main font for pdf-lib: text without default-ignorable characters laid out by cmapLayout. */
 function unshaped(font: Font): Font {
-  return new Proxy(font, {
-    get(target, property) {
-      if (property === 'layout') {
-        return (text: string, features?: Parameters<Font['layout']>[1]) =>
-          features === NO_LAYOUT_FEATURES && !DEFAULT_IGNORABLE.test(text) ? cmapLayout(target, text) : target.layout(text, features);
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return withLayout(font, (target, text, features) =>
+    features === NO_LAYOUT_FEATURES && !DEFAULT_IGNORABLE.test(text) ? cmapLayout(target, text) : target.layout(text, features),
+  );
 }
 
 /**

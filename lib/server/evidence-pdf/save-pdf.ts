@@ -45,6 +45,7 @@ function copyStreamBytes(this: PDFStream, buffer: Uint8Array, offset: number): n
 }
 PDFStream.prototype.copyBytesInto = copyStreamBytes;
 
+const FILTER = PDFName.of('Filter');
 const FLATE = PDFName.of('FlateDecode');
 
 /**
@@ -57,7 +58,7 @@ export async function savePdf(document: PDFDocument): Promise<Uint8Array> {
   await document.flush();
   const { context } = document;
   for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFContentStream && object.dict.get(PDFName.of('Filter')) === FLATE) {
+    if (object instanceof PDFContentStream && object.dict.get(FILTER) === FLATE) {
       context.assign(ref, PDFRawStream.of(object.dict, deflateSync(object.getUnencodedContents())));
     }
   }
