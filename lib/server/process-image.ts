@@ -90,9 +90,14 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   // An embedded sRGB profile (phone cameras write one) asks for a transform from sRGB to sRGB:
   // lcms on every pixel, about as costly as the decode itself, measured, for no change at all.
   const ignoreIcc = metadata.icc !== undefined && isSrgbProfile(metadata.icc);
+  // A quarter turn (EXIF orientations 5–8: a phone held upright) needs the whole decoded image
+  // at once; libvips then copies a sequentially read image to memory before turning it, so random
+  // access is cheaper there: 158 → 140 ms CPU for a 12 MP photo, measured. Otherwise the image
+  // streams through in strips.
+  const quarterTurn = (metadata.orientation ?? 1) >= 5;
   // failOn stays at its default ('warning'): a truncated or corrupt file is refused, not half-drawn.
   // Orientation as a load option: measured about 15 % cheaper than the autoOrient() step.
-  const pipeline = () => sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true, ignoreIcc, autoOrient: true });
+  const pipeline = () => sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: !quarterTurn, ignoreIcc, autoOrient: true });
   const plainSrgb = metadata.space === 'srgb' && metadata.depth === 'uchar';
   return { kind, file, width, height, hasAlpha: metadata.hasAlpha, channels: metadata.channels ?? 3, plainSrgb, pipeline };
 }
