@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 
 import { AccountTriage } from '@/app/_components/AccountTriage';
+import { triageText } from '@/app/triage-text';
 import { EligibilityCheck, type EligibilityOption } from '@/app/_components/EligibilityCheck';
 
 import styles from './page.module.css';
@@ -11,8 +11,8 @@ const BLOCKERS = ['lostMode', 'financeLock', 'territory', 'googleFrp'] as const;
 
 export default async function HomePage() {
   const t = await getTranslations('home');
-  // Only the decision path's own catalogue reaches the browser.
-  const { triage } = await getMessages();
+  // The decision path's texts, formatted here: no message formatter reaches the browser.
+  const triage = await triageText();
   const options: EligibilityOption[] = [
     {
       id: 'miAccount',
@@ -20,9 +20,7 @@ export default async function HomePage() {
       answer: (
         <>
           <p>{t('check.miAccount.answer')}</p>
-          <NextIntlClientProvider messages={{ triage }}>
-            <AccountTriage />
-          </NextIntlClientProvider>
+          <AccountTriage text={triage} />
         </>
       ),
     },

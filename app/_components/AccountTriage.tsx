@@ -1,23 +1,47 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
 import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, isAccountHint, type AccountOwner, type Triage } from '@/lib/form/triage';
 import { Choice, Choices } from '@/app/_components/Choice';
+import { fillHole, type HoledMessage } from '@/lib/i18n/holed-message';
 
 type Answer = 'yes' | 'no';
+
+/** Everything the decision path says, formatted on the server (app/triage-text.ts). */
+export type TriageText = {
+  legend: string;
+  whose: Record<AccountOwner, string>;
+  hint: { label: string; hint: string; invalid: string };
+  reach: { legend: string; yes: string; no: string };
+  seller: { legend: string; yes: string; no: string };
+  reset: { title: string; step1: string; step2: string; step2Hint: HoledMessage; step3: string; open: string; failed: string; startAppeal: string };
+  ask: {
+    title: string;
+    explain: string;
+    messageLabel: string;
+    /** With the account hint the lock screen shows, and without one. */
+    message: HoledMessage;
+    messageWithoutHint: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    share: string;
+    then: string;
+    startAppeal: string;
+  };
+  appeal: { mine: string; secondHand: string; start: string };
+};
 
 /**
  * The Mi Account lock's decision path: the owner who still reaches the bound e-mail or phone resets
  * the password; the second-hand buyer who reaches the seller asks them to remove the phone; everyone
  * else (and anyone for whom that failed) goes to the appeal, which is told what was tried.
  */
-export function AccountTriage() {
-  const t = useTranslations('triage');
+export function AccountTriage({ text: t }: { text: TriageText }) {
   const router = useRouter();
   const [whose, setWhose] = useState<AccountOwner | null>(null);
   const [reach, setReach] = useState<Answer | null>(null);
@@ -38,7 +62,7 @@ export function AccountTriage() {
   return (
     <div className="triage">
       <fieldset>
-        <legend>{t('legend')}</legend>
+        <legend>{t.legend}</legend>
         <Choices>
           {ACCOUNT_OWNERS.map((owner) => (
             <Choice key={owner}
@@ -51,7 +75,7 @@ export function AccountTriage() {
               setReach(null);
               }}
             >
-              {t(`whose.${owner}`)}
+              {t.whose[owner]}
             </Choice>
           ))}
         </Choices>
@@ -60,13 +84,13 @@ export function AccountTriage() {
       {whose ? (
         <>
           <div className={hintValid ? 'field' : 'field has-error'}>
-            <label htmlFor="account-hint">{t('hint.label')}</label>
+            <label htmlFor="account-hint">{t.hint.label}</label>
             <p className="hint" id="account-hint-hint">
-              {t('hint.hint')}
+              {t.hint.hint}
             </p>
             {hintValid ? null : (
               <p className="field-error" id="account-hint-error">
-                {t('hint.invalid')}
+                {t.hint.invalid}
               </p>
             )}
             <input
@@ -82,11 +106,11 @@ export function AccountTriage() {
             />
           </div>
           <fieldset>
-            <legend>{whose === 'mine' ? t('reach.legend') : t('seller.legend')}</legend>
+            <legend>{whose === 'mine' ? t.reach.legend : t.seller.legend}</legend>
             <Choices>
               {(['yes', 'no'] as const).map((answer) => (
                 <Choice key={answer} type="radio" name="reach" value={answer} checked={reach === answer} onChange={() => setReach(answer)}>
-                  {whose === 'mine' ? t(`reach.${answer}`) : t(`seller.${answer}`)}
+                  {whose === 'mine' ? t.reach[answer] : t.seller[answer]}
                 </Choice>
               ))}
             </Choices>
@@ -96,16 +120,16 @@ export function AccountTriage() {
 
       <div aria-live="polite">
         {whose === 'mine' && reach === 'yes' ? (
-          <PasswordReset hint={hintValid ? cleanHint : ''} onFailed={() => startAppeal('password-reset')} />
+          <PasswordReset t={t.reset} hint={hintValid ? cleanHint : ''} onFailed={() => startAppeal('password-reset')} />
         ) : null}
         {whose === 'previous-owner' && reach === 'yes' ? (
-          <AskSeller hint={hintValid ? cleanHint : ''} onRefused={() => startAppeal('seller')} />
+          <AskSeller t={t.ask} hint={hintValid ? cleanHint : ''} onRefused={() => startAppeal('seller')} />
         ) : null}
         {reach === 'no' ? (
           <div className="answer triage-exit" data-testid="triage-appeal">
-            <p>{whose === 'mine' ? t('appeal.mine') : t('appeal.secondHand')}</p>
+            <p>{whose === 'mine' ? t.appeal.mine : t.appeal.secondHand}</p>
             <button type="button" className="button primary" onClick={() => startAppeal('')}>
-              {t('appeal.start')}
+              {t.appeal.start}
             </button>
           </div>
         ) : null}
@@ -114,41 +138,39 @@ export function AccountTriage() {
   );
 }
 
-function PasswordReset({ hint, onFailed }: { hint: string; onFailed: () => void }) {
-  const t = useTranslations('triage.reset');
+function PasswordReset({ t, hint, onFailed }: { t: TriageText['reset']; hint: string; onFailed: () => void }) {
   return (
     <div className="answer triage-exit" data-testid="triage-reset">
-      <h3>{t('title')}</h3>
+      <h3>{t.title}</h3>
       <ol>
-        <li>{t('step1')}</li>
-        <li>{hint ? t('step2Hint', { hint }) : t('step2')}</li>
-        <li>{t('step3')}</li>
+        <li>{t.step1}</li>
+        <li>{hint ? fillHole(t.step2Hint, hint) : t.step2}</li>
+        <li>{t.step3}</li>
       </ol>
       <p>
         <a className="button primary" href="https://account.xiaomi.com/" target="_blank" rel="noopener noreferrer">
-          {t('open')}
+          {t.open}
         </a>
       </p>
-      <p>{t('failed')}</p>
+      <p>{t.failed}</p>
       <button type="button" className="button" onClick={onFailed}>
-        {t('startAppeal')}
+        {t.startAppeal}
       </button>
     </div>
   );
 }
 
-function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void }) {
-  const t = useTranslations('triage.ask');
-  const message = t('message', { hint: hint || 'none' });
+function AskSeller({ t, hint, onRefused }: { t: TriageText['ask']; hint: string; onRefused: () => void }) {
+  const message = hint ? fillHole(t.message, hint) : t.messageWithoutHint;
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   // Only a browser that can share text gets the button (phones, some desktops); the server renders none.
   const canShare = useSyncExternalStore(subscribeToNothing, browserCanShare, () => false);
 
   return (
     <div className="answer triage-exit" data-testid="triage-seller">
-      <h3>{t('title')}</h3>
-      <p>{t('explain')}</p>
-      <label htmlFor="seller-message">{t('messageLabel')}</label>
+      <h3>{t.title}</h3>
+      <p>{t.explain}</p>
+      <label htmlFor="seller-message">{t.messageLabel}</label>
       <textarea id="seller-message" readOnly rows={9} className="email-body" value={message} />
       <p className="send-options">
         <button
@@ -156,20 +178,20 @@ function AskSeller({ hint, onRefused }: { hint: string; onRefused: () => void })
           className="button"
           onClick={() => void navigator.clipboard.writeText(message).then(() => setCopy('copied'), () => setCopy('failed'))}
         >
-          {t('copy')}
+          {t.copy}
         </button>{' '}
         {canShare ? (
           <button type="button" className="button" onClick={() => void navigator.share({ text: message }).catch(() => undefined)}>
-            {t('share')}
+            {t.share}
           </button>
         ) : null}
         <span aria-live="polite" className="copy-status">
-          {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : ''}
+          {copy === 'copied' ? t.copied : copy === 'failed' ? t.copyFailed : ''}
         </span>
       </p>
-      <p>{t('then')}</p>
+      <p>{t.then}</p>
       <button type="button" className="button" onClick={onRefused}>
-        {t('startAppeal')}
+        {t.startAppeal}
       </button>
     </div>
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import Image from 'next/image';
 import { useTranslations } from 'next-intl';
 
 import styles from './PhotoGuidance.module.css';
@@ -28,7 +27,9 @@ export function PhotoGuidance() {
         {EXAMPLES.map(({ key, ok }) => (
           <li key={key}>
             <figure className={styles.example}>
-              <Image src={`/guidance/${key}.webp`} alt={t(`${key}.alt`)} width={480} height={360} unoptimized className={styles.photo} />
+              {/* Served as they are (small WebP files made for this page): next/image would add only its client code. */}
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={`/guidance/${key}.webp`} alt={t(`${key}.alt`)} width={480} height={360} loading="lazy" decoding="async" className={styles.photo} />
               <figcaption className={ok ? styles.good : styles.bad}>
                 <span aria-hidden="true" className={styles.mark}>
                   {ok ? '✓' : '✗'}
