@@ -40,13 +40,13 @@ export async function POST(request: Request): Promise<Response> {
         buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis, labelTokens) }),
       request.signal,
     );
-    // The bytes as they are: a Blob would copy them, then read them back in chunks.
+    // The bytes as they are: a Blob would copy them, then read them back in chunks. No
+    // Content-Length: Next.js drops it from route handlers' answers and streams them chunked.
     return new Response(bundle.pdf as Uint8Array<ArrayBuffer>, {
       status: 200,
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachmentDisposition(bundle.fileName),
-        'Content-Length': String(bundle.pdf.byteLength),
         'Cache-Control': 'no-store',
         'X-Request-Id': requestId,
         'Server-Timing': serverTiming({ parse: parseMs, images: bundle.timings.imagesMs, labels: bundle.timings.labelsWaitMs, pdf: bundle.timings.pdfMs }),
