@@ -7,8 +7,8 @@
  *      Vite's SSR loader (the same transform the tests use), median per stage;
  *   2. over HTTP: the same multipart request against a production build on its own dist folder
  *      and port, median latency and the server's own stage timings (Server-Timing), for two
- *      sets: camera originals, and the same files as the browser prepares them (with the box-label
- *      token the evidence check gave the form); runs alternate with the naive pipeline
+ *      sets: camera originals, and the same files as the browser prepares them (with the tokens
+ *      the evidence check gave the form for its photos); runs alternate with the naive pipeline
  *      (scripts/naive-server.mjs: sharp resize to 2000 px q80 + pdf-lib, no barcode reading, no
  *      queue, on BENCH_PORT + 1) on both sets, and the server CPU per bundle of each, read from
  *      /proc, gives the ratios issue 13 sets targets for;
@@ -28,7 +28,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { GENERATED_DIR } from './lib/evidence-fixtures.mjs';
-import { browserPrepared, labelTokenFor } from './lib/browser-prepared.mjs';
+import { browserPrepared, labelTokensFor } from './lib/browser-prepared.mjs';
 import { appealForm, STANDARD_FIELDS, standardFiles } from './lib/standard-appeal.mjs';
 import { buildApp, ROOT, startNaiveServer, startServer } from './lib/start-server.mjs';
 
@@ -151,12 +151,12 @@ async function benchHttp() {
   const naivePort = PORT + 1;
   const naive = await startNaiveServer(naivePort);
   try {
-    const token = await labelTokenFor(server.url, PREPARED);
+    const tokens = await labelTokensFor(server.url, PREPARED);
     const app = `${server.url}/api/appeal`;
     const naiveUrl = `${naive.url}/`;
     const cases = {
       camera: { pid: server.pid, url: app, form: () => appealForm(FILES) },
-      prepared: { pid: server.pid, url: app, form: () => appealForm(PREPARED, { ...STANDARD_FIELDS, labelTokens: token }) },
+      prepared: { pid: server.pid, url: app, form: () => appealForm(PREPARED, { ...STANDARD_FIELDS, labelTokens: tokens }) },
       naiveCamera: { pid: naive.pid, url: naiveUrl, form: () => appealForm(FILES) },
       naivePrepared: { pid: naive.pid, url: naiveUrl, form: () => appealForm(PREPARED) },
     };

@@ -10,7 +10,7 @@
  *
  * The standard mode then compares throughput (issue 13): the app and the naive pipeline
  * (scripts/naive-server.mjs), each on the standard set and on the same set as the browser prepares
- * it (with the box-label token the evidence check gives the form), 8 clients, taking turns in
+ * it (with the tokens the evidence check gives the form for its photos), 8 clients, taking turns in
  * rounds; it prints bundles/s, p50 and the ratios. Figures only: the comparison never fails the run.
  *
  * `npm run load -- --largest` (or LOAD_MODE=largest): 40 clients each send the largest legal
@@ -34,7 +34,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 
-import { browserPrepared, labelTokenFor } from './lib/browser-prepared.mjs';
+import { browserPrepared, labelTokensFor } from './lib/browser-prepared.mjs';
 import { encodedAppeal, STANDARD_FIELDS, standardFiles } from './lib/standard-appeal.mjs';
 import { buildApp, ROOT, startNaiveServer, startServer } from './lib/start-server.mjs';
 
@@ -191,12 +191,12 @@ const ROUNDS = 2;
  */
 async function compareWithNaive({ appUrl, camera, files }) {
   const prepared = await browserPrepared(files);
-  const token = await labelTokenFor(appUrl, prepared);
+  const tokens = await labelTokensFor(appUrl, prepared);
   const naive = await startNaiveServer(PORT + 1);
   try {
     const cases = {
       appCamera: { url: `${appUrl}/api/appeal`, ...camera },
-      appPrepared: { url: `${appUrl}/api/appeal`, ...(await encodedAppeal(prepared, { ...STANDARD_FIELDS, labelTokens: token })) },
+      appPrepared: { url: `${appUrl}/api/appeal`, ...(await encodedAppeal(prepared, { ...STANDARD_FIELDS, labelTokens: tokens })) },
       naiveCamera: { url: `${naive.url}/`, ...camera },
       naivePrepared: { url: `${naive.url}/`, ...(await encodedAppeal(prepared)) },
     };

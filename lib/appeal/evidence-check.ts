@@ -12,8 +12,9 @@ export type EvidenceCheck = {
   barcodes: number;
   photo: { width: number; height: number; warnings: PhotoWarning[] };
   /**
-   * For a box photo: `imeis` signed with the photo's SHA-256 (lib/server/label-token.ts). Sent back
-   * with the appeal, it spares the bundle a second reading of the same label.
+   * `imeis` signed with the photo's SHA-256 (lib/server/label-token.ts), which the check decoded
+   * whole. Sent back with the appeal, it spares the bundle a second reading of a box label and a
+   * second decode of a prepared photo.
    */
   labelToken?: string;
 };

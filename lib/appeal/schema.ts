@@ -304,8 +304,9 @@ export type TAppeal = z.output<typeof ZAppealSchema>;
 
 
 /**
- * Not part of the appeal: the evidence check's signed box-label readings (space-separated), which
- * spare the bundle a second reading. Optional; a missing or invalid token only means reading again.
+ * Not part of the appeal: the evidence check's signed readings of box and receipt photos
+ * (space-separated), which spare the bundle a second reading of a label and a second decode of a
+ * photo. Optional; a missing or invalid token only means doing that work again.
  */
 export const LABEL_TOKENS_FIELD = 'labelTokens';
 

@@ -30,7 +30,7 @@ export function buildAppealFormData(draft: AppealDraft, files: readonly Evidence
   for (const field of APPEAL_TEXT_FIELDS) {
     if (text[field] !== '') body.append(field, text[field]);
   }
-  const tokens = files.flatMap((file) => (file.role === 'boxPhoto' && file.labelToken ? [file.labelToken] : []));
+  const tokens = files.flatMap((file) => (file.labelToken ? [file.labelToken] : []));
   if (tokens.length > 0) body.append(LABEL_TOKENS_FIELD, tokens.join(' '));
   for (const file of inUploadOrder(files)) body.append(file.role, file.blob, file.name);
   return body;

@@ -31,7 +31,7 @@ export type EvidenceFile = {
    * shrinking finished. A replaced file keeps the time of the one it replaces.
    */
   addedAt: number;
-  /** The evidence check's signed reading of a box label (see EvidenceCheck), sent with the appeal. */
+  /** The evidence check's signed reading of a box or receipt photo (see EvidenceCheck), sent with the appeal. */
   labelToken?: string;
   /** Open slot for checks that run on the file (box-label reader, photo warnings). */
   notes: EvidenceNote[];

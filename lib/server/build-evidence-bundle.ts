@@ -40,6 +40,12 @@ export type EvidenceBundleInput = {
    * are ready, while the other files are still being worked on. The facts are drawn last.
    */
   readBoxLabelImeis?: (photos: readonly BoxPhoto[]) => Promise<readonly string[]>;
+  /**
+   * Whether the upload with this SHA-256 is known to decode whole (the evidence check decoded it
+   * and signed it): a photo prepared to the evidence spec is then embedded without decoding it
+   * again. Unknown photos are proven here.
+   */
+  decodedWhole?: (sha256: string) => boolean;
 };
 
 /** A box photo as embedded, its upload, and the upload's SHA-256 (what a label token is signed over). */
@@ -91,12 +97,13 @@ function checkPdfShare(files: readonly SniffedFile[]): void {
  * Images re-encoded in parallel (sharp works on libuv's thread pool), PDFs parsed alongside. One
  * promise per file, so a caller can act on some files before all are done.
  */
-function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding): Promise<EvidenceItem>[] {
+function prepareItems(files: readonly SniffedFile[], encoding: ImageEncoding, input: EvidenceBundleInput): Promise<EvidenceItem>[] {
   return files.map(async ({ role, name, bytes, kind, sha256, caption }): Promise<EvidenceItem> => {
     const base = { role, caption, fileName: name, byteLength: bytes.length, sha256 };
     try {
       if (kind === 'pdf') return { ...base, kind, receipt: await readPdfReceipt(bytes, name) };
-      return { ...base, kind, image: await processImage(bytes, kind, name, encoding) };
+      const decodedWhole = input.decodedWhole?.(sha256) ?? false;
+      return { ...base, kind, image: await processImage(bytes, kind, name, { encoding, decodedWhole }) };
     } catch (error) {
       throw onFileField(error, role);
     }
@@ -143,7 +150,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
   let pdfMs = 0;
   for (const [step, encoding] of SMALLER_ENCODINGS.entries()) {
     const imagesStarted = performance.now();
-    const pending = prepareItems(files, encoding);
+    const pending = prepareItems(files, encoding, input);
     boxLabelImeis ??= readLabelsWhenBoxPhotosReady(files, pending, input);
     const items = await Promise.all(pending);
     const isLastStep = step === SMALLER_ENCODINGS.length - 1;

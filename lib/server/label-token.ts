@@ -3,13 +3,14 @@ import 'server-only';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * The evidence check reads a box photo's barcodes while the user fills in the form; the bundle
- * needs the same answer for its "matches box label barcode" facts. Rather than reading the label a
- * second time (the most expensive step of a bundle built from prepared photos), the check hands
- * the browser a token: the IMEIs it found, signed with the photo's SHA-256. The bundle route
- * verifies it statelessly (no cache, any instance with the same key) and reads only photos that
- * come without a valid token. A token proves nothing about other bytes, so a swapped photo or an
- * edited IMEI list is simply read again.
+ * The evidence check decodes each box and receipt photo whole and reads its barcodes while the
+ * user fills in the form; the bundle needs the same answers: the IMEIs for its "matches box label
+ * barcode" facts, and proof that a photo's data is whole before it is embedded as it is. Rather
+ * than doing that work a second time, the check hands the browser a token: the IMEIs it found,
+ * signed with the photo's SHA-256. The bundle route verifies it statelessly (no cache, any
+ * instance with the same key): a box photo with a valid token is not read again, and a prepared
+ * photo with one is not decoded again. A token proves nothing about other bytes, so a swapped
+ * photo or an edited IMEI list is simply read and decoded again.
  *
  * The key comes from APPEAL_LABEL_KEY (the same on every instance behind a load balancer); without
  * it each process makes its own at start, and tokens from another instance or an earlier run only
@@ -46,6 +47,11 @@ export function verifyLabelToken(token: string, photoSha256: string): string[] |
   const expected = mac(photoSha256, list);
   const given = Buffer.from(signature, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected) ? imeis : null;
+}
+
+/** Whether one of the tokens vouches for the photo with this SHA-256: the check decoded it whole. */
+export function isVouchedFor(tokens: readonly string[], photoSha256: string): boolean {
+  return tokens.some((token) => verifyLabelToken(token, photoSha256) !== null);
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

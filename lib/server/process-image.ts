@@ -127,16 +127,19 @@ export async function readRawPixels(pipeline: Sharp, file: string): Promise<RawP
 }
 
 /**
- * A JPEG that already meets the evidence spec, rebuilt without metadata or trailing bytes, once a
- * decode at 1/8 scale has read all of its entropy-coded data: JPEG shrink-on-load still Huffman-
- * decodes every block but skips most of the inverse DCT, and a truncated or corrupt file fails
- * (failOn 'warning') as a full decode would. Null when the photo needs re-encoding.
+ * A JPEG that already meets the evidence spec, rebuilt without metadata or trailing bytes, once its
+ * entropy-coded data is known to be whole: the evidence check decoded these very bytes
+ * (`decodedWhole`), or a decode at 1/8 scale reads all of it here (JPEG shrink-on-load still
+ * Huffman-decodes every block but skips most of the inverse DCT, and a truncated or corrupt file
+ * fails (failOn 'warning') as a full decode would). Null when the photo needs re-encoding.
  */
-async function asEmbeddedJpeg(bytes: Buffer, file: string, encoding: ImageEncoding): Promise<ProcessedImage | null> {
+async function asEmbeddedJpeg(bytes: Buffer, file: string, encoding: ImageEncoding, decodedWhole: boolean): Promise<ProcessedImage | null> {
   const baseline = readBaselineJpeg(bytes, { maxEdge: encoding.maxEdge });
   if (!('jpeg' in baseline)) return null;
   const { jpeg, width, height, quality } = baseline;
   if (quality > MAX_EMBEDDED_QUALITY) return null;
+  const embedded = { jpeg, width, height, sourceWidth: width, sourceHeight: height };
+  if (decodedWhole) return embedded;
   try {
     // Exactly libjpeg's 1/8-scale size (rounded up), so no resampling follows the decode.
     await sharp(jpeg, { failOn: 'warning', sequentialRead: true })
@@ -146,7 +149,7 @@ async function asEmbeddedJpeg(bytes: Buffer, file: string, encoding: ImageEncodi
   } catch (cause) {
     throw unreadable(file, cause);
   }
-  return { jpeg, width, height, sourceWidth: width, sourceHeight: height };
+  return embedded;
 }
 
 /**
@@ -160,11 +163,18 @@ export async function processImage(
   bytes: Buffer,
   kind: ImageKind,
   file: string,
-  encoding: ImageEncoding = EVIDENCE_IMAGE_ENCODING,
+  {
+    encoding = EVIDENCE_IMAGE_ENCODING,
+    decodedWhole = false,
+  }: {
+    encoding?: ImageEncoding;
+    /** The evidence check has decoded these very bytes without error (a valid token vouches for it). */
+    decodedWhole?: boolean;
+  } = {},
 ): Promise<ProcessedImage> {
   // Only at the evidence spec itself: the smaller fallbacks for an oversized bundle re-encode.
   if (kind === 'jpeg' && encoding === EVIDENCE_IMAGE_ENCODING) {
-    const embedded = await asEmbeddedJpeg(bytes, file, encoding);
+    const embedded = await asEmbeddedJpeg(bytes, file, encoding, decodedWhole);
     if (embedded) return embedded;
   }
   const { pipeline, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = await openImage(bytes, kind, file);

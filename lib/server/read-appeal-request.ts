@@ -18,8 +18,8 @@ export type AppealRequest = {
   labelTokens: string[];
 };
 
-/** One token per box photo at most; anything beyond is not from our form. */
-const MAX_LABEL_TOKENS = EVIDENCE_RULES.boxPhoto.max;
+/** One token per box or receipt photo at most (the photos the form checks); anything beyond is not from our form. */
+const MAX_LABEL_TOKENS = EVIDENCE_RULES.boxPhoto.max + EVIDENCE_RULES.receipt.max;
 
 /** An appeal without any file, as a field error (`evidence`) next to the text fields' own. */
 export function missingFileErrors(files: readonly UploadedFile[]): Record<string, string> {

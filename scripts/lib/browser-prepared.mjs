@@ -1,7 +1,7 @@
 /**
  * The standard evidence set as the browser prepares it before the upload (lib/form/shrink-photo.ts:
  * upright, long edge 2000 px, baseline JPEG quality 80, no metadata; the PDF unchanged), and the
- * box-label token the evidence check hands the form while the user types.
+ * tokens the evidence check hands the form for its photos while the user types.
  */
 import sharp from 'sharp';
 
@@ -20,13 +20,19 @@ export async function browserPrepared(files) {
   );
 }
 
-/** POST /api/evidence-check for the box photo, as the form does (untimed): its labelToken. */
-export async function labelTokenFor(baseUrl, files) {
-  const box = files.find((file) => file.field === 'boxPhoto');
-  const form = new FormData();
-  form.append('boxPhoto', new Blob([box.bytes], { type: box.type }), box.name);
-  const response = await fetch(`${baseUrl}/api/evidence-check`, { method: 'POST', body: form });
-  const body = await response.json();
-  if (!response.ok || typeof body.labelToken !== 'string') throw new Error(`evidence check: ${response.status} ${JSON.stringify(body)}`);
-  return body.labelToken;
+/**
+ * POST /api/evidence-check for each box and receipt photo, one after the other, as the form does
+ * (untimed): their labelTokens, space-separated, as the appeal's `labelTokens` field takes them.
+ */
+export async function labelTokensFor(baseUrl, files) {
+  const tokens = [];
+  for (const file of files.filter((f) => (f.field === 'boxPhoto' || f.field === 'receipt') && f.type.startsWith('image/'))) {
+    const form = new FormData();
+    form.append(file.field, new Blob([file.bytes], { type: file.type }), file.name);
+    const response = await fetch(`${baseUrl}/api/evidence-check`, { method: 'POST', body: form });
+    const body = await response.json();
+    if (!response.ok || typeof body.labelToken !== 'string') throw new Error(`evidence check of ${file.name}: ${response.status} ${JSON.stringify(body)}`);
+    tokens.push(body.labelToken);
+  }
+  return tokens.join(' ');
 }

@@ -5,6 +5,7 @@ import { localeOfRequest } from '@/lib/i18n/request-locale';
 import { readBoxLabelImeisForBundle } from '@/lib/server/box-label/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
+import { isVouchedFor } from '@/lib/server/label-token';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
 import { serverTiming } from '@/lib/server/server-timing';
@@ -33,11 +34,16 @@ export async function POST(request: Request): Promise<Response> {
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.
     // The box label's IMEIs come from the evidence check's signed tokens, or are read from the
     // embedded box photo while the other files are still being worked on, so the fact table can
-    // say whether each IMEI matches.
+    // say whether each IMEI matches. A token also vouches that the check decoded its photo whole.
     const appealImeis = [appeal.imei, appeal.imei2].filter(Boolean);
     const bundle = await withAppealCapacity(
       () =>
-        buildEvidenceBundle({ appeal, files, readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis, labelTokens) }),
+        buildEvidenceBundle({
+          appeal,
+          files,
+          readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis, labelTokens),
+          decodedWhole: (sha256) => isVouchedFor(labelTokens, sha256),
+        }),
       request.signal,
     );
     // The bytes as they are: a Blob would copy them, then read them back in chunks. No

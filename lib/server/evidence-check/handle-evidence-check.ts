@@ -43,7 +43,9 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
     if (!file || others.length > 0) throw new AppError('malformed-request', msg('request.malformed'));
     try {
       const check = await withAppealCapacity(() => checkEvidencePhoto(file.bytes, file.name), request.signal);
-      if (file.role === 'boxPhoto') check.labelToken = signLabelToken(sha256Hex(file.bytes), check.imeis);
+      // Box and receipt photos alike: the bundle believes the IMEIs of a box photo, and that any
+      // photo with a token decodes whole, without reading or decoding it again.
+      check.labelToken = signLabelToken(sha256Hex(file.bytes), check.imeis);
       return Response.json(check, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       throw onFileField(error, file.role);

@@ -67,4 +67,24 @@ describe('POST /api/appeal: IMEIs checked against the box label barcodes', () =>
     expect(text.match(/matches box label barcode/g)).toHaveLength(1);
     expect(text).toContain('not found on box label barcode');
   });
+
+  test('a token also vouches that the check decoded its photo whole: the bundle does not decode it again', async () => {
+    // A prepared-looking receipt photo whose scan data lost a third: its structure alone looks fine.
+    const good = await photoLike(1600, 1200, 'till receipt').jpeg({ quality: 80, progressive: false, mozjpeg: false }).toBuffer();
+    const sos = good.indexOf(Buffer.from([0xff, 0xda]));
+    const damaged = Buffer.concat([good.subarray(0, sos + 400), good.subarray(Math.floor(good.length * 0.66))]);
+    const box = { field: 'boxPhoto', name: 'box.jpg', bytes: readFixture('box-label-12mp.jpg'), type: 'image/jpeg' };
+    const receipt = { field: 'receipt', name: 'receipt.jpg', bytes: damaged, type: 'image/jpeg' };
+
+    // The check decodes it whole, so it refuses it: no token is ever signed over such bytes.
+    const form = new FormData();
+    form.append('receipt', new Blob([new Uint8Array(damaged)]), 'receipt.jpg');
+    expect((await handleEvidenceCheck(new Request('http://localhost/api/evidence-check', { method: 'POST', body: form }))).status).toBe(422);
+    // Without a token for these bytes the bundle proves them itself, and refuses them too.
+    const forOther = signLabelToken(sha256Hex(good), []);
+    expect((await POST(appealRequest({ ...STANDARD_FIELDS, labelTokens: forOther }, [box, receipt]))).status).toBe(422);
+    // Signed over these very bytes, the token is believed: the photo is embedded without a decode.
+    const vouched = await POST(appealRequest({ ...STANDARD_FIELDS, labelTokens: signLabelToken(sha256Hex(damaged), []) }, [box, receipt]));
+    expect(vouched.status).toBe(200);
+  });
 });

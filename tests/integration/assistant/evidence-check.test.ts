@@ -35,9 +35,10 @@ describe('POST /api/evidence-check', () => {
     });
   });
 
-  test('a receipt photo sent under its own role: no IMEI barcodes, no warnings', async () => {
+  test('a receipt photo sent under its own role: no IMEI barcodes, no warnings, a token for its bytes', async () => {
     const response = await post([{ field: 'receipt', name: 'чек.jpg', bytes: readFixture('receipt-photo-12mp.jpg') }]);
-    expect(await response.json()).toEqual({ imeis: [], barcodes: 0, photo: { width: 3000, height: 4000, warnings: [] } });
+    // The token vouches that these bytes decoded whole (and carried no IMEI): the bundle need not decode them again.
+    expect(await response.json()).toEqual({ imeis: [], barcodes: 0, photo: { width: 3000, height: 4000, warnings: [] }, labelToken: expect.stringMatching(/^v1\.\.[\w-]{43}$/) });
   });
 
   test('a small, blurred, dark photo gets every warning and still an answer', async () => {

@@ -169,6 +169,12 @@ describe('draft', () => {
     expect(parseDraftAppeal(draft, 'ru')?.imei).toBe('868907041234565');
   });
 
+  it('sends back the evidence check’s token of every checked photo, box and receipt alike', () => {
+    const files = [{ ...file('boxPhoto', 1, 1), labelToken: 'v1.868907041234565.box' }, { ...file('receipt', 1, 1), labelToken: 'v1..receipt' }, file('receipt', 1, 1)];
+    expect(buildAppealFormData(filledDraft(), files, 'en').get('labelTokens')).toBe('v1.868907041234565.box v1..receipt');
+    expect(buildAppealFormData(filledDraft(), [file('boxPhoto', 1, 1)], 'en').has('labelTokens')).toBe(false);
+  });
+
   it('uploads the files by role, then in the order the user chose them, whatever order shrinking finished in', async () => {
     const named = (role: EvidenceFile['role'], name: string, addedAt: number): EvidenceFile => ({ ...file(role, 1, 1), id: name, name, addedAt });
     // As the evidence step holds them when the screenshot and the second box photo finished first.

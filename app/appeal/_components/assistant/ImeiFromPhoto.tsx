@@ -48,7 +48,9 @@ export default function ImeiFromPhoto({
     const outcome = await requestEvidenceCheck(photo, locale);
     // A photo the server refused would only be refused again with the appeal: it is not added.
     if (outcome.kind !== 'refused') {
-      onPhoto({ ...photo, notes: outcome.kind === 'checked' ? notesFromCheck(outcome.check, 'boxPhoto') : notesFromFailure(null) });
+      // With the check's signed reading, so the bundle neither reads this label nor decodes this photo again.
+      const checked = outcome.kind === 'checked' ? { notes: notesFromCheck(outcome.check, 'boxPhoto'), labelToken: outcome.check.labelToken } : { notes: notesFromFailure(null) };
+      onPhoto({ ...photo, ...checked });
     }
     if (outcome.kind !== 'checked') {
       setState({ kind: 'failed', message: outcome.kind === 'refused' ? outcome.message : null });
