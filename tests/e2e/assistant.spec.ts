@@ -57,6 +57,14 @@ test.describe('in Russian, through to the result', () => {
     const c = CATALOGUES.ru;
     // No second IMEI (the box label fills it) and no account: the review has something to warn about.
     const person: PersonAnswers = { ...RUSSIAN_OWNER, imei2: '', model: 'Redmi Note 12 Pro 5G', price: '27 990 ₽', account: '', notes: '' };
+    // What the appeal's upload (an XMLHttpRequest, for its progress) carries in `labelTokens`.
+    await page.addInitScript(() => {
+      const send = XMLHttpRequest.prototype.send;
+      XMLHttpRequest.prototype.send = function (body) {
+        if (body instanceof FormData && body.has('labelTokens')) Object.assign(window, { __labelTokens: body.get('labelTokens') });
+        return send.call(this, body);
+      };
+    });
     await openFreshAppeal(page);
     await fillDevice(page, c, person);
     await continueTo(page, c, c.form.steps.purchase);
@@ -85,6 +93,12 @@ test.describe('in Russian, through to the result', () => {
 
     await page.getByRole('button', { name: c.form.generate.start }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 60_000 });
+    // The photos the assistant checked went with its signed readings, so the server neither read
+    // the label nor decoded those photos again: the box photo's with both IMEIs, the receipt
+    // photo's with none.
+    const tokens = ((await page.evaluate(() => (window as unknown as { __labelTokens?: string }).__labelTokens)) ?? '').split(' ');
+    expect(tokens.some((token) => token.startsWith(`v1.${IMEI1},${IMEI2}.`))).toBe(true);
+    expect(tokens.some((token) => token.startsWith('v1..'))).toBe(true);
     const followUp = page.locator('.follow-up');
     await expect(followUp.getByRole('heading', { name: ru.followUp.title })).toBeVisible();
     for (const days of [7, 14]) {
