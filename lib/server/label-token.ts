@@ -49,9 +49,16 @@ export function verifyLabelToken(token: string, photoSha256: string): string[] |
   return given.length === expected.length && timingSafeEqual(given, expected) ? imeis : null;
 }
 
-/** Whether one of the tokens vouches for the photo with this SHA-256: the check decoded it whole. */
-export function isVouchedFor(tokens: readonly string[], photoSha256: string): boolean {
-  return tokens.some((token) => verifyLabelToken(token, photoSha256) !== null);
+/**
+ * What the first of the tokens that vouches for the photo with this SHA-256 says: the IMEIs the
+ * check read on it, which also means the check decoded it whole. Null when none vouches for it.
+ */
+export function vouchedReading(tokens: readonly string[], photoSha256: string): string[] | null {
+  for (const token of tokens) {
+    const imeis = verifyLabelToken(token, photoSha256);
+    if (imeis) return imeis;
+  }
+  return null;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -5,7 +5,7 @@ import { localeOfRequest } from '@/lib/i18n/request-locale';
 import { readBoxLabelImeisForBundle } from '@/lib/server/box-label/box-label-check';
 import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
-import { isVouchedFor } from '@/lib/server/label-token';
+import { vouchedReading } from '@/lib/server/label-token';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
 import { serverTiming } from '@/lib/server/server-timing';
@@ -42,7 +42,7 @@ export async function POST(request: Request): Promise<Response> {
           appeal,
           files,
           readBoxLabelImeis: (photos) => readBoxLabelImeisForBundle(photos, appealImeis, labelTokens),
-          decodedWhole: (sha256) => isVouchedFor(labelTokens, sha256),
+          decodedWhole: (sha256) => vouchedReading(labelTokens, sha256) !== null,
         }),
       request.signal,
     );

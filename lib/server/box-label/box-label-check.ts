@@ -2,7 +2,7 @@ import 'server-only';
 
 import { readBoxLabelImeis } from '@/lib/server/box-label/box-label-imeis';
 import type { BoxPhoto } from '@/lib/server/build-evidence-bundle';
-import { verifyLabelToken } from '@/lib/server/label-token';
+import { vouchedReading } from '@/lib/server/label-token';
 
 const unique = (imeis: readonly string[]) => [...new Set(imeis)];
 
@@ -21,7 +21,7 @@ export async function readBoxLabelImeisForBundle(
   appealImeis: readonly string[],
   labelTokens: readonly string[] = [],
 ): Promise<string[]> {
-  const vouched = photos.map((photo) => labelTokens.map((token) => verifyLabelToken(token, photo.sha256)).find((imeis) => imeis !== null) ?? null);
+  const vouched = photos.map((photo) => vouchedReading(labelTokens, photo.sha256));
   const unread = photos.filter((_, index) => vouched[index] === null);
   const known = vouched.flatMap((imeis) => imeis ?? []);
   if (unread.length === 0) return unique(known);

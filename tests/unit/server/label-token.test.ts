@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { sha256Hex, signLabelToken, verifyLabelToken } from '@/lib/server/label-token';
+import { sha256Hex, signLabelToken, verifyLabelToken, vouchedReading } from '@/lib/server/label-token';
 
 const PHOTO = sha256Hex(new TextEncoder().encode('the box photo as uploaded'));
 const OTHER = sha256Hex(new TextEncoder().encode('another photo'));
@@ -24,5 +24,13 @@ describe('box-label tokens', () => {
     for (const junk of ['', 'v1', 'v1..', 'v2.868907041234565.x', `${token}.extra`, 'v1.12345.abc', 'v1.<script>.x']) {
       expect(verifyLabelToken(junk, PHOTO), junk).toBeNull();
     }
+  });
+
+  it('among an appeal’s tokens, the one for a photo’s bytes gives its reading; none, null', () => {
+    const tokens = ['junk', signLabelToken(OTHER, []), signLabelToken(PHOTO, IMEIS)];
+    expect(vouchedReading(tokens, PHOTO)).toEqual(IMEIS);
+    expect(vouchedReading(tokens, OTHER)).toEqual([]);
+    expect(vouchedReading(tokens, sha256Hex(new TextEncoder().encode('a third photo')))).toBeNull();
+    expect(vouchedReading([], PHOTO)).toBeNull();
   });
 });
