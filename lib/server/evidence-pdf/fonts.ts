@@ -15,39 +15,86 @@ import { FALLBACK_SCRIPTS, GLYPH_TOKEN_BASE, TextFont, type CoverageFont, type F
 export type EvidenceFonts = { regular: TextFont; bold: TextFont };
 
 /** fontkit's bundled Buffer, as much of it as the patch below touches. */
-type GlyphRecord = { length: number; copy(target: GlyphRecord): number; constructor: { alloc(size: number): GlyphRecord } };
+type GlyphRecord = {
+  length: number;
+  copy(target: GlyphRecord): number;
+  writeUInt16BE(value: number, offset: number): number;
+  constructor: { alloc(size: number): GlyphRecord; from(source: GlyphRecord): GlyphRecord };
+};
+/** The parts of fontkit's TrueType font and subset that the patch below reads and writes. */
+type TrueTypeFontInternals = {
+  getGlyph(gid: number): {
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    advanceWidth: number;
+    _getMetrics(): { leftBearing: number };
+  };
+  loca: { offsets: number[] };
+  _getTableStream(table: 'glyf'): { pos: number; readBuffer(length: number): GlyphRecord };
+  _variationProcessor?: unknown;
+};
 type TrueTypeSubsetInternals = {
+  font: TrueTypeFontInternals;
   glyf: GlyphRecord[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
+  includeGlyph(gid: number): number;
   _addGlyph(gid: number): number;
 };
+/** A glyph as a subset copies it: its record padded to an even length, the components to renumber. */
+type SubsetGlyph = { record: GlyphRecord; components: { glyphID: number; pos: number }[]; advance: number; bearing: number };
 
 /**
- * @pdf-lib/fontkit 1.1.1 writes a subset's `loca` table in the short format (offsets halved)
- * without padding glyph records to an even length, so after the first odd-length glyph every
- * later glyph is read from the wrong place and renders blank (pdf-lib issues 1232, 494; fixed
- * upstream in fontkit 1.8 by foliojs/fontkit#191). Padding each copied glyph record to an even
- * length, as upstream does, makes the halved offsets exact. Applied once, to the subset class.
+ * Replaces fontkit's TrueType subset `_addGlyph` (@pdf-lib/fontkit 1.1.1), for two reasons:
+ * - It writes a subset's `loca` table in the short format (offsets halved) without padding glyph
+ *   records to an even length, so after the first odd-length glyph every later glyph is read from
+ *   the wrong place and renders blank (pdf-lib issues 1232, 494; fixed upstream in fontkit 1.8 by
+ *   foliojs/fontkit#191). Each record is padded to an even length, as upstream does.
+ * - It decoded every glyph's whole outline, for every document, only to learn whether the glyph
+ *   is composite: two thirds of the subsetting time (measured). The parsed fonts live as long as
+ *   the process (see evidenceFontkit), so what a glyph contributes is read once and kept.
+ * A composite glyph's components are renumbered per subset, as fontkit does. Variable fonts (none
+ * are embedded) keep fontkit's own path.
  */
-function padSubsetGlyphRecords(sampleFont: Uint8Array): void {
-  const prototype = Object.getPrototypeOf(fontkit.create(sampleFont).createSubset()) as TrueTypeSubsetInternals & {
-    evenGlyphRecords?: true;
-  };
-  if (prototype.evenGlyphRecords) return;
-  const addGlyph = prototype._addGlyph;
-  prototype._addGlyph = function addEvenLengthGlyph(this: TrueTypeSubsetInternals, gid: number) {
-    const index = addGlyph.call(this, gid);
-    const record = this.glyf[index];
-    if (record && record.length % 2 === 1) {
+function copyGlyphsOnce(sampleFont: Uint8Array): void {
+  const prototype = Object.getPrototypeOf(fontkit.create(sampleFont).createSubset()) as TrueTypeSubsetInternals & { glyphsKept?: true };
+  if (prototype.glyphsKept) return;
+  const fontkitAddGlyph = prototype._addGlyph;
+  const kept = new WeakMap<TrueTypeFontInternals, Map<number, SubsetGlyph>>();
+  const read = (font: TrueTypeFontInternals, gid: number): SubsetGlyph => {
+    const glyph = font.getGlyph(gid);
+    const outline = glyph._decode();
+    const start = font.loca.offsets[gid] ?? 0;
+    const stream = font._getTableStream('glyf');
+    stream.pos += start;
+    let record = stream.readBuffer((font.loca.offsets[gid + 1] ?? start) - start);
+    if (record.length % 2 === 1) {
       // Same Buffer class as fontkit's own (it bundles a Buffer polyfill).
       const padded = record.constructor.alloc(record.length + 1);
       record.copy(padded);
-      this.glyf[index] = padded;
-      this.offset += 1;
+      record = padded;
     }
-    return index;
+    const components = outline && outline.numberOfContours < 0 ? (outline.components ?? []) : [];
+    return { record, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
   };
-  prototype.evenGlyphRecords = true;
+  prototype._addGlyph = function addKeptGlyph(this: TrueTypeSubsetInternals, gid: number) {
+    if (this.font._variationProcessor) return fontkitAddGlyph.call(this, gid);
+    let glyphs = kept.get(this.font);
+    if (!glyphs) kept.set(this.font, (glyphs = new Map()));
+    let glyph = glyphs.get(gid);
+    if (!glyph) glyphs.set(gid, (glyph = read(this.font, gid)));
+    let record = glyph.record;
+    if (glyph.components.length > 0) {
+      record = record.constructor.from(record);
+      for (const component of glyph.components) record.writeUInt16BE(this.includeGlyph(component.glyphID), component.pos);
+    }
+    this.glyf.push(record);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += record.length;
+    return this.glyf.length - 1;
+  };
+  prototype.glyphsKept = true;
 }
 
 /**
@@ -96,7 +143,7 @@ function loadMainFont(): Promise<MainBytes> {
         readFile(path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
       ]).then((files) => files.map((file) => new Uint8Array(file)));
       if (!regular || !bold) throw new Error('Noto Sans not found');
-      padSubsetGlyphRecords(regular);
+      copyGlyphsOnce(regular);
       return { regular, bold, coverage: fontkit.create(regular) };
     })(),
     () => (mainBytes = undefined),
