@@ -42,6 +42,23 @@ test('on the device step, a photo of the box label fills both IMEI fields', asyn
   await expectNoAxeViolations(page, 'device step with the photo reader');
 });
 
+test('the photo reader offline since the page loaded says so, and the IMEI can still be typed', async ({ page }) => {
+  await page.goto('/appeal');
+  const picker = page.getByLabel('Read the IMEI from a photo of the box label');
+  await expect(picker).toBeAttached();
+  // The photo preparation is fetched only now, when a photo is picked: the network is gone.
+  const chunks: string[] = [];
+  await page.route('**/_next/static/chunks/**', (route) => {
+    chunks.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await picker.setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(page.getByText(en.assistant.label.unavailable)).toBeVisible();
+  expect(chunks.length).toBeGreaterThan(0);
+  await page.getByLabel('IMEI (IMEI1)').fill(IMEI1);
+  await expect(page.getByLabel('IMEI (IMEI1)')).toHaveValue(/868907/);
+});
+
 test('a typed IMEI the box label contradicts gets a clear warning', async ({ page }) => {
   await reachEvidenceStep(page, '861234056789012');
   await page.locator('#boxPhoto-input').setInputFiles(fixturePath('box-label-12mp.jpg'));

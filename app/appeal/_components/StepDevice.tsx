@@ -13,10 +13,11 @@ import { Help } from '@/app/_components/Help';
 
 import styles from './StepDevice.module.css';
 
-// The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk, drawn in
-// the browser only: it has nothing to show before a photo is picked, and Turbopack's server render
-// of a next/dynamic nested in another one (this step is one) preloads a chunk the client build
-// never emits (a 404 on /appeal; vercel/next.js#98804).
+// The evidence assistant's "read the IMEI from a photo" (issue 6), in its own small chunk (the
+// photo preparation and the check load only when its file picker opens), drawn in the browser
+// only: a photo picked before hydration would be lost, and Turbopack's server render of a
+// next/dynamic nested in another one (this step is one) preloads a chunk the client build never
+// emits (a 404 on /appeal; vercel/next.js#98804).
 const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/ImeiFromPhoto'), { ssr: false });
 
 // The first step the page shows: zod loads on first focus instead of with the page.

@@ -4,11 +4,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
-import { prepareOne } from '@/lib/form/add-evidence';
 import type { EvidenceFile } from '@/lib/form/draft';
-import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
-import { fillFromLabel, mismatchedImeis, notesFromCheck, notesFromFailure, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
+import type { ImeiField, ImeiFields } from '@/lib/form/label-notes';
 import { isLocale } from '@/lib/i18n/locales';
+
+/** The photo preparation and the check, fetched when the file picker opens (or at the latest when a photo is picked). */
+const loadReader = () => import('@/app/appeal/_components/assistant/read-label-photo');
 
 type State =
   | { kind: 'idle' }
@@ -39,28 +40,29 @@ export default function ImeiFromPhoto({
 
   const read = async (file: File) => {
     setState({ kind: 'reading' });
-    // Checked and shrunk as on the Proof step: a damaged photo is refused here with the same words.
-    const photo = await prepareOne(file, 'boxPhoto', Date.now());
-    if ('key' in photo) {
-      setState({ kind: 'failed', message: tErrors(photo.key, { ...photo.values, file: photo.name }) });
+    // Offline since the page loaded: the same answer as a check that could not run.
+    const reader = await loadReader().catch(() => null);
+    const reading = reader ? await reader.readLabelPhoto(file, locale, getValues) : null;
+    if (!reading) {
+      setState({ kind: 'failed', message: null });
       return;
     }
-    const outcome = await requestEvidenceCheck(photo, locale);
-    // A photo the server refused would only be refused again with the appeal: it is not added.
-    if (outcome.kind !== 'refused') {
-      // With the check's signed reading, so the bundle neither reads this label nor decodes this photo again.
-      const checked = outcome.kind === 'checked' ? { notes: notesFromCheck(outcome.check, 'boxPhoto'), labelToken: outcome.check.labelToken } : { notes: notesFromFailure(null) };
-      onPhoto({ ...photo, ...checked });
-    }
-    if (outcome.kind !== 'checked') {
-      setState({ kind: 'failed', message: outcome.kind === 'refused' ? outcome.message : null });
+    if (reading.kind === 'rejected') {
+      const { key, values, name } = reading.rejection;
+      setState({ kind: 'failed', message: tErrors(key, { ...values, file: name }) });
       return;
     }
-    const { imeis } = outcome.check;
-    const current = getValues();
-    const { device, filled } = fillFromLabel(current, imeis);
-    for (const field of filled) setValue(field, device[field]);
-    setState({ kind: 'read', imeis, filled: filled.map((field) => device[field]), mismatched: mismatchedImeis(current, imeis).map((m) => m.typed) });
+    if (reading.kind === 'refused') {
+      setState({ kind: 'failed', message: reading.message });
+      return;
+    }
+    onPhoto(reading.photo);
+    if (reading.kind === 'unavailable') {
+      setState({ kind: 'failed', message: null });
+      return;
+    }
+    for (const { field, value } of reading.filled) setValue(field, value);
+    setState({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched });
   };
 
   const list = (imeis: readonly string[]) => imeis.join(', ');
@@ -73,6 +75,7 @@ export default function ImeiFromPhoto({
           accept={ACCEPT_ATTRIBUTE.boxPhoto}
           className="visually-hidden"
           aria-describedby="imei-photo-hint"
+          onClick={() => void loadReader().catch(() => null)}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
