@@ -113,3 +113,24 @@ test('the box-label photo read on the device step is listed on the Proof step, o
   await listed.click();
   await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(0);
 });
+
+test('typing on after "Continue", while the step’s checks are still loading, does not move to the next step', async ({ page }) => {
+  await openFreshAppeal(page);
+  const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
+  await expect(imei).toBeEnabled();
+  // A slow connection from here on: every script arrives 2 s late, the step's checks (zod) among them.
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await pressContinue(page, c);
+  await imei.fill('868907041234565');
+
+  // The verdict is on the empty step that was submitted: its summary, and still the device step.
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('link') });
+  await expect(summary.locator('a[href="#imei"]')).toHaveCount(1);
+  await expectStep(page, c.form.steps.device);
+  await expect(imei).toHaveValue('868907041234565');
+  // What was typed meanwhile counts the next time: Continue now moves on.
+  await continueTo(page, c, c.form.steps.purchase);
+});

@@ -20,15 +20,20 @@ type SchemaSource<V extends FieldValues, O> = StepSchema<V, O> | (() => Promise<
 
 /**
  * zodResolver on a schema that may still be loading: the first step can render without zod in
- * the page's first download, and the schema arrives (prefetched on first focus) before the
- * first check runs.
+ * the page's first download; the schema is prefetched on first focus, but on a slow connection
+ * "Continue" can be pressed before it arrives.
  */
 function resolverFor<V extends FieldValues, O>(source: SchemaSource<V, O>): Resolver<Partial<V>, unknown, O> {
   if (typeof source !== 'function') return zodResolver(source);
   let loaded: Resolver<Partial<V>, unknown, O> | null = null;
   return async (values, context, options) => {
-    loaded ??= zodResolver(await source());
-    return loaded(values, context, options);
+    if (loaded) return loaded(values, context, options);
+    // react-hook-form passes its live values, which typing mutates in place. Checking them once
+    // zod has arrived would judge what was typed after "Continue" and could move a person who is
+    // still typing on to the next step; the verdict is on what was there when they pressed it.
+    const pressed = structuredClone(values);
+    loaded = zodResolver(await source());
+    return loaded(pressed, context, options);
   };
 }
 
