@@ -76,6 +76,12 @@ for (const lang of ['ru', 'bg', 'uk'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoEnglish(page, 'the start page');
 
+      const unknown = await page.goto('/no-such-page');
+      expect(unknown?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.home.notFound.heading);
+      await expect(page).toHaveTitle(c.home.notFound.metaTitle);
+      await expectNoEnglish(page, 'the page for an unknown address');
+
       await openFreshAppeal(page);
       await expectStep(page, c.form.steps.device);
       // The errors of an empty step, and the step itself.
