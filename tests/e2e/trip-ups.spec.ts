@@ -134,3 +134,27 @@ test('typing on after "Continue", while the step’s checks are still loading, d
   // What was typed meanwhile counts the next time: Continue now moves on.
   await continueTo(page, c, c.form.steps.purchase);
 });
+
+test('a part of the form that fails to download gets a reload offer, and the reload brings back what was typed', async ({ page }, testInfo) => {
+  await openFreshAppeal(page);
+  const imei = page.getByLabel(c.form.device.imei.label, { exact: true });
+  await expect(imei).toBeEnabled();
+  // The connection drops after the page has loaded: no script arrives any more (the step's checks,
+  // the next step).
+  await page.route('**/_next/static/chunks/**', (route) => route.abort('internetdisconnected'));
+  await imei.fill('868907041234565');
+  await pressContinue(page, c);
+
+  const problem = page.getByRole('alert').filter({ hasText: c.form.pageError.heading });
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText(c.form.pageError.text);
+  await expectNoAxeViolations(page, 'the form’s error boundary');
+  await screenshot(page, testInfo, 'form-part-failed');
+
+  // Back online: the reload brings the step back with the IMEI the browser saved.
+  await page.unroute('**/_next/static/chunks/**');
+  await page.getByRole('button', { name: c.form.pageError.reload }).click();
+  await expectStep(page, c.form.steps.device);
+  await expect(page.getByLabel(c.form.device.imei.label, { exact: true })).toHaveValue('868907041234565');
+  await continueTo(page, c, c.form.steps.purchase);
+});

@@ -28,7 +28,8 @@ export function AppealWizard() {
   const title = current === 'result' ? tResult('heading') : t(`steps.${current}`);
   const preloadNext = () => {
     const following = followingStep(current);
-    if (following) void STEP_LOADERS[following]();
+    // A failed prefetch is tried again when the step opens (the error boundary answers if that fails).
+    if (following) STEP_LOADERS[following]().catch(() => undefined);
   };
 
   return (

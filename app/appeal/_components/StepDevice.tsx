@@ -22,6 +22,8 @@ const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/I
 
 // The first step the page shows: zod loads on first focus instead of with the page.
 const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);
+// A prefetch that fails is tried again by "Continue", which says so if it fails there too.
+const ignorePrefetchFailure = () => undefined;
 
 type DeviceField = keyof DeviceValues;
 
@@ -82,7 +84,7 @@ export default function StepDevice({
   );
 
   return (
-    <form onSubmit={(event) => void submit(event)} onFocusCapture={() => void loadDeviceSchema()} noValidate>
+    <form onSubmit={(event) => void submit(event)} onFocusCapture={() => void loadDeviceSchema().catch(ignorePrefetchFailure)} noValidate>
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('device.intro')}</p>
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type BaseSyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
@@ -86,7 +86,12 @@ export function useStepForm<V extends FieldValues, O>({
     [form, onChange, values],
   );
 
-  const submit = form.handleSubmit(onValid, () => setAttempt((n) => n + 1));
+  // A check that could not run (zod failed to download) must not leave "Continue" doing nothing:
+  // thrown during the next render, it reaches the form's error boundary, which offers a reload.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
+  const check = form.handleSubmit(onValid, () => setAttempt((n) => n + 1));
+  const submit = (event?: BaseSyntheticEvent) => check(event).catch((error: unknown) => setFailure({ error }));
 
   const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
