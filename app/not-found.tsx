@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotFound() {
   const t = await getTranslations('home.notFound');
   return (
-    <main id="main" className="not-found">
+    <main id="main">
       <h1>{t('heading')}</h1>
       <p>{t('text')}</p>
       <p className="send-options">

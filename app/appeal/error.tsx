@@ -10,7 +10,7 @@ import { useTranslations } from 'next-intl';
 export default function AppealError() {
   const t = useTranslations('form.pageError');
   return (
-    <main id="main" className="appeal">
+    <>
       <div role="alert">
         <h1>{t('heading')}</h1>
         <p>{t('text')}</p>
@@ -18,6 +18,6 @@ export default function AppealError() {
       <button type="button" className="button" onClick={() => window.location.reload()}>
         {t('reload')}
       </button>
-    </main>
+    </>
   );
 }

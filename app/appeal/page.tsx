@@ -9,9 +9,5 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function AppealPage() {
-  return (
-    <main id="main" className="appeal">
-      <AppealWizard />
-    </main>
-  );
+  return <AppealWizard />;
 }

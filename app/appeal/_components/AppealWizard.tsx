@@ -7,6 +7,7 @@ import { emptyDraft } from '@/lib/form/draft';
 import { FORM_STEPS } from '@/lib/form/steps';
 import { followingStep, type WizardState } from '@/lib/form/wizard-state';
 import { StartOver } from '@/app/appeal/_components/StartOverDialog';
+import { prefetch } from '@/app/appeal/_components/prefetch';
 import { STEP_LOADERS, STEP_VIEWS } from '@/app/appeal/_components/step-views';
 import { Stepper } from '@/app/appeal/_components/Stepper';
 import { useWizard } from '@/app/appeal/_components/use-wizard';
@@ -28,8 +29,7 @@ export function AppealWizard() {
   const title = current === 'result' ? tResult('heading') : t(`steps.${current}`);
   const preloadNext = () => {
     const following = followingStep(current);
-    // A failed prefetch is tried again when the step opens (the error boundary answers if that fails).
-    if (following) STEP_LOADERS[following]().catch(() => undefined);
+    if (following) prefetch(STEP_LOADERS[following]);
   };
 
   return (

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
+import { prefetch } from '@/app/appeal/_components/prefetch';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
 import { useStepForm } from '@/app/appeal/_components/use-step-form';
@@ -22,8 +23,6 @@ const ImeiFromPhoto = dynamic(() => import('@/app/appeal/_components/assistant/I
 
 // The first step the page shows: zod loads on first focus instead of with the page.
 const loadDeviceSchema = () => import('@/lib/appeal/schema').then((m) => m.ZDeviceStepSchema);
-// A prefetch that fails is tried again by "Continue", which says so if it fails there too.
-const ignorePrefetchFailure = () => undefined;
 
 type DeviceField = keyof DeviceValues;
 
@@ -84,7 +83,7 @@ export default function StepDevice({
   );
 
   return (
-    <form onSubmit={(event) => void submit(event)} onFocusCapture={() => void loadDeviceSchema().catch(ignorePrefetchFailure)} noValidate>
+    <form onSubmit={(event) => void submit(event)} onFocusCapture={() => prefetch(loadDeviceSchema)} noValidate>
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('device.intro')}</p>
 

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
+import { prefetch } from '@/app/appeal/_components/prefetch';
 import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import type { ImeiField, ImeiFields } from '@/lib/form/label-notes';
@@ -75,7 +76,7 @@ export default function ImeiFromPhoto({
           accept={ACCEPT_ATTRIBUTE.boxPhoto}
           className="visually-hidden"
           aria-describedby="imei-photo-hint"
-          onClick={() => void loadReader().catch(() => null)}
+          onClick={() => prefetch(loadReader)}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
