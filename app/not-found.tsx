@@ -14,7 +14,7 @@ export default async function NotFound() {
     <main id="main">
       <h1>{t('heading')}</h1>
       <p>{t('text')}</p>
-      <p className="send-options">
+      <p className="action-stack">
         <Link className="button" href="/appeal">
           {t('appeal')}
         </Link>

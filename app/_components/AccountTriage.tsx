@@ -172,7 +172,7 @@ function AskSeller({ t, hint, onRefused }: { t: TriageText['ask']; hint: string;
       <p>{t.explain}</p>
       <label htmlFor="seller-message">{t.messageLabel}</label>
       <textarea id="seller-message" readOnly rows={9} className="email-body" value={message} />
-      <p className="send-options">
+      <p className="action-stack">
         <button
           type="button"
           className="button"

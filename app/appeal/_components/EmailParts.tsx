@@ -80,7 +80,7 @@ export function EmailParts({ appeal, result, email }: { appeal: TAppeal; result:
       </Help>
 
       <h3>{t('send.heading')}</h3>
-      <div className="send-options">
+      <div className="action-stack">
         <div className={styles.option}>
           <button type="button" className="button" onClick={() => void downloadEml()} disabled={emlState === 'building'}>
             {t('send.eml')}

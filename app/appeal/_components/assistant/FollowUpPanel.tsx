@@ -75,7 +75,7 @@ export default function FollowUpPanel({
               <strong>{t('subjectLabel')}:</strong> <span lang="en">{email.subject}</span>
             </p>
             <textarea readOnly rows={12} className="email-body" aria-label={t('bodyLabel')} value={email.body} />
-            <p className="send-options">
+            <p className="action-stack">
               <a className="button" href={email.mailtoUrl}>
                 {t('open')}
               </a>{' '}
