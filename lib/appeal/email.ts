@@ -14,6 +14,7 @@ import {
   letterToText,
   type AppealLetter,
 } from '@/lib/appeal/letter';
+import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import type { TAppeal } from '@/lib/appeal/schema';
 import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
 
@@ -38,7 +39,7 @@ export type AppealEmail = {
   mailtoBodyKind: MailtoBodyKind;
 };
 
-export type AppealEmailOptions = { to: string; attachmentName: string; caseReference?: string };
+export type AppealEmailOptions = { to: string; attachmentName: string; caseReference?: string; enclosed: EvidenceCounts };
 
 /** An address as a header-safe value: no blanks or controls; longer than any real address → none. */
 function cleanAddress(to: string): string {
@@ -135,7 +136,7 @@ export function composeAppealEmail(appeal: TAppeal, options: AppealEmailOptions)
   const caseReference = singleLine(options.caseReference || appeal.caseReference || '') || undefined;
   const letterOptions = { caseReference, attachmentName: options.attachmentName };
   const subject = composeAppealSubject(appeal, caseReference);
-  const body = fullText(composeAppealLetter(appeal, letterOptions));
+  const body = fullText(composeAppealLetter(appeal, { ...letterOptions, enclosed: options.enclosed }));
 
   const kinds = ['full', 'short', 'short-english'] as const;
   const { mailtoUrl, mailtoBody, whole } = fittingMailto(to, subject, [

@@ -16,6 +16,15 @@ export function inEvidenceOrder<T extends { role: EvidenceRole }>(files: readonl
   return [...files].sort((a, b) => EVIDENCE_ROLES.indexOf(a.role) - EVIDENCE_ROLES.indexOf(b.role));
 }
 
+/** How many files an appeal carries in each role: all the letter and the PDF may call enclosed. */
+export type EvidenceCounts = Readonly<Record<EvidenceRole, number>>;
+
+export function countEvidence(files: readonly { role: EvidenceRole }[]): EvidenceCounts {
+  const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
+  for (const file of files) counts[file.role] += 1;
+  return counts;
+}
+
 /** File kinds decided from the bytes (magic numbers) on the server. */
 export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

@@ -6,8 +6,9 @@
 import { createTranslator } from 'next-intl';
 
 import { multiLine, singleLine } from '@/lib/appeal/fields';
+import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
-import type { PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
+import type { FirstBuyerReceipt, PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
@@ -29,7 +30,14 @@ export type AppealLetterOptions = {
    * Defaults to bundleFileName(appeal), the name the bundle route gives the PDF.
    */
   attachmentName?: string;
+  /**
+   * The files the PDF carries, per role. The letter calls a receipt attached, or says what it
+   * shows, only when one is: an answer given on the purchase step is not a file.
+   */
+  enclosed: EvidenceCounts;
 };
+/** The short letter names only the PDF, whatever it holds. */
+export type ShortLetterOptions = Omit<AppealLetterOptions, 'enclosed'> & { locales?: Locale[] };
 
 function makeLetterTranslator(locale: Locale) {
   return createTranslator({ locale, messages: LETTER_MESSAGES[locale], namespace: 'letter' });
@@ -98,17 +106,24 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
  * A second-hand buyer tells the chain honestly: whom they bought from, where and when, and whether
  * the first buyer's receipt exists or the record of their own purchase stands in for it.
  */
-function saleChain(appeal: TAppeal, t: LetterTranslator, locale: Locale): string | null {
+function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
   if (appeal.purchaseChannel !== 'second-hand') return null;
   const values = { venue: appeal.saleVenue || 'none', date: formatLongDate(appeal.purchaseDate, locale) };
   const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
-  const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${appeal.firstBuyerReceipt}`) : null;
+  const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${firstReceiptSentence(appeal.firstBuyerReceipt, enclosed)}`) : null;
   // An empty venue leaves a double space; a date ending in "г." (ru) or "р." (uk) a double full stop.
   return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1').replace(/\.\.$/, '.'), receipt].filter(Boolean).join(' ');
 }
 
-function receiptFacts(facts: readonly ReceiptFact[], t: LetterTranslator, locale: Locale): string | null {
-  if (facts.length === 0) return null;
+/** The answer about the first buyer's receipt, held against what is enclosed. */
+function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCounts) {
+  if (answer === 'yes') return enclosed.receipt > 0 ? 'yes' : 'yesNotEnclosed';
+  return enclosed.receipt + enclosed.extra > 0 ? 'no' : 'noNothingEnclosed';
+}
+
+function receiptFacts(facts: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
+  // What "the receipt" shows, without a receipt in the PDF, would describe a document support never sees.
+  if (facts.length === 0 || enclosed.receipt === 0) return null;
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
   return t('receipt', { facts: list });
 }
@@ -144,8 +159,8 @@ function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOp
     }),
     deviceFacts(appeal, t),
     purchaseFacts(appeal, t, locale),
-    saleChain(appeal, t, locale),
-    receiptFacts(appeal.receiptShows, t, locale),
+    saleChain(appeal, options.enclosed, t, locale),
+    receiptFacts(appeal.receiptShows, options.enclosed, t, locale),
     appeal.linkedAccount ? t('account', { linkedAccount: appeal.linkedAccount }) : null,
     appeal.accountHint ? t('accountHint', { accountHint: appeal.accountHint }) : null,
     appeal.triedFirst ? t(`triedFirst.${appeal.triedFirst}`) : null,
@@ -161,7 +176,7 @@ function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOp
   return { locale, heading: letterHeading(appeal, locale), paragraphs: paragraphs.filter((p): p is string => p !== null) };
 }
 
-export function composeAppealLetter(appeal: TAppeal, options: AppealLetterOptions = {}): AppealLetter {
+export function composeAppealLetter(appeal: TAppeal, options: AppealLetterOptions): AppealLetter {
   const cleaned = clean(appeal);
   return { sections: letterLocales(cleaned).map((locale) => composeSection(cleaned, locale, options)) };
 }
@@ -179,10 +194,7 @@ export function letterToText(letter: AppealLetter): string {
  * Only the first section greets, gives the reference and the contact, and signs: a second
  * language repeats just the request, because each Cyrillic letter costs six characters of URL.
  */
-export function composeShortAppealLetter(
-  appeal: TAppeal,
-  options: AppealLetterOptions & { locales?: Locale[] } = {},
-): AppealLetter {
+export function composeShortAppealLetter(appeal: TAppeal, options: ShortLetterOptions = {}): AppealLetter {
   const cleaned = clean(appeal);
   const attachmentName = singleLine(options.attachmentName ?? '') || bundleFileName(appeal);
   const caseReference = singleLine(options.caseReference ?? cleaned.caseReference ?? '');

@@ -1,14 +1,15 @@
 /**
  * What a proof of purchase shows, and an honest word when it is weak. Pure and browser-safe: the
- * review step runs it as the user types, the PDF cover prints the same checklist. Message keys
+ * review step runs it as the user types; the PDF's fact table names only what the user ticked. Message keys
  * are in the `assistant` namespace.
  *
  * Grounded in what support teams accept (shared notes, domain.md): a legible receipt from the
  * seller with a device description, date, price and the seller's details or stamp, ideally the
- * IMEI (Xiaomi's warranty terms: the IMEI must match the receipt or warranty card). Not accepted
- * alone: an order acknowledgement or confirmation, a card statement.
+ * IMEI (Xiaomi's warranty terms: the IMEI must match the receipt or warranty card). For an online
+ * purchase Xiaomi's own no-access flow asks for a screenshot of the order, so an order confirmation
+ * counts; a card statement alone shows a payment, not which phone.
  */
-import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
+import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 
 export type ReceiptChecklistItem = {
@@ -34,10 +35,8 @@ export type ProofKind = (typeof PROOF_KINDS)[number];
 
 export type EvidenceContext = {
   proofKind?: ProofKind;
-  /** Second-hand only: the first buyer's receipt is among the files. */
-  hasFirstBuyerReceipt?: boolean;
   /** How many files the appeal carries in each role; absent when not known yet. */
-  files?: Readonly<Record<EvidenceRole, number>>;
+  files?: EvidenceCounts;
 };
 
 export type EvidenceWarningKey =
@@ -45,6 +44,7 @@ export type EvidenceWarningKey =
   | 'orderConfirmationOnly'
   | 'cardStatementOnly'
   | 'secondHandWithoutFirstReceipt'
+  | 'firstBuyerReceiptNotAdded'
   | 'noReceiptFacts'
   | 'noDeviceLink'
   | 'noSellerOrDate'
@@ -62,14 +62,14 @@ export type EvidenceWarning = {
   values?: Record<string, string>;
 };
 
-export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'orderNumber' | 'imei' | 'lockCode'>;
+export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'firstBuyerReceipt' | 'orderNumber' | 'imei' | 'lockCode'>;
 
 function proofWarnings(proofKind: ProofKind | undefined): EvidenceWarning[] {
   switch (proofKind) {
     case 'none':
       return [{ key: 'noProof', level: 'weak' }];
     case 'order-confirmation':
-      return [{ key: 'orderConfirmationOnly', level: 'weak' }];
+      return [{ key: 'orderConfirmationOnly', level: 'tip' }];
     case 'card-statement':
       return [{ key: 'cardStatementOnly', level: 'weak' }];
     default:
@@ -97,8 +97,10 @@ function receiptFactWarnings(shows: readonly ReceiptFact[]): EvidenceWarning[] {
 export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext = {}): EvidenceWarning[] {
   const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind)];
   const secondHand = appeal.purchaseChannel === 'second-hand';
-  if (secondHand && !context.hasFirstBuyerReceipt) {
-    warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
+  // The purchase step asked whether the first buyer's receipt exists; the files say whether it came.
+  if (secondHand && appeal.firstBuyerReceipt !== 'yes') warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
+  if (secondHand && appeal.firstBuyerReceipt === 'yes' && context.files?.receipt === 0) {
+    warnings.push({ key: 'firstBuyerReceiptNotAdded', level: 'weak' });
   }
   // The whole evidence set: no role is required, so say what is missing and what else counts.
   const noReceiptFile = context.files?.receipt === 0;

@@ -32,6 +32,7 @@ export type SaleVenue = (typeof SALE_VENUES)[number];
 
 /** Second-hand only: whether the user holds the first buyer's receipt. */
 export const FIRST_BUYER_RECEIPT = ['yes', 'no'] as const;
+export type FirstBuyerReceipt = (typeof FIRST_BUYER_RECEIPT)[number];
 
 /** Longest accepted value per field, in characters after normalisation. */
 export const FIELD_MAX = {

@@ -1,4 +1,4 @@
-import { inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { inEvidenceOrder, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { STEP_TEXT_FIELDS, type StepValues, type TextStep } from '@/lib/appeal/field-names';
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
@@ -72,7 +72,13 @@ export type AppealDraft = {
   serverErrors: Record<string, string>;
 };
 
-export type AppealResult = { pdf: Blob; fileName: string; recipient: string };
+export type AppealResult = {
+  pdf: Blob;
+  fileName: string;
+  recipient: string;
+  /** What the PDF carries, per role, so the e-mail's letter says what the PDF's letter says. */
+  enclosed: EvidenceCounts;
+};
 
 /**
  * One step's values from what a store holds: every field of the step, as saved when it is text

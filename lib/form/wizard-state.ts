@@ -1,5 +1,5 @@
 import type { ReceiptFact } from '@/lib/appeal/schema';
-import { EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
 import { inUploadOrder, type AppealDraft, type AppealResult, type ContactValues, type DeviceValues, type EvidenceFile, type PurchaseValues } from '@/lib/form/draft';
 import type { PlacedServerErrors } from '@/lib/form/server-errors';
 import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
@@ -114,6 +114,7 @@ export function wizardReducer(state: WizardState | null, action: WizardAction): 
         pdf: action.pdf,
         fileName: action.fileName ?? `appeal-${draft.caseReference}.pdf`,
         recipient: draft.recipient,
+        enclosed: countEvidence(state.files),
       };
       return { ...state, result, draft: moveTo(draft, 'result') };
     }

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { EVIDENCE_RULES, inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
@@ -64,25 +64,19 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-function sniffFiles(uploaded: readonly UploadedFile[], secondHand: boolean): SniffedFile[] {
+function sniffFiles(uploaded: readonly UploadedFile[]): SniffedFile[] {
   const files = inEvidenceOrder(uploaded);
-  const perRole = counts(files);
+  const perRole = countEvidence(files);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   return files.map((file) => {
     seen[file.role] += 1;
-    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], secondHand);
+    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role]);
     const kind = sniffEvidenceKind(file.bytes);
     if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
       throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
     }
     return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
   });
-}
-
-function counts(files: readonly { role: EvidenceRole }[]): Record<EvidenceRole, number> {
-  const out: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
-  for (const file of files) out[file.role] += 1;
-  return out;
 }
 
 function checkPdfShare(files: readonly SniffedFile[]): void {
@@ -139,10 +133,11 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
  */
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
-  const files = sniffFiles(input.files, input.appeal.purchaseChannel === 'second-hand');
+  const files = sniffFiles(input.files);
+  const enclosed = countEvidence(files);
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
-  const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference }).sections;
+  const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference, enclosed }).sections;
 
   let facts: FactRow[] | undefined;
   let imagesMs = 0;
@@ -159,7 +154,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
 
     if (!facts) {
       const waitStarted = performance.now();
-      facts = buildFactRows(input.appeal, { boxLabelImeis: await boxLabelImeis, files: counts(files) });
+      facts = buildFactRows(input.appeal, { boxLabelImeis: await boxLabelImeis, files: enclosed });
       labelsWaitMs = performance.now() - waitStarted;
     }
     const pdfStarted = performance.now();

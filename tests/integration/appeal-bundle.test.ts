@@ -79,11 +79,14 @@ describe('POST /api/appeal with the standard evidence set', () => {
         'old.ivan@example.com',
         'пароль от аккаунта утерян',
         'AK-7Q2M-X9FD',
-        'does not show the seller’s stamp or signature',
-        'не указаны: печать или подпись продавца',
+        'shows the seller’s name',
+        'указаны: название продавца',
       ]) {
         expect(text, fact).toContain(fact);
       }
+      // What the owner left unticked is not claimed to be missing from the receipt support can see.
+      expect(text).not.toContain('does not show');
+      expect(text).not.toContain('не указаны');
       // A support agent pastes the IMEI into a search: the text layer carries it ungrouped.
       expect(text).not.toMatch(/86 890704|86 744303/);
     });

@@ -30,8 +30,10 @@ describe('POST /api/appeal without the box or the receipt', () => {
 
   it('accepts a receipt without a box photo', async () => {
     const text = await pdfText({ ...STANDARD_FIELDS, locale: 'en' }, [RECEIPT_PHOTO]);
-    expect(text).toContain('box label photo (the owner does not have it)');
+    expect(text).toMatch(/Not enclosed\s+box label photo\s/);
     expect(text).toContain('the appeal is weaker without it');
+    // Not enclosed is all the PDF knows: whether the owner has the box is not asked.
+    expect(text).not.toContain('does not have');
   });
 
   it('says nothing is missing when the box and the receipt are there', async () => {
@@ -42,7 +44,7 @@ describe('POST /api/appeal without the box or the receipt', () => {
 });
 
 describe('POST /api/appeal on the second-hand path', () => {
-  it('captions the first buyer’s receipt and the sale record, and the letter tells the chain', async () => {
+  it('captions each file by its zone, and the letter tells the chain', async () => {
     const fields = {
       ...STANDARD_FIELDS,
       purchaseChannel: 'second-hand',
@@ -54,13 +56,33 @@ describe('POST /api/appeal on the second-hand path', () => {
       locale: 'ru',
     };
     const text = await pdfText(fields, [RECEIPT_PHOTO, { ...LOCK_SCREEN, name: 'chat-with-seller.png' }]);
-    expect(text).toContain("First buyer's receipt: receipt.jpg");
-    expect(text).toContain('Sale listing, chat or transfer note: chat-with-seller.png');
+    expect(text).toContain('Receipt: receipt.jpg');
+    expect(text).toContain('Other evidence: chat-with-seller.png');
     expect(text.replace(/\s+/g, ' ')).toContain('I bought it from Олег in a private sale on 14 March 2025.');
     expect(text.replace(/\s+/g, ' ')).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
     expect(text.replace(/\s+/g, ' ')).toContain('Я купил(а) его у продавца Олег в частной сделке');
     expect(text).toContain('Where the sale happened');
     expect(text).toContain('221****878');
     expect(text).toContain('asked the seller to remove the phone from their account');
+  });
+
+  it('never calls the first buyer’s receipt attached, or describes a receipt, when no receipt is enclosed', async () => {
+    const fields = {
+      ...STANDARD_FIELDS,
+      purchaseChannel: 'second-hand',
+      sellerName: 'Олег',
+      saleVenue: 'marketplace',
+      firstBuyerReceipt: 'yes',
+      receiptShows: 'seller,date,imei',
+      locale: 'ru',
+    };
+    const text = (await pdfText(fields, [{ ...LOCK_SCREEN, name: 'chat-with-seller.png' }])).replace(/\s+/g, ' ');
+    expect(text).toContain('The seller gave me the first buyer’s original receipt; I can send you a copy if you need it.');
+    expect(text).toContain('Продавец передал мне оригинальный чек первого покупателя; если нужно, я пришлю его копию.');
+    expect(text).not.toContain('is attached.');
+    expect(text).not.toContain('The receipt shows');
+    expect(text).not.toContain('В чеке указаны');
+    expect(text).toContain('the owner has it; not enclosed');
+    expect(text).toMatch(/Not enclosed .*first buyer's receipt/);
   });
 });

@@ -17,6 +17,9 @@ import { textWidth, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
 import { STANDARD_FIELDS } from './support/appeal-request';
 import { withPdfFile } from './support/pdf-tools';
 
+/** Box photo, receipt and other proof: a full evidence set. */
+const FULL_SET = { boxPhoto: 1, receipt: 1, extra: 1 };
+
 describe('wrapText', () => {
   let fonts: EvidenceFonts;
   beforeAll(async () => {
@@ -41,7 +44,7 @@ describe('buildFactRows', () => {
   const appeal = ZAppealSchema.parse(STANDARD_FIELDS);
 
   it('notes a valid check digit on each IMEI and a box-label match only where the barcode says so', () => {
-    const rows = buildFactRows(appeal, { boxLabelImeis: ['868907041234565'] });
+    const rows = buildFactRows(appeal, { boxLabelImeis: ['868907041234565'], files: FULL_SET });
     const imei1 = rows.find((row) => row.label[0] === 'IMEI 1');
     const imei2 = rows.find((row) => row.label[0] === 'IMEI 2');
     // The standard appeal is Russian: a line in English, then one in Russian.
@@ -50,7 +53,7 @@ describe('buildFactRows', () => {
   });
 
   it('leaves out facts the user did not give', () => {
-    const rows = buildFactRows(ZAppealSchema.parse({ ...STANDARD_FIELDS, linkedAccount: '', orderNumber: '' }));
+    const rows = buildFactRows(ZAppealSchema.parse({ ...STANDARD_FIELDS, linkedAccount: '', orderNumber: '' }), { files: FULL_SET });
     expect(rows.map((row) => row.label[0])).not.toContain('Previously bound account');
     expect(rows.map((row) => row.label[0])).not.toContain('Order / receipt number');
   });

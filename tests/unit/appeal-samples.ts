@@ -32,6 +32,9 @@ export function parseAppeal(input: TAppealInput): TAppeal {
   return result.data;
 }
 
+/** A full evidence set (box photo, receipt, other proof): what the letter may call enclosed. */
+export const EVERY_ROLE_ENCLOSED = { boxPhoto: 1, receipt: 1, extra: 1 } as const;
+
 export const realisticAppeal = (overrides: Partial<TAppealInput> = {}): TAppeal => parseAppeal(realisticInput(overrides));
 
 /**

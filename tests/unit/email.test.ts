@@ -4,7 +4,7 @@ import { MAILTO_MAX_LENGTH, buildMailtoUrl, composeAppealEmail } from '@/lib/app
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter, letterHeading, letterToText } from '@/lib/appeal/letter';
 import { LOCALES } from '@/lib/i18n/locales';
-import { HOSTILE, hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
+import { EVERY_ROLE_ENCLOSED, HOSTILE, hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
 
 const TO = 'service.ru@xiaomi.com';
 
@@ -29,7 +29,7 @@ describe('invisible characters', () => {
       model: 'Redmi\u{E0041} Note 13',
       notes: 'Телефон\u2064 мой.\n\u00ADВсегда был у меня.',
     });
-    const email = composeAppealEmail(appeal, { to: TO, attachmentName: bundleFileName(appeal) });
+    const email = composeAppealEmail(appeal, { to: TO, attachmentName: bundleFileName(appeal), enclosed: EVERY_ROLE_ENCLOSED });
     for (const text of [email.subject, email.body, email.mailtoBody, decodeMailto(email.mailtoUrl).body ?? '']) {
       expect(text).not.toMatch(invisible);
     }
@@ -91,11 +91,11 @@ describe('buildMailtoUrl', () => {
 });
 
 describe('composeAppealEmail', () => {
-  const email = (appeal = realisticAppeal(), to = TO) => composeAppealEmail(appeal, { to, attachmentName: bundleFileName(appeal) });
+  const email = (appeal = realisticAppeal(), to = TO) => composeAppealEmail(appeal, { to, attachmentName: bundleFileName(appeal), enclosed: EVERY_ROLE_ENCLOSED });
 
   it('puts the IMEI and the case reference in the subject', () => {
     expect(email().subject).toBe('Request to remove the Mi Account lock: IMEI 868907041234565 [AK-7Q2M-9XK4]');
-    expect(composeAppealEmail(realisticAppeal(), { to: TO, attachmentName: 'x.pdf', caseReference: 'AK-AAAA-BBBB' }).subject).toContain('[AK-AAAA-BBBB]');
+    expect(composeAppealEmail(realisticAppeal(), { to: TO, attachmentName: 'x.pdf', caseReference: 'AK-AAAA-BBBB', enclosed: EVERY_ROLE_ENCLOSED }).subject).toContain('[AK-AAAA-BBBB]');
     expect(email(realisticAppeal({ caseReference: '' })).subject).toBe('Request to remove the Mi Account lock: IMEI 868907041234565');
   });
 
@@ -121,7 +121,7 @@ describe('composeAppealEmail', () => {
       contactPhone: '', linkedAccount: '', notes: '', receiptShows: '', caseReference: '', model: '',
     });
     const result = email(appeal);
-    const letter = letterToText(composeAppealLetter(appeal, { attachmentName: bundleFileName(appeal) }));
+    const letter = letterToText(composeAppealLetter(appeal, { attachmentName: bundleFileName(appeal), enclosed: EVERY_ROLE_ENCLOSED }));
     expect(`${letterHeading(appeal, 'en')}\n\n${result.body}`).toBe(letter);
     expect(result.mailtoBodyKind).toBe('full');
     expect(decodeMailto(result.mailtoUrl).body).toBe(result.body.replace(/\n/g, '\r\n'));
@@ -154,7 +154,7 @@ describe('composeAppealEmail', () => {
 
   it('keeps CR, LF and controls from every field out of the subject, address and mailto header part', () => {
     for (const locale of LOCALES) {
-      const result = composeAppealEmail(hostileAppeal(locale), { to: `${TO}\r\nBcc: x@y.ru`, attachmentName: `a\r\nb.pdf`, caseReference: HOSTILE });
+      const result = composeAppealEmail(hostileAppeal(locale), { to: `${TO}\r\nBcc: x@y.ru`, attachmentName: `a\r\nb.pdf`, caseReference: HOSTILE, enclosed: EVERY_ROLE_ENCLOSED });
       expect(result.subject).not.toMatch(/[\r\n\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
       expect(result.to).not.toMatch(/[\s\u0000-\u001f]/);
       const decoded = decodeMailto(result.mailtoUrl);

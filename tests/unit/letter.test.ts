@@ -5,22 +5,22 @@ import { formatLongDate } from '@/lib/i18n/format';
 import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
 import { LOCALES } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
-import { hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
+import { EVERY_ROLE_ENCLOSED, hostileAppeal, longestInput, parseAppeal, realisticAppeal } from './appeal-samples';
 
 const CONTROL_EXCEPT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 const ATTACHMENT = 'mi-account-appeal-868907041234565-2025-03-14.pdf';
 
 describe('composeAppealLetter', () => {
   it('writes English first, then the user’s language', () => {
-    expect(composeAppealLetter(realisticAppeal({ locale: 'ru' })).sections.map((s) => s.locale)).toEqual(['en', 'ru']);
-    expect(composeAppealLetter(realisticAppeal({ locale: 'bg' })).sections.map((s) => s.locale)).toEqual(['en', 'bg']);
-    expect(composeAppealLetter(realisticAppeal({ locale: 'uk' })).sections.map((s) => s.locale)).toEqual(['en', 'uk']);
-    expect(composeAppealLetter(realisticAppeal({ locale: 'en' })).sections.map((s) => s.locale)).toEqual(['en']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'ru' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections.map((s) => s.locale)).toEqual(['en', 'ru']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'bg' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections.map((s) => s.locale)).toEqual(['en', 'bg']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'uk' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections.map((s) => s.locale)).toEqual(['en', 'uk']);
+    expect(composeAppealLetter(realisticAppeal({ locale: 'en' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections.map((s) => s.locale)).toEqual(['en']);
   });
 
   it.each(LOCALES)('states every fact of the appeal in each section (user language %s)', (locale) => {
     const appeal = realisticAppeal({ locale });
-    const letter = composeAppealLetter(appeal, { attachmentName: ATTACHMENT });
+    const letter = composeAppealLetter(appeal, { attachmentName: ATTACHMENT, enclosed: EVERY_ROLE_ENCLOSED });
     for (const section of letter.sections) {
       const text = [section.heading, ...section.paragraphs].join('\n');
       const facts = [
@@ -50,7 +50,7 @@ describe('composeAppealLetter', () => {
   });
 
   it('asks for the binding to be removed and says the evidence PDF is attached, in plain words', () => {
-    const text = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' }), { attachmentName: ATTACHMENT }));
+    const text = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' }), { attachmentName: ATTACHMENT, enclosed: EVERY_ROLE_ENCLOSED }));
     expect(text).toContain('Please remove the Mi Account binding from this phone');
     expect(text).toContain(`I attach one PDF file, “${ATTACHMENT}”, with my evidence`);
     expect(text).toContain('Date: 14 March 2025');
@@ -59,12 +59,12 @@ describe('composeAppealLetter', () => {
   });
 
   it('writes the user’s notes once, in their own section, and points to them from the English one', () => {
-    const letter = composeAppealLetter(realisticAppeal({ locale: 'ru' }));
+    const letter = composeAppealLetter(realisticAppeal({ locale: 'ru' }), { enclosed: EVERY_ROLE_ENCLOSED });
     const [en, ru] = letter.sections.map((s) => s.paragraphs.join('\n'));
     expect(ru).toContain('Забыл пароль от Mi аккаунта после сброса.\nТелефон всегда был у меня.');
     expect(en).not.toContain('Забыл пароль');
     expect(en).toContain('My own notes are in the Russian text below.');
-    const english = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en', notes: 'Bought in 2025.' })));
+    const english = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en', notes: 'Bought in 2025.' }), { enclosed: EVERY_ROLE_ENCLOSED }));
     expect(english).toContain('My own notes:\nBought in 2025.');
   });
 
@@ -73,7 +73,7 @@ describe('composeAppealLetter', () => {
       imei: '', imei2: '', lockCode: 'AB12-CD34', model: '', serialNumber: '', sellerName: '', orderNumber: '', price: '',
       contactPhone: '', linkedAccount: '', notes: '', receiptShows: '', caseReference: '', locale: 'en',
     });
-    const [section] = composeAppealLetter(appeal).sections;
+    const [section] = composeAppealLetter(appeal, { enclosed: EVERY_ROLE_ENCLOSED }).sections;
     expect(section?.heading).toBe('Request to remove the Mi Account lock: lock code AB12-CD34');
     const text = section?.paragraphs.join('\n') ?? '';
     expect(text).toContain('Lock code (shown after tapping “This device is locked” ten times): AB12-CD34');
@@ -84,7 +84,7 @@ describe('composeAppealLetter', () => {
   });
 
   it('calls a single IMEI just "IMEI"', () => {
-    const text = letterToText(composeAppealLetter(realisticAppeal({ imei2: '', locale: 'en' })));
+    const text = letterToText(composeAppealLetter(realisticAppeal({ imei2: '', locale: 'en' }), { enclosed: EVERY_ROLE_ENCLOSED }));
     expect(text).toContain('IMEI: 868907041234565');
     // Copied into a support search as it is: no grouping characters anywhere in the letter.
     expect(text).not.toMatch(/\d \d{6} \d{6} \d/);
@@ -93,14 +93,14 @@ describe('composeAppealLetter', () => {
 
   it.each(LOCALES)('names every purchase channel in %s', (locale) => {
     for (const channel of PURCHASE_CHANNELS) {
-      const letter = composeAppealLetter(realisticAppeal({ purchaseChannel: channel, locale }));
+      const letter = composeAppealLetter(realisticAppeal({ purchaseChannel: channel, locale }), { enclosed: EVERY_ROLE_ENCLOSED });
       const last = letter.sections.at(-1);
       expect(last?.paragraphs.join('\n')).toContain(MESSAGES[locale].letter.channel[channel]);
     }
   });
 
   it('keeps Cyrillic, Bulgarian, Ukrainian and emoji text intact', () => {
-    const letter = composeAppealLetter(realisticAppeal({ ownerName: 'Ґанна Їжак 👩‍💻', sellerName: 'Мобилни ъгли ЕООД', locale: 'uk' }));
+    const letter = composeAppealLetter(realisticAppeal({ ownerName: 'Ґанна Їжак 👩‍💻', sellerName: 'Мобилни ъгли ЕООД', locale: 'uk' }), { enclosed: EVERY_ROLE_ENCLOSED });
     const text = letterToText(letter);
     expect(text).toContain('Мене звати Ґанна Їжак 👩‍💻.');
     expect(text).toContain('Продавець: Мобилни ъгли ЕООД');
@@ -108,7 +108,7 @@ describe('composeAppealLetter', () => {
 
   it('keeps headings on one line and paragraphs free of CR and controls, whatever the fields hold', () => {
     for (const locale of LOCALES) {
-      for (const letter of [composeAppealLetter(hostileAppeal(locale), { caseReference: 'AK-1\r\n2' }), composeShortAppealLetter(hostileAppeal(locale))]) {
+      for (const letter of [composeAppealLetter(hostileAppeal(locale), { caseReference: 'AK-1\r\n2', enclosed: EVERY_ROLE_ENCLOSED }), composeShortAppealLetter(hostileAppeal(locale))]) {
         for (const section of letter.sections) {
           expect(section.heading).not.toMatch(/[\r\n]/);
           expect(section.heading).not.toMatch(CONTROL_EXCEPT_LF);
@@ -119,7 +119,7 @@ describe('composeAppealLetter', () => {
   });
 
   it('handles every field at its maximum length', () => {
-    const letter = composeAppealLetter(parseAppeal(longestInput('Ж', { locale: 'bg' })));
+    const letter = composeAppealLetter(parseAppeal(longestInput('Ж', { locale: 'bg' })), { enclosed: EVERY_ROLE_ENCLOSED });
     expect(letter.sections).toHaveLength(2);
     expect(letterToText(letter).length).toBeGreaterThan(4000);
   });
@@ -152,7 +152,7 @@ describe('the letter for each path (issue 12)', () => {
 
   it.each(LOCALES)('tells a second-hand chain honestly (%s)', (locale) => {
     for (const firstBuyerReceipt of ['yes', 'no'] as const) {
-      const letter = composeAppealLetter(secondHand({ locale, firstBuyerReceipt }));
+      const letter = composeAppealLetter(secondHand({ locale, firstBuyerReceipt }), { enclosed: EVERY_ROLE_ENCLOSED });
       for (const section of letter.sections) {
         const t = MESSAGES[section.locale].letter;
         const text = section.paragraphs.join('\n');
@@ -163,22 +163,47 @@ describe('the letter for each path (issue 12)', () => {
         expect(text).not.toMatch(/[{}]/);
       }
     }
-    const english = composeAppealLetter(secondHand({ locale, firstBuyerReceipt: 'no' })).sections[0]!.paragraphs.join('\n');
+    const english = composeAppealLetter(secondHand({ locale, firstBuyerReceipt: 'no' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections[0]!.paragraphs.join('\n');
     expect(english).toContain('I bought the Redmi Note 13 phone described below second-hand');
     expect(english).not.toContain('I am the owner of the');
     expect(english).toContain('I bought it from Олег through an online marketplace listing on 14 March 2025.');
     expect(english).toContain('The first buyer’s original receipt is not available to me');
   });
 
+  it.each(LOCALES)('calls a receipt attached, or says what it shows, only when one is enclosed (%s)', (locale) => {
+    const boxOnly = { boxPhoto: 1, receipt: 0, extra: 0 };
+    const chatOnly = { boxPhoto: 0, receipt: 0, extra: 1 };
+    const cases = [
+      ['yes', EVERY_ROLE_ENCLOSED, 'yes'],
+      ['yes', boxOnly, 'yesNotEnclosed'],
+      ['no', chatOnly, 'no'],
+      ['no', boxOnly, 'noNothingEnclosed'],
+    ] as const;
+    for (const [firstBuyerReceipt, enclosed, sentence] of cases) {
+      const letter = composeAppealLetter(secondHand({ locale, firstBuyerReceipt, receiptShows: 'seller,date' }), { enclosed });
+      for (const section of letter.sections) {
+        const t = MESSAGES[section.locale].letter;
+        const text = section.paragraphs.join('\n');
+        for (const [key, words] of Object.entries(t.chain.firstReceipt)) {
+          if (key === sentence) expect(text, `${firstBuyerReceipt} ${key}`).toContain(words);
+          else expect(text, `${firstBuyerReceipt} ${key}`).not.toContain(words);
+        }
+        const receiptShows = t.receipt.split('{')[0]!;
+        if (enclosed.receipt > 0) expect(text).toContain(receiptShows);
+        else expect(text).not.toContain(receiptShows);
+      }
+    }
+  });
+
   it('leaves the venue out when it is not known, and names the previous owner when the seller is unnamed', () => {
-    const text = composeAppealLetter(secondHand({ locale: 'en', sellerName: '', saleVenue: '' })).sections[0]!.paragraphs.join('\n');
+    const text = composeAppealLetter(secondHand({ locale: 'en', sellerName: '', saleVenue: '' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections[0]!.paragraphs.join('\n');
     expect(text).toContain('I bought it from the previous owner on 14 March 2025.');
   });
 
   it('says what was tried first and quotes the lock screen’s account hint, in every language', () => {
     for (const locale of LOCALES) {
       for (const triedFirst of ['password-reset', 'seller'] as const) {
-        const letter = composeAppealLetter(realisticAppeal({ locale, triedFirst, accountHint: '221****878' }));
+        const letter = composeAppealLetter(realisticAppeal({ locale, triedFirst, accountHint: '221****878' }), { enclosed: EVERY_ROLE_ENCLOSED });
         for (const section of letter.sections) {
           const text = section.paragraphs.join('\n');
           expect(text).toContain(MESSAGES[section.locale].letter.triedFirst[triedFirst]);
@@ -186,7 +211,7 @@ describe('the letter for each path (issue 12)', () => {
         }
       }
     }
-    const plain = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' })));
+    const plain = letterToText(composeAppealLetter(realisticAppeal({ locale: 'en' }), { enclosed: EVERY_ROLE_ENCLOSED }));
     expect(plain).not.toContain('account.xiaomi.com');
     expect(plain).not.toContain('lock screen shows');
   });

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
 import { Help } from '@/app/_components/Help';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
@@ -23,7 +24,7 @@ type ChannelAppeal = Pick<
  * what to have ready), Xiaomi's own no-access form with a copy sheet in that form's order, and a
  * service-centre visit with a one-page checklist to print.
  */
-export function OtherChannels({ appeal, fileName }: { appeal: ChannelAppeal; fileName: string }) {
+export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelAppeal; fileName: string; enclosed: EvidenceCounts }) {
   const t = useTranslations('result.channels');
   const locale = useLocale();
   const own = channelsFor(appeal.country);
@@ -42,7 +43,7 @@ export function OtherChannels({ appeal, fileName }: { appeal: ChannelAppeal; fil
           <p>{t('form.explain')}</p>
           {/* Folded: six answers with copy buttons are needed only by those who open that form. */}
           <Help summary={t('form.show')}>
-            <NoAccessFormSheet appeal={appeal} />
+            <NoAccessFormSheet appeal={appeal} enclosed={enclosed} />
           </Help>
         </li>
         <li className={styles.channel} data-testid="channel-service-centre">
@@ -81,10 +82,10 @@ function CountryChannel({ channel, reference }: { channel: SupportChannel; refer
   );
 }
 
-function NoAccessFormSheet({ appeal }: { appeal: ChannelAppeal }) {
+function NoAccessFormSheet({ appeal, enclosed }: { appeal: ChannelAppeal; enclosed: EvidenceCounts }) {
   const t = useTranslations('result.channels.form');
   const locale = useLocale();
-  const rows = noAccessFormRows(appeal, locale);
+  const rows = noAccessFormRows(appeal, enclosed, locale);
   return (
     <ol className={`copy-sheet ${styles.copySheet}`}>
       {rows.map((row) => (

@@ -71,7 +71,7 @@ function FinishedAppeal({
 
       <ResultActions result={result} email={email} />
       {email ? <EmailParts appeal={appeal} result={result} email={email} /> : null}
-      <OtherChannels appeal={appeal} fileName={result.fileName} />
+      <OtherChannels appeal={appeal} fileName={result.fileName} enclosed={result.enclosed} />
 
       <section className="card" aria-labelledby="result-next">
         <h2 id="result-next">{t('next.heading')}</h2>

@@ -13,11 +13,14 @@ export function useAppealEmail(appeal: TAppeal, result: AppealResult): AppealEma
     let live = true;
     // Loaded on demand: the letters of four languages are not needed before the result page.
     void import('@/lib/appeal/email').then(({ composeAppealEmail }) => {
-      if (live) setEmail(composeAppealEmail(appeal, { to: result.recipient, attachmentName: result.fileName, caseReference: appeal.caseReference }));
+      if (live) {
+        const { recipient: to, fileName: attachmentName, enclosed } = result;
+        setEmail(composeAppealEmail(appeal, { to, attachmentName, caseReference: appeal.caseReference, enclosed }));
+      }
     });
     return () => {
       live = false;
     };
-  }, [appeal, result.recipient, result.fileName]);
+  }, [appeal, result]);
   return email;
 }

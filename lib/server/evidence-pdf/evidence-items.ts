@@ -30,15 +30,12 @@ const ROLE_LABEL: Record<EvidenceRole, string> = {
   extra: 'Other evidence',
 };
 
-/** A second-hand buyer's receipt is the first buyer's; their other proof is the record of the sale. */
-const SECOND_HAND_ROLE_LABEL: Record<EvidenceRole, string> = {
-  boxPhoto: 'Box label',
-  receipt: "First buyer's receipt",
-  extra: 'Sale listing, chat or transfer note',
-};
-
-/** "Box label", or "Receipt 1 of 2" when a role has several files. */
-export function evidenceCaption(role: EvidenceRole, position: number, count: number, secondHand = false): string {
-  const label = (secondHand ? SECOND_HAND_ROLE_LABEL : ROLE_LABEL)[role];
+/**
+ * "Box label", or "Receipt 1 of 2" when a role has several files. Captions name the zone a file
+ * was added to and nothing more: a second-hand buyer's receipt zone may hold the first buyer's
+ * receipt or their own shop receipt, and only the letter, from their answers, says which.
+ */
+export function evidenceCaption(role: EvidenceRole, position: number, count: number): string {
+  const label = ROLE_LABEL[role];
   return count > 1 ? `${label} ${position} of ${count}` : label;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 
-import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
+import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { letterLocales, letterTranslator, type LetterTranslator } from '@/lib/appeal/letter';
-import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
+import type { ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -29,8 +29,8 @@ export type FactRowOptions = {
    * missing from a label that was read a "not found" note. Empty or absent: no label was read.
    */
   boxLabelImeis?: readonly string[];
-  /** Files enclosed per role: what is missing is said in so many words. */
-  files?: Readonly<Record<EvidenceRole, number>>;
+  /** Files enclosed per role: what is missing is said in so many words, and nothing absent is called attached. */
+  files: EvidenceCounts;
 };
 
 type FactKey = Parameters<LetterTranslator>[0];
@@ -50,7 +50,7 @@ function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) =>
  * What the evidence set lacks, in plain words, and how much that weakens the appeal (the review
  * step's grading, lib/appeal/receipt-checklist.ts, says the same to the user).
  */
-function missingEvidence(appeal: TAppeal, files: Readonly<Record<EvidenceRole, number>>, { say, label }: ReturnType<typeof sayer>): FactRow | null {
+function missingEvidence(appeal: TAppeal, files: EvidenceCounts, { say, label }: ReturnType<typeof sayer>): FactRow | null {
   const missing: FactKey[] = [];
   if (files.boxPhoto === 0) missing.push('facts.missing.boxPhoto');
   if (files.receipt === 0) missing.push(appeal.purchaseChannel === 'second-hand' ? 'facts.missing.firstBuyerReceipt' : 'facts.missing.receipt');
@@ -58,23 +58,23 @@ function missingEvidence(appeal: TAppeal, files: Readonly<Record<EvidenceRole, n
   if (missing.length === 0) return null;
   return {
     label: label('facts.label.notEnclosed'),
-    value: say((t) => t('facts.missing.value', { items: missing.map((key) => t(key)).join(', '), count: missing.length })),
+    // Only that they are not enclosed: whether the owner has them is not something the form asks.
+    value: say((t) => missing.map((key) => t(key)).join(', ')),
     warning: say((t) => t(files.receipt === 0 && files.boxPhoto === 0 ? 'facts.missing.restsOnOthers' : 'facts.missing.weaker')),
   };
 }
 
-function receiptChecklist(shown: readonly ReceiptFact[], say: Say): string {
-  const notShown = RECEIPT_FACTS.filter((fact) => !shown.includes(fact));
-  return say((t, locale) => {
-    const list = (facts: readonly ReceiptFact[]) =>
-      new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
-    if (shown.length === 0) return t('facts.receipt.notStated');
-    return notShown.length === 0 ? t('facts.receipt.shows', { shown: list(shown) }) : t('facts.receipt.showsNot', { shown: list(shown), notShown: list(notShown) });
-  });
+/**
+ * What the user ticked as shown on the receipt. An unticked fact is not said to be missing: the
+ * receipt itself is in the PDF, and a box left blank is no evidence that it lacks anything.
+ */
+function receiptShows(shown: readonly ReceiptFact[], say: Say): string {
+  if (shown.length === 0) return '';
+  return say((t, locale) => t('facts.receipt.shows', { shown: new Intl.ListFormat(locale, { type: 'conjunction' }).format(shown.map((fact) => t(`receiptFact.${fact}`))) }));
 }
 
 /** Every fact the user gave, in the order support checks them; empty optional facts are left out. */
-export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): FactRow[] {
+export function buildFactRows(appeal: TAppeal, options: FactRowOptions): FactRow[] {
   const words = sayer(letterLocales(appeal));
   const { say, label } = words;
   const rows: FactRow[] = [];
@@ -100,7 +100,9 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): Fa
   if (appeal.purchaseChannel === 'second-hand') {
     const { saleVenue, firstBuyerReceipt } = appeal;
     add('facts.label.saleVenue', saleVenue ? say((t) => t(`saleVenue.${saleVenue}`)) : '');
-    add('facts.label.firstBuyerReceipt', firstBuyerReceipt ? say((t) => t(`facts.firstBuyerReceipt.${firstBuyerReceipt}`)) : '');
+    // "Yes, I have it" is "attached" only when a receipt is.
+    const answer = firstBuyerReceipt === 'yes' && options.files.receipt === 0 ? 'yesNotEnclosed' : firstBuyerReceipt;
+    add('facts.label.firstBuyerReceipt', answer ? say((t) => t(`facts.firstBuyerReceipt.${answer}`)) : '');
   }
   add('facts.label.purchaseDate', appeal.purchaseDate);
   add('facts.label.orderNumber', appeal.orderNumber);
@@ -112,8 +114,8 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions = {}): Fa
   add('facts.label.accountHint', appeal.accountHint);
   const { triedFirst } = appeal;
   add('facts.label.triedFirst', triedFirst ? say((t) => t(`facts.triedFirst.${triedFirst}`)) : '');
-  if (options.files?.receipt !== 0) add('facts.label.receipt', receiptChecklist(appeal.receiptShows, say));
-  const missing = options.files ? missingEvidence(appeal, options.files, words) : null;
+  if (options.files.receipt > 0) add('facts.label.receipt', receiptShows(appeal.receiptShows, say));
+  const missing = missingEvidence(appeal, options.files, words);
   if (missing) rows.push(missing);
   add('facts.label.caseReference', appeal.caseReference);
   add('facts.label.notes', appeal.notes);

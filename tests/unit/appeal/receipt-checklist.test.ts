@@ -8,6 +8,7 @@ import { LOCALES } from '@/lib/i18n/locales';
 const strong: AssessedAppeal = {
   receiptShows: ['seller', 'date', 'model', 'imei', 'price', 'stamp'],
   purchaseChannel: 'mi-store',
+  firstBuyerReceipt: '',
   orderNumber: '',
   imei: '868907041234565',
   lockCode: '',
@@ -60,17 +61,22 @@ describe('assessEvidence', () => {
     expect(keys({ ...strong, receiptShows: [] }, { proofKind: 'none' })).toEqual(['noProof']);
   });
 
-  test('second-hand without the first buyer’s receipt is weak; with it, fine', () => {
+  test('second-hand: the purchase step’s answer about the first buyer’s receipt, held against the files', () => {
     const secondHand = { ...strong, purchaseChannel: 'second-hand' as const };
+    const withReceipt = { files: { boxPhoto: 1, receipt: 1, extra: 0 } };
+    const withoutReceipt = { files: { boxPhoto: 1, receipt: 0, extra: 1 } };
     expect(keys(secondHand)).toEqual(['secondHandWithoutFirstReceipt']);
-    expect(keys(secondHand, { hasFirstBuyerReceipt: true })).toEqual([]);
+    expect(keys({ ...secondHand, firstBuyerReceipt: 'no' }, withoutReceipt)).toEqual(['secondHandWithoutFirstReceipt']);
+    expect(keys({ ...secondHand, firstBuyerReceipt: 'yes' }, withReceipt)).toEqual([]);
+    // "I have it" with nothing under Receipt: a reminder to add it, not advice to go and ask for it.
+    expect(keys({ ...secondHand, firstBuyerReceipt: 'yes' }, withoutReceipt)).toEqual(['firstBuyerReceiptNotAdded']);
   });
 
   test('weak warnings come before tips', () => {
-    const appeal: AssessedAppeal = { ...strong, purchaseChannel: 'online-marketplace', receiptShows: [], imei: '', lockCode: 'A1B2C3' };
+    const appeal: AssessedAppeal = { ...strong, purchaseChannel: 'online-marketplace', receiptShows: ['model'], imei: '', lockCode: 'A1B2C3' };
     const warnings = assessEvidence(appeal, { proofKind: 'order-confirmation' });
-    expect(warnings.map((w) => w.key)).toEqual(['orderConfirmationOnly', 'noReceiptFacts', 'onlineWithoutOrderNumber', 'lockCodeOnly']);
-    expect(warnings.map((w) => w.level)).toEqual(['weak', 'tip', 'tip', 'tip']);
+    expect(warnings.map((w) => w.key)).toEqual(['noSellerOrDate', 'orderConfirmationOnly', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly']);
+    expect(warnings.map((w) => w.level)).toEqual(['weak', 'tip', 'tip', 'tip', 'tip']);
   });
 
   test('every warning key has a message in every language', () => {

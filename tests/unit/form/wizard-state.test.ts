@@ -112,9 +112,16 @@ describe('wizard state', () => {
 
   it('keeps the PDF with the address it was made for and opens the result', () => {
     const pdf = new Blob(['%PDF-']);
-    const base = run(start(), { type: 'recipient', recipient: 'service.eu@xiaomi.com', edited: false }, { type: 'goTo', step: 'review' });
+    const base = run(
+      start(),
+      { type: 'recipient', recipient: 'service.eu@xiaomi.com', edited: false },
+      { type: 'files', update: () => [file('box', 'boxPhoto'), file('chat', 'extra'), file('listing', 'extra')] },
+      { type: 'goTo', step: 'review' },
+    );
     const named = run(base, { type: 'pdf', pdf, fileName: 'appeal.pdf' });
-    expect(named.result).toEqual({ pdf, fileName: 'appeal.pdf', recipient: 'service.eu@xiaomi.com' });
+    // What the PDF carries, so the e-mail's letter claims no more than the PDF's.
+    const enclosed = { boxPhoto: 1, receipt: 0, extra: 2 };
+    expect(named.result).toEqual({ pdf, fileName: 'appeal.pdf', recipient: 'service.eu@xiaomi.com', enclosed });
     expect(named.draft.step).toBe('result');
     expect(named.draft.furthest).toBe(4);
     const unnamed = run(base, { type: 'pdf', pdf, fileName: null });

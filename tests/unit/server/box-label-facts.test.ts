@@ -6,6 +6,9 @@ import { ZAppealSchema } from '@/lib/appeal/schema';
 import { buildFactRows } from '@/lib/server/evidence-pdf/fact-rows';
 import { readFixture } from '@/tests/support/fixtures';
 
+/** Box photo, receipt and other proof: a full evidence set. */
+const FULL_SET = { boxPhoto: 1, receipt: 1, extra: 1 };
+
 const appeal = ZAppealSchema.parse({
   imei: '868907041234565',
   imei2: '861234056789012',
@@ -30,7 +33,7 @@ describe('box label IMEIs in the PDF facts', () => {
 
   test('each IMEI row says whether the box label barcode matches it', async () => {
     const boxLabelImeis = await readBoxLabelImeis([{ role: 'boxPhoto', bytes: readFixture('box-label-12mp.jpg') }]);
-    const rows = buildFactRows(appeal, { boxLabelImeis });
+    const rows = buildFactRows(appeal, { boxLabelImeis, files: FULL_SET });
     const row = (label: string) => rows.find((r) => r.label[0] === label);
     // A Russian appeal: English first, then Russian, a line each.
     expect(row('IMEI 1')?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на этикетке коробки');
@@ -41,7 +44,7 @@ describe('box label IMEIs in the PDF facts', () => {
 
   test('no label read: no claim either way', () => {
     for (const boxLabelImeis of [undefined, []]) {
-      const notes = buildFactRows(appeal, { boxLabelImeis }).flatMap((r) => [r.note ?? '', r.warning ?? '']);
+      const notes = buildFactRows(appeal, { boxLabelImeis, files: FULL_SET }).flatMap((r) => [r.note ?? '', r.warning ?? '']);
       expect(notes.filter((n) => n.includes('box label'))).toEqual([]);
     }
   });

@@ -27,12 +27,24 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(rows, 'Where the sale happened')?.value).toBe('an online marketplace listing');
     expect(row(rows, "First buyer's receipt")?.value).toBe('not available');
     expect(row(rows, 'Country of purchase')?.value).toBe('Russia (RU)');
-    expect(row(rows, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase; does not show the phone model, the phone’s IMEI, the price, and the seller’s stamp or signature');
+    expect(row(rows, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
+    // A box left unticked is not evidence that the receipt lacks it: nothing is said of it.
+    expect(JSON.stringify(rows)).not.toContain('does not show');
     expect(row(rows, 'Not enclosed')).toEqual({
       label: ['Not enclosed'],
-      value: 'box label photo (the owner does not have it)',
+      value: 'box label photo',
       warning: 'the appeal is weaker without it',
     });
+  });
+
+  it('“I have the first buyer’s receipt” is “attached” only when a receipt is', () => {
+    const appeal = ZAppealSchema.parse({ ...secondHand, firstBuyerReceipt: 'yes', locale: 'en' });
+    expect(row(buildFactRows(appeal, { files }), "First buyer's receipt")?.value).toBe('attached');
+    const noReceipt = buildFactRows(appeal, { files: { ...files, receipt: 0 } });
+    expect(row(noReceipt, "First buyer's receipt")?.value).toBe('the owner has it; not enclosed');
+    expect(row(noReceipt, 'Not enclosed')?.value).toBe("box label photo, first buyer's receipt");
+    // What a receipt shows means nothing without the receipt.
+    expect(row(noReceipt, 'Receipt')).toBeUndefined();
   });
 
   it('a Russian appeal: each label in English and Russian, each worded value a line per language', () => {

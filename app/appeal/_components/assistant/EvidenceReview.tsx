@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
-import { PURCHASE_CHANNELS, RECEIPT_FACTS, type PurchaseChannel } from '@/lib/appeal/schema';
+import { countEvidence } from '@/lib/appeal/evidence-rules';
+import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, RECEIPT_FACTS, type FirstBuyerReceipt, type PurchaseChannel } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
@@ -19,11 +19,8 @@ function readContext(caseReference: string): EvidenceContext {
   try {
     const saved: unknown = JSON.parse(localStorage.getItem(storageKey(caseReference)) ?? '{}');
     if (typeof saved !== 'object' || saved === null) return {};
-    const { proofKind, hasFirstBuyerReceipt } = saved as Record<string, unknown>;
-    return {
-      proofKind: (PROOF_KINDS as readonly unknown[]).includes(proofKind) ? (proofKind as ProofKind) : undefined,
-      hasFirstBuyerReceipt: hasFirstBuyerReceipt === true,
-    };
+    const { proofKind } = saved as Record<string, unknown>;
+    return { proofKind: (PROOF_KINDS as readonly unknown[]).includes(proofKind) ? (proofKind as ProofKind) : undefined };
   } catch {
     return {};
   }
@@ -56,15 +53,17 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
   const channel = (PURCHASE_CHANNELS as readonly string[]).includes(draft.purchase.purchaseChannel)
     ? (draft.purchase.purchaseChannel as PurchaseChannel)
     : 'other-seller';
+  const { firstBuyerReceipt } = draft.purchase;
   const warnings = assessEvidence(
     {
       receiptShows: RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)),
       purchaseChannel: channel,
+      firstBuyerReceipt: (FIRST_BUYER_RECEIPT as readonly string[]).includes(firstBuyerReceipt) ? (firstBuyerReceipt as FirstBuyerReceipt) : '',
       orderNumber: draft.purchase.orderNumber.trim(),
       imei: normalizeImeiInput(draft.device.imei),
       lockCode: draft.device.lockCode.trim(),
     },
-    { ...context, files: countByRole(files) },
+    { ...context, files: countEvidence(files) },
   );
   const labelImeis = labelImeisOf(files);
   const mismatches = mismatchedImeis(draft.device, labelImeis);
@@ -88,15 +87,6 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
           ))}
         </Choices>
       </fieldset>
-      {channel === 'second-hand' ? (
-        <Choice
-          type="checkbox"
-          checked={context.hasFirstBuyerReceipt === true}
-          onChange={(event) => update({ hasFirstBuyerReceipt: event.target.checked })}
-        >
-          {t('proofKind.firstBuyer')}
-        </Choice>
-      ) : null}
 
       <Help summary={t('receipt.title')}>
         <p className="hint">{t('receipt.intro')}</p>
@@ -132,10 +122,4 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       </ul>
     </section>
   );
-}
-
-function countByRole(files: readonly EvidenceFile[]): Record<EvidenceRole, number> {
-  const counts: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
-  for (const file of files) counts[file.role] += 1;
-  return counts;
 }
