@@ -90,12 +90,13 @@ const imeiField = z
           message: msg('imei.wrongCheckDigit', { digits: normalizeImeiInput(value).length }),
         });
         return z.NEVER;
-      case 'not-an-imei':
-        ctx.addIssue({
-          code: 'custom',
-          message: msg('imei.notAnImei', { digits: normalizeImeiInput(value).replace(/\D/g, '').length }),
-        });
+      case 'not-an-imei': {
+        const typed = normalizeImeiInput(value);
+        const digits = typed.replace(/\D/g, '').length;
+        // "Remove any letters" only when there are some: "12345" needs more digits, not fewer letters.
+        ctx.addIssue({ code: 'custom', message: msg('imei.notAnImei', { digits, letters: digits < typed.length ? 'yes' : 'no' }) });
         return z.NEVER;
+      }
     }
   });
 

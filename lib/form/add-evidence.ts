@@ -17,7 +17,7 @@ const PROBLEM_KEYS: Record<FileProblem, ErrorKey> = {
   empty: 'file.empty',
   tooLarge: 'file.tooLarge',
   notAccepted: 'file.unsupportedType',
-  pdfNotHere: 'file.unsupportedType',
+  pdfNotHere: 'file.pdfNotBoxPhoto',
   unreadable: 'file.unreadable',
 };
 

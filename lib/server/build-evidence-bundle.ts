@@ -73,7 +73,9 @@ function sniffFiles(uploaded: readonly UploadedFile[]): SniffedFile[] {
     const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role]);
     const kind = sniffEvidenceKind(file.bytes);
     if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
-      throw fileError('unsupported-file-type', msg('file.unsupportedType', { file: file.name }), file.role);
+      // Only the box label refuses PDFs, and saying where a PDF does go helps more than "unsupported".
+      const key = kind === 'pdf' ? 'file.pdfNotBoxPhoto' : 'file.unsupportedType';
+      throw fileError('unsupported-file-type', msg(key, { file: file.name }), file.role);
     }
     return { ...file, kind, caption, sha256: createHash('sha256').update(file.bytes).digest('hex') };
   });

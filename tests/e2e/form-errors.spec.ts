@@ -47,7 +47,7 @@ test('a file that is not an image is refused at once, in its own zone', async ({
 
   // A PDF is not a photo of the box.
   await page.getByLabel(c.form.evidence.pick.boxPhoto).setInputFiles(fixturePath('e-receipt.pdf'));
-  await expect(boxZone).toContainText(fill(c.errors.file.unsupportedType, { file: 'e-receipt.pdf' }));
+  await expect(boxZone).toContainText(fill(c.errors.file.pdfNotBoxPhoto, { file: 'e-receipt.pdf' }));
 
   // Continue without any file: the first zone says that one file, of any kind, is needed.
   await pressContinue(page, c);

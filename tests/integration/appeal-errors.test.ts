@@ -40,7 +40,8 @@ describe('POST /api/appeal refuses what it cannot use, naming the file', () => {
   it('415 for a PDF offered as the box photo (photos only there)', async () => {
     const { status, body } = await post(EN, [{ field: 'boxPhoto', name: 'box.pdf', bytes: readFixture('e-receipt.pdf') }, RECEIPT]);
     expect(status).toBe(415);
-    expect(body?.error.message).toContain('box.pdf');
+    // Where a PDF does go, in the form's words.
+    expect(body?.error.message).toBe('“box.pdf” is a PDF, and the box label takes photos only. Add the PDF under “Receipt” or “Other proof”.');
     expect(Object.keys(body?.error.fields ?? {})).toEqual(['boxPhoto']);
   });
 

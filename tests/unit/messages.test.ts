@@ -145,6 +145,7 @@ describe('errors namespace', () => {
     const expected: Record<string, string[]> = {
       'file.tooLarge': ['file', 'maxMb'],
       'file.unsupportedType': ['file'],
+      'file.pdfNotBoxPhoto': ['file'],
       'file.unreadable': ['file'],
       'file.empty': ['file'],
       'file.tooManyPixels': ['file'],

@@ -5,7 +5,8 @@ import { useEffect, useRef } from 'react';
 
 import styles from './ErrorSummary.module.css';
 
-export type SummaryItem = { fieldId: string; text: string };
+/** A problem, linked to its field; `label` names the field when the message alone would not. */
+export type SummaryItem = { fieldId: string; text: string; label?: string };
 
 /**
  * The list of problems shown above a step when "Continue" finds any, each linking to its field.
@@ -39,7 +40,8 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
                 target.focus();
               }}
             >
-              {item.text}
+              {item.label ? <span className={styles.field}>{item.label}: </span> : null}
+              <span>{item.text}</span>
             </a>
           </li>
         ))}

@@ -40,6 +40,7 @@ export default function StepContact({
     serverErrors,
     onChange,
     onValid: onNext,
+    labelOf: (field) => t(`contact.${field}.label`),
   });
   const wiring: TextFieldWiring<ContactField> = {
     text: (name) => ({ label: t(`contact.${name}.label`), hint: t(`contact.${name}.hint`) }),

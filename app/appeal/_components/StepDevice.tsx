@@ -61,6 +61,7 @@ export default function StepDevice({
     serverErrors,
     onChange,
     onValid: onNext,
+    labelOf: (field) => t(`device.${field}.label`),
   });
   const { watch, setValue } = form;
   const wiring: TextFieldWiring<DeviceField> = {

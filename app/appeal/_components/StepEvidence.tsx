@@ -17,7 +17,7 @@ import { Help } from '@/app/_components/Help';
 import styles from './StepEvidence.module.css';
 
 type PerRole<T> = Record<EvidenceRole, T>;
-const perRole = <T,>(make: () => T): PerRole<T> => ({ boxPhoto: make(), receipt: make(), extra: make() });
+const perRole = <T,>(make: (role: EvidenceRole) => T): PerRole<T> => ({ boxPhoto: make('boxPhoto'), receipt: make('receipt'), extra: make('extra') });
 
 export default function StepEvidence({
   files,
@@ -66,7 +66,13 @@ export default function StepEvidence({
     setServerMessages((messages) => withoutKey(withoutKey(messages, role), 'evidence'));
     void track(role, chosen, async (onEach) => {
       const { added, rejected } = await prepareEvidence(chosen, role, files, onEach);
-      setRejections((r) => ({ ...r, [role]: rejected }));
+      // A file refused in one zone and then added in another (a PDF dropped on the box label, then
+      // added under Receipt) is dealt with: its refusal goes, not only this zone's old ones.
+      const accepted = new Set(chosen.map((file) => file.name).filter((name) => !rejected.some((r) => r.name === name)));
+      setRejections((r) => ({
+        ...perRole((other) => r[other].filter((old) => !accepted.has(old.name))),
+        [role]: rejected,
+      }));
       if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
     });
   };

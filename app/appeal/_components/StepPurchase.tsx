@@ -52,6 +52,11 @@ export default function StepPurchase({
     serverErrors,
     onChange,
     onValid: onNext,
+    labelOf: (field) => {
+      if (field === 'purchaseChannel') return t('purchase.channel.label');
+      if (field === 'saleVenue' || field === 'firstBuyerReceipt') return t(`purchase.${field}.legend`);
+      return t(`purchase.${field}.label`);
+    },
   });
   const wiring: TextFieldWiring<TextFieldName> = {
     text: (name) => ({ label: t(`purchase.${name}.label`), hint: t(`purchase.${name}.hint`) }),

@@ -48,12 +48,15 @@ export function useStepForm<V extends FieldValues, O>({
   serverErrors,
   onChange,
   onValid,
+  labelOf,
 }: {
   schema: SchemaSource<V, O>;
   values: V & DefaultValues<Partial<V>>;
   serverErrors: Record<string, string>;
   onChange: (values: V) => void;
   onValid: (output: O) => void;
+  /** Each field's label, named in the error summary: "This field is required" alone does not say which. */
+  labelOf: (field: StepField<V>) => string;
 }) {
   const form = useForm<Partial<V>, unknown, O>({
     defaultValues: values,
@@ -96,7 +99,7 @@ export function useStepForm<V extends FieldValues, O>({
   const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
   const summary: SummaryItem[] = fields
-    .map((field) => ({ fieldId: field, text: fieldError(field) ?? '' }))
+    .map((field) => ({ fieldId: field, label: labelOf(field), text: fieldError(field) ?? '' }))
     .filter((item) => item.text !== '');
 
   /**
