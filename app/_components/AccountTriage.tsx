@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
@@ -36,6 +36,15 @@ export type TriageText = {
   appeal: { mine: string; secondHand: string; start: string };
 };
 
+/** Leaves the answers for the form in this tab, which takes them when it opens. */
+function handOver(triage: Triage) {
+  try {
+    sessionStorage.setItem(TRIAGE_HANDOFF_KEY, JSON.stringify(triage));
+  } catch {
+    // Storage off (private mode): the form simply starts without the answers.
+  }
+}
+
 /**
  * The Mi Account lock's decision path: the owner who still reaches the bound e-mail or phone resets
  * the password; the second-hand buyer who reaches the seller asks them to remove the phone; everyone
@@ -49,13 +58,15 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
   const cleanHint = singleLine(hint);
   const hintValid = isAccountHint(cleanHint);
 
+  const accountHint = hintValid ? cleanHint : '';
+  // The page has other ways into the form than this box's buttons (the start button at its foot,
+  // "start anyway" under Lost mode): whichever is followed, the answers given so far go along.
+  useEffect(() => {
+    if (whose) handOver({ whose, triedFirst: '', accountHint });
+  }, [whose, accountHint]);
+
   const startAppeal = (triedFirst: TriedFirst | '') => {
-    const triage: Triage = { whose: whose ?? '', triedFirst, accountHint: hintValid ? cleanHint : '' };
-    try {
-      sessionStorage.setItem(TRIAGE_HANDOFF_KEY, JSON.stringify(triage));
-    } catch {
-      // Storage off (private mode): the form simply starts without the answers.
-    }
+    handOver({ whose: whose ?? '', triedFirst, accountHint });
     router.push('/appeal');
   };
 

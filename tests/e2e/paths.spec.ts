@@ -224,6 +224,24 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   expect(body).toContain('a***@gmail.com');
 });
 
+test('start page: the answers go along whichever start button is used, the one at the foot of the page too', async ({ page }) => {
+  test.setTimeout(180_000);
+  await answerTriage(page, c, 'previous-owner', 'a***@gmail.com');
+  await page.getByRole('radio', { name: tr.seller.no }).check();
+  // Not the triage box's own button: the page's last link, which a person scrolling down meets.
+  await page.getByRole('link', { name: c.home.start, exact: true }).click();
+  await expectStep(page, c.form.steps.device);
+  await fillDevice(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.purchase);
+  await expect(page.getByRole('radio', { name: c.form.purchase.channel['second-hand'] })).toBeChecked();
+  await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
+  await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2025-06-01');
+  await continueTo(page, c, c.form.steps.evidence);
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
+  await continueTo(page, c, c.form.steps.contact);
+  await expect(textbox(page, c.form.contact.accountHint.label)).toHaveValue('a***@gmail.com');
+});
+
 test('an appeal on the lock code alone, with a photo of the lock screen and no box or receipt', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openFreshAppeal(page);

@@ -11,7 +11,7 @@
 export const LATIN_ALLOWED = new Set(
   (
     'Appeal Kit Xiaomi Redmi POCO Mi Account Cloud Store Note Pro G IMEI IMEI1 IMEI2 IMEISV SIM SMS Wi-Fi FRP ID PDF JPEG PNG HEIC WebP AVIF eml ' +
-    'Google Apple Mail Gmail Outlook Outlook.com Thunderbird Mail.ru Yandex Ukr.net Abv.bg Ozon Wildberries AliExpress Amazon eMAG Prom Rozetka ' +
+    'Google Apple Huawei Mail Gmail Outlook Outlook.com Thunderbird Mail.ru Yandex Ukr.net Abv.bg Ozon Wildberries AliExpress Amazon eMAG Prom Rozetka ' +
     'mi.com i.mi.com account.xiaomi.com accounts.google.com example.com name AK-7Q2M-9XK4'
   ).split(' '),
 );
