@@ -115,12 +115,15 @@ export function emptyDraft(): AppealDraft {
 /**
  * The start page's answers joined to a draft: a second-hand buyer's purchase channel is chosen for
  * them (unless they already picked one); a new hint replaces an older one, an empty one does not.
+ * What was tried first stays when the same owner comes back without trying anything new: the
+ * answers are handed over as they are given, so a second look at the start page says nothing of it.
  */
 export function applyTriage(draft: AppealDraft, triage: Triage): AppealDraft {
   const secondHand = triage.whose === 'previous-owner' && draft.purchase.purchaseChannel === '';
+  const triedFirst = triage.triedFirst || (triage.whose === draft.triage.whose ? draft.triage.triedFirst : '');
   return {
     ...draft,
-    triage: { whose: triage.whose, triedFirst: triage.triedFirst },
+    triage: { whose: triage.whose, triedFirst },
     purchase: secondHand ? { ...draft.purchase, purchaseChannel: 'second-hand' } : draft.purchase,
     contact: triage.accountHint ? { ...draft.contact, accountHint: triage.accountHint } : draft.contact,
   };

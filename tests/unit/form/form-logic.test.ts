@@ -6,7 +6,7 @@ import { CASE_REFERENCE_PATTERN } from '@/lib/appeal/schema';
 import { appealTextFields, buildAppealFormData, parseDraftAppeal, uploadBytes } from '@/lib/form/appeal-payload';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
-import { emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
+import { applyTriage, emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 import { checkEvidenceFile } from '@/lib/form/file-kind';
@@ -199,5 +199,23 @@ describe('draft', () => {
     expect(incompleteSteps(draft, [file('receipt', 1, 1)])).toEqual([]);
     expect(incompleteSteps({ ...draft, recipient: 'nobody' }, [file('boxPhoto', 1, 1), file('receipt', 1, 1)])).toEqual(['purchase']);
     expect(incompleteSteps(emptyDraft(), [])).toEqual(['device', 'purchase', 'evidence', 'contact']);
+  });
+});
+
+describe('applyTriage', () => {
+  it('picks second-hand for a previous owner’s phone, unless a channel is already chosen, and takes the hint', () => {
+    const draft = applyTriage(emptyDraft(), { whose: 'previous-owner', triedFirst: 'seller', accountHint: 'a***@gmail.com' });
+    expect(draft.purchase.purchaseChannel).toBe('second-hand');
+    expect(draft.contact.accountHint).toBe('a***@gmail.com');
+    expect(draft.triage).toEqual({ whose: 'previous-owner', triedFirst: 'seller' });
+    const chosen = { ...emptyDraft(), purchase: { ...emptyDraft().purchase, purchaseChannel: 'mi-store' } };
+    expect(applyTriage(chosen, { whose: 'previous-owner', triedFirst: '', accountHint: '' }).purchase.purchaseChannel).toBe('mi-store');
+  });
+
+  it('keeps what was tried first when the same owner looks at the start page again, not when the owner changes', () => {
+    const tried = applyTriage(emptyDraft(), { whose: 'mine', triedFirst: 'password-reset', accountHint: '' });
+    expect(applyTriage(tried, { whose: 'mine', triedFirst: '', accountHint: '' }).triage.triedFirst).toBe('password-reset');
+    expect(applyTriage(tried, { whose: 'previous-owner', triedFirst: '', accountHint: '' }).triage.triedFirst).toBe('');
+    expect(applyTriage(tried, { whose: 'previous-owner', triedFirst: 'seller', accountHint: '' }).triage.triedFirst).toBe('seller');
   });
 });
