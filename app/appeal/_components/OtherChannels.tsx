@@ -10,6 +10,7 @@ import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
 import { Help } from '@/app/_components/Help';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
 
 import styles from './OtherChannels.module.css';
@@ -77,7 +78,7 @@ function CountryChannel({ channel, reference }: { channel: SupportChannel; refer
         </p>
       )}
       <SourceStatus status={channel.status} sourceUrl={channel.sourceUrl} lastChecked={channel.lastChecked} />
-      <p className="hint">{t(`ready.${channel.kind}`, { reference })}</p>
+      <p className="hint">{withReferenceWord((hole) => t(`ready.${channel.kind}`, { reference: hole }), reference)}</p>
     </li>
   );
 }
@@ -126,7 +127,7 @@ function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; f
       </p>
       <p>
         {appeal.model ? `${appeal.model} · ` : ''}
-        {device} · {t('reference', { reference: appeal.caseReference })}
+        {device} · {withReferenceWord((reference) => t('reference', { reference }), appeal.caseReference)}
       </p>
       <ul className="checklist">
         <li>{t('item.phone')}</li>

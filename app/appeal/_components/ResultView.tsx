@@ -12,6 +12,7 @@ import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
 import { ResultActions } from '@/app/appeal/_components/ResultActions';
 import { ActionRow } from '@/app/appeal/_components/StepActions';
 import { useAppealEmail } from '@/app/appeal/_components/use-appeal-email';
+import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 
 /**
  * The finished appeal, as a frame of sections in the order a person needs them:
@@ -79,7 +80,7 @@ function FinishedAppeal({
           <li>{t('next.send')}</li>
           <li>{t('next.wait')}</li>
           <li>{t('next.spam')}</li>
-          <li>{t('next.followUp', { reference: appeal.caseReference })}</li>
+          <li>{withReferenceWord((reference) => t('next.followUp', { reference }), appeal.caseReference)}</li>
           <li>{t('next.approved')}</li>
           <li>{t('next.keep')}</li>
         </ol>

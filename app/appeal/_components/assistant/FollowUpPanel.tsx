@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 
 import {
   cleanTicket,
@@ -15,9 +15,9 @@ import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import { localTodayIso } from '@/lib/form/dates';
 import type { AppealDraft } from '@/lib/form/draft';
 import { formatLongDate } from '@/lib/i18n/format';
-import { withHole, type HoledMessage } from '@/lib/i18n/holed-message';
 import { isLocale } from '@/lib/i18n/locales';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
+import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 import { Help } from '@/app/_components/Help';
 
 /**
@@ -25,13 +25,6 @@ import { Help } from '@/app/_components/Help';
  * reference, in English and the user's language. The send date defaults to today and can be
  * changed (the user may send the appeal later than they made it).
  */
-
-/** A message with the case reference set as one unbroken word: people copy it or read it out. */
-function asWord(message: HoledMessage, caseReference: string): ReactNode[] {
-  return message.flatMap((text, index) =>
-    index === 0 ? [text] : [<strong key={index} className="reference">{caseReference}</strong>, text],
-  );
-}
 export default function FollowUpPanel({
   draft,
   recipient,
@@ -53,8 +46,8 @@ export default function FollowUpPanel({
   return (
     <section className="card follow-up" aria-labelledby="follow-up-title">
       <h2 id="follow-up-title">{t('title')}</h2>
-      <p>{asWord(withHole((hole) => t('intro', { caseReference: hole })), caseReference)}</p>
-      <p className="case-reference">{asWord(withHole((hole) => t('caseReference', { caseReference: hole })), caseReference)}</p>
+      <p>{withReferenceWord((hole) => t('intro', { caseReference: hole }), caseReference)}</p>
+      <p className="case-reference">{withReferenceWord((hole) => t('caseReference', { caseReference: hole }), caseReference)}</p>
       <div className="field">
         <label htmlFor="xiaomi-ticket">{t('ticketLabel')}</label>
         <p className="hint" id="xiaomi-ticket-hint">
