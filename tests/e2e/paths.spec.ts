@@ -234,6 +234,9 @@ test('start page: the answers go along whichever start button is used, the one a
   await fillDevice(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.purchase);
   await expect(page.getByRole('radio', { name: c.form.purchase.channel['second-hand'] })).toBeChecked();
+  // No receipt in their own name to copy from: the hints say whom and when, not "as on the receipt".
+  await expect(textbox(page, c.form.purchase.sellerName.label)).toHaveAccessibleDescription(c.form.purchase.sellerName.hintSecondHand);
+  await expect(page.getByText(c.form.purchase.sellerName.hint)).toHaveCount(0);
   await page.getByLabel(c.form.purchase.country.label).selectOption('BG');
   await page.getByLabel(c.form.purchase.purchaseDate.label).fill('2025-06-01');
   await continueTo(page, c, c.form.steps.evidence);

@@ -58,8 +58,13 @@ export default function StepPurchase({
       return t(`purchase.${field}.label`);
     },
   });
+  const secondHand = form.watch('purchaseChannel') === 'second-hand';
   const wiring: TextFieldWiring<TextFieldName> = {
-    text: (name) => ({ label: t(`purchase.${name}.label`), hint: t(`purchase.${name}.hint`) }),
+    // A second-hand buyer has no receipt in their own name to copy the seller and date from.
+    text: (name) => ({
+      label: t(`purchase.${name}.label`),
+      hint: secondHand && (name === 'sellerName' || name === 'purchaseDate') ? t(`purchase.${name}.hintSecondHand`) : t(`purchase.${name}.hint`),
+    }),
     optionalText: t('optional'),
     fieldError,
     control,
@@ -118,7 +123,7 @@ export default function StepPurchase({
         <TextField key={spec.name} spec={spec} wiring={wiring} />
       ))}
 
-      {form.watch('purchaseChannel') === 'second-hand' ? (
+      {secondHand ? (
         <div className="second-hand" data-testid="second-hand">
           <p className="hint">{t('purchase.secondHand.intro')}</p>
           <fieldset className={fieldError('saleVenue') ? 'field has-error' : 'field'}>
