@@ -9,9 +9,9 @@ import form from '@/lib/i18n/messages/en/form.json';
  * Compressed JavaScript on first load, per page. Issue 13 asks for `/` ≤ 100 KB and `/appeal` ≤ 120 KB,
  * but React 19 + the Next.js 16 App Router runtime alone weigh about 127 KB gzip on every page
  * (react-dom 70 KB, the router 46 KB, the rest of Next's client and Turbopack's runtime), so those
- * figures cannot be met on this stack. Measured on 2026-11-30: `/` 138.2 KB (the floor and the
+ * figures cannot be met on this stack. Measured on 2026-11-30: `/` 138.3 KB (the floor and the
  * page's own parts: its texts come formatted from the server, no message formatter, no
- * next/image) and `/appeal` 173.3 KB (next-intl's client, react-hook-form, the draft store, the
+ * next/image) and `/appeal` 173.5 KB (next-intl's client, react-hook-form, the draft store, the
  * device step and its photo reader's button, whose chunk loads right after hydration; the photo
  * preparation behind it loads when its file picker opens; the error boundary, 0.9 KB). The budgets sit just above those
  * figures, so any real growth fails here.
