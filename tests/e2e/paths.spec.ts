@@ -125,6 +125,9 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   await channels.getByTestId('channel-service-centre').getByText(ch.centre.show).click();
   await expect(channels.getByTestId('service-checklist')).toBeVisible();
   await expect(checklist).toContainText(ch.centre.item.id);
+  // This appeal has a box photo and a receipt: the visit brings the originals.
+  await expect(checklist).toContainText(ch.centre.item.box);
+  await expect(checklist).toContainText(ch.centre.item.receipt);
   await page.evaluate(() => {
     window.print = () => {
       document.body.dataset.printed = document.documentElement.classList.contains('print-checklist') ? 'checklist' : 'page';
@@ -271,6 +274,18 @@ test('an appeal on the lock code alone, with a photo of the lock screen and no b
   await screenshot(page, testInfo, 'paths-lockcode-review');
   const body = await createAppeal(page, c);
   expect(body).toContain('7F3K-92QX-MM41');
+
+  // Other ways to send: nothing asks for the box photo or the receipt this appeal does not have.
+  const channels = page.getByRole('region', { name: c.result.channels.heading });
+  const noAccessForm = channels.getByTestId('channel-no-access-form');
+  await noAccessForm.getByText(c.result.channels.form.show).click();
+  await expect(noAccessForm).toContainText(c.result.channels.form.action.boxPhotoNone);
+  await expect(noAccessForm).not.toContainText(c.result.channels.form.action.boxPhoto);
+  await channels.getByTestId('channel-service-centre').getByText(c.result.channels.centre.show).click();
+  const checklist = page.getByTestId('service-checklist');
+  await expect(checklist).toContainText(c.result.channels.centre.item.phone);
+  await expect(checklist).not.toContainText(c.result.channels.centre.item.box);
+  await expect(checklist).not.toContainText(c.result.channels.centre.item.receipt);
 });
 
 test('start page: the sales-territory answer names the sanctioned territories', async ({ page }) => {

@@ -51,7 +51,7 @@ export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelA
           <h3>{t('centre.heading')}</h3>
           <p>{t('centre.explain')}</p>
           <Help summary={t('centre.show')}>
-            <ServiceCentreChecklist appeal={appeal} fileName={fileName} />
+            <ServiceCentreChecklist appeal={appeal} fileName={fileName} enclosed={enclosed} />
           </Help>
         </li>
       </ol>
@@ -112,7 +112,7 @@ function printChecklist() {
   window.print();
 }
 
-function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; fileName: string }) {
+function ServiceCentreChecklist({ appeal, fileName, enclosed }: { appeal: ChannelAppeal; fileName: string; enclosed: EvidenceCounts }) {
   const t = useTranslations('result.channels.centre');
   useEffect(() => {
     const done = () => document.documentElement.classList.remove('print-checklist');
@@ -131,8 +131,9 @@ function ServiceCentreChecklist({ appeal, fileName }: { appeal: ChannelAppeal; f
       </p>
       <ul className="checklist">
         <li>{t('item.phone')}</li>
-        <li>{t('item.box')}</li>
-        <li>{t('item.receipt')}</li>
+        {/* What the appeal has no photo of, the owner most likely does not have to bring. */}
+        {enclosed.boxPhoto > 0 ? <li>{t('item.box')}</li> : null}
+        {enclosed.receipt > 0 ? <li>{t('item.receipt')}</li> : null}
         <li>{t('item.id')}</li>
         <li>{t('item.pdf', { fileName })}</li>
       </ul>
