@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
@@ -64,9 +64,8 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-function sniffFiles(uploaded: readonly UploadedFile[]): SniffedFile[] {
+function sniffFiles(uploaded: readonly UploadedFile[], perRole: EvidenceCounts): SniffedFile[] {
   const files = inEvidenceOrder(uploaded);
-  const perRole = countEvidence(files);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   return files.map((file) => {
     seen[file.role] += 1;
@@ -135,8 +134,8 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
  */
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
-  const files = sniffFiles(input.files);
-  const enclosed = countEvidence(files);
+  const enclosed = countEvidence(input.files);
+  const files = sniffFiles(input.files, enclosed);
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference, enclosed }).sections;
