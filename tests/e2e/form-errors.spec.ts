@@ -21,6 +21,8 @@ test('a wrong IMEI is explained live, in the summary and at the field', async ({
   const summary = page.getByRole('alert').filter({ hasText: message });
   await expect(summary).toBeFocused();
   await expect(page.locator('#imei-error')).toHaveText(message);
+  // The summary names the field, for messages that alone would not say which one.
+  await expect(summary.getByRole('link')).toHaveText(`${c.form.device.imei.label}: ${message}`);
   await expect(imei).toHaveAttribute('aria-invalid', 'true');
   await expect(imei).toHaveAttribute('aria-describedby', /imei-error/);
   await expectStep(page, c.form.steps.device);
@@ -55,6 +57,11 @@ test('a file that is not an image is refused at once, in its own zone', async ({
   await expect(zone(page, c, 'receipt')).not.toContainText(c.errors.files.missingEvidence);
   await expectNoAxeViolations(page, 'evidence step with errors');
   await screenshot(page, testInfo, 'error-file');
+
+  // The PDF added where it belongs: its refusal under the box label goes.
+  await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(fixturePath('e-receipt.pdf'));
+  await expect(listedFiles(page, c, 'receipt')).toHaveCount(1);
+  await expect(boxZone).not.toContainText(fill(c.errors.file.pdfNotBoxPhoto, { file: 'e-receipt.pdf' }));
 
   // Dropping a file on a zone adds it; Replace swaps it for another.
   const png = readFileSync(fixturePath('order-screenshot.png')).toString('base64');
