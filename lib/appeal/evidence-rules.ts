@@ -25,6 +25,15 @@ export function countEvidence(files: readonly { role: EvidenceRole }[]): Evidenc
   return counts;
 }
 
+/**
+ * A second-hand buyer's answer about the first buyer's receipt, held against the files: "yes, I
+ * have it" stands as "enclosed" only when a receipt is. The letter, the PDF's facts and the review
+ * step's grading all ask this, so it is decided here once.
+ */
+export function firstBuyerReceiptAnswer(answer: 'yes' | 'no', files: EvidenceCounts): 'yes' | 'yesNotEnclosed' | 'no' {
+  return answer === 'yes' && files.receipt === 0 ? 'yesNotEnclosed' : answer;
+}
+
 /** File kinds decided from the bytes (magic numbers) on the server. */
 export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

@@ -6,7 +6,7 @@
 import { createTranslator } from 'next-intl';
 
 import { multiLine, singleLine } from '@/lib/appeal/fields';
-import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import type { FirstBuyerReceipt, PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -117,8 +117,9 @@ function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslato
 
 /** The answer about the first buyer's receipt, held against what is enclosed. */
 function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCounts) {
-  if (answer === 'yes') return enclosed.receipt > 0 ? 'yes' : 'yesNotEnclosed';
-  return enclosed.receipt + enclosed.extra > 0 ? 'no' : 'noNothingEnclosed';
+  const held = firstBuyerReceiptAnswer(answer, enclosed);
+  // "No" points to the record of the user's own purchase, which must then be in the PDF.
+  return held === 'no' && enclosed.receipt + enclosed.extra === 0 ? 'noNothingEnclosed' : held;
 }
 
 function receiptFacts(facts: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {

@@ -9,7 +9,7 @@
  * purchase Xiaomi's own no-access flow asks for a screenshot of the order, so an order confirmation
  * counts; a card statement alone shows a payment, not which phone.
  */
-import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 
 export type ReceiptChecklistItem = {
@@ -98,8 +98,9 @@ export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext 
   const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind)];
   const secondHand = appeal.purchaseChannel === 'second-hand';
   // The purchase step asked whether the first buyer's receipt exists; the files say whether it came.
-  if (secondHand && appeal.firstBuyerReceipt !== 'yes') warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
-  if (secondHand && appeal.firstBuyerReceipt === 'yes' && context.files?.receipt === 0) {
+  const { firstBuyerReceipt } = appeal;
+  if (secondHand && firstBuyerReceipt !== 'yes') warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });
+  if (secondHand && firstBuyerReceipt === 'yes' && context.files && firstBuyerReceiptAnswer(firstBuyerReceipt, context.files) === 'yesNotEnclosed') {
     warnings.push({ key: 'firstBuyerReceiptNotAdded', level: 'weak' });
   }
   // The whole evidence set: no role is required, so say what is missing and what else counts.

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { letterLocales, letterTranslator, type LetterTranslator } from '@/lib/appeal/letter';
 import type { ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -100,8 +100,7 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions): FactRow
   if (appeal.purchaseChannel === 'second-hand') {
     const { saleVenue, firstBuyerReceipt } = appeal;
     add('facts.label.saleVenue', saleVenue ? say((t) => t(`saleVenue.${saleVenue}`)) : '');
-    // "Yes, I have it" is "attached" only when a receipt is.
-    const answer = firstBuyerReceipt === 'yes' && options.files.receipt === 0 ? 'yesNotEnclosed' : firstBuyerReceipt;
+    const answer = firstBuyerReceipt && firstBuyerReceiptAnswer(firstBuyerReceipt, options.files);
     add('facts.label.firstBuyerReceipt', answer ? say((t) => t(`facts.firstBuyerReceipt.${answer}`)) : '');
   }
   add('facts.label.purchaseDate', appeal.purchaseDate);
