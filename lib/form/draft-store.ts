@@ -1,7 +1,6 @@
 import { createStore, del, delMany, get, set, type UseStore } from 'idb-keyval';
 
-import { countEvidence } from '@/lib/appeal/evidence-rules';
-import { applyTriage, reviveDraft, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
+import { applyTriage, reviveDraft, reviveFiles, reviveResult, type AppealDraft, type AppealResult, type EvidenceFile } from '@/lib/form/draft';
 import { TRIAGE_HANDOFF_KEY, parseTriage, type Triage } from '@/lib/form/triage';
 
 /**
@@ -34,9 +33,8 @@ function takeTriageHandoff(): Triage | null {
 export async function loadAppeal(): Promise<SavedAppeal> {
   const [fields, files, result] = await Promise.all([
     get<unknown>(KEYS.fields, draftStore()),
-    get<EvidenceFile[]>(KEYS.files, draftStore()),
-    // `enclosed` came later: a result saved before it is counted from the saved files.
-    get<Omit<AppealResult, 'enclosed'> & Partial<Pick<AppealResult, 'enclosed'>>>(KEYS.result, draftStore()),
+    get<unknown>(KEYS.files, draftStore()),
+    get<Parameters<typeof reviveResult>[0]>(KEYS.result, draftStore()),
   ]);
   const handoff = takeTriageHandoff();
   let draft = reviveDraft(fields);
@@ -44,12 +42,8 @@ export async function loadAppeal(): Promise<SavedAppeal> {
     draft = applyTriage(draft, handoff);
     await saveDraft(draft);
   }
-  const savedFiles = Array.isArray(files) ? files.map((f) => ({ ...f, notes: f.notes ?? [], addedAt: f.addedAt ?? 0 })) : [];
-  return {
-    draft,
-    files: savedFiles,
-    result: result ? { ...result, enclosed: result.enclosed ?? countEvidence(savedFiles) } : null,
-  };
+  const savedFiles = reviveFiles(files);
+  return { draft, files: savedFiles, result: reviveResult(result, savedFiles) };
 }
 
 export function saveDraft(draft: AppealDraft): Promise<void> {

@@ -1,4 +1,4 @@
-import { inEvidenceOrder, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, inEvidenceOrder, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { STEP_TEXT_FIELDS, type StepValues, type TextStep } from '@/lib/appeal/field-names';
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
@@ -152,4 +152,19 @@ export function reviveDraft(saved: unknown): AppealDraft {
     ticket: typeof s.ticket === 'string' ? s.ticket : '',
     serverErrors: s.serverErrors ?? {},
   };
+}
+
+/** Saved files from an older build gain the fields added since (no notes, no choice time). */
+export function reviveFiles(saved: unknown): EvidenceFile[] {
+  if (!Array.isArray(saved)) return [];
+  return (saved as (Omit<EvidenceFile, 'notes' | 'addedAt'> & Partial<EvidenceFile>)[]).map((f) => ({ ...f, notes: f.notes ?? [], addedAt: f.addedAt ?? 0 }));
+}
+
+/**
+ * A finished appeal saved by an older build has no `enclosed`: it is counted from the saved files.
+ * While the result is shown they are the ones its PDF was made from: changing them means going
+ * back a step, and only a new PDF leads to the result step again.
+ */
+export function reviveResult(saved: (Omit<AppealResult, 'enclosed'> & Partial<AppealResult>) | undefined, files: readonly EvidenceFile[]): AppealResult | null {
+  return saved ? { ...saved, enclosed: saved.enclosed ?? countEvidence(files) } : null;
 }

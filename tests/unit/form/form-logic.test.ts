@@ -6,7 +6,7 @@ import { CASE_REFERENCE_PATTERN } from '@/lib/appeal/schema';
 import { appealTextFields, buildAppealFormData, parseDraftAppeal, uploadBytes } from '@/lib/form/appeal-payload';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
-import { applyTriage, emptyDraft, reviveDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
+import { applyTriage, emptyDraft, reviveDraft, reviveFiles, reviveResult, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
 import { checkEvidenceFile } from '@/lib/form/file-kind';
@@ -127,6 +127,22 @@ describe('draft', () => {
     expect(reviveDraft({ version: 1, step: 'contact' }).step).toBe('contact');
     expect(reviveDraft({ version: 1, step: 'payment' }).step).toBe('device');
     expect(reviveDraft({ version: 1, step: 42 }).step).toBe('device');
+  });
+
+  it('gives files and a finished appeal saved by an older build what was added since', () => {
+    const older = { id: 'r', role: 'receipt', name: 'receipt.jpg', kind: 'jpeg', blob: new Blob([]), originalSize: 10 };
+    const files = reviveFiles([older, file('boxPhoto', 10, 10), file('receipt', 10, 10)]);
+    expect(files[0]).toMatchObject({ role: 'receipt', notes: [], addedAt: 0 });
+    expect(reviveFiles(undefined)).toEqual([]);
+    expect(reviveFiles({ receipt: older })).toEqual([]);
+
+    const pdf = new Blob(['%PDF-1.7']);
+    const saved = { pdf, fileName: 'appeal.pdf', recipient: 'service.ru@xiaomi.com' };
+    // Without `enclosed` the letter would not know what the PDF carries: it is counted from the files.
+    expect(reviveResult(saved, files)?.enclosed).toEqual({ boxPhoto: 1, receipt: 2, extra: 0 });
+    const enclosed = { boxPhoto: 0, receipt: 1, extra: 0 };
+    expect(reviveResult({ ...saved, enclosed }, files)?.enclosed).toBe(enclosed);
+    expect(reviveResult(undefined, files)).toBeNull();
   });
 
   it('restores only the fields a step asks for, and only text', () => {
