@@ -3,12 +3,13 @@
 #   chromium                browser tests (npm cannot download browsers on these machines),
 #   fonts-dejavu-core       with a font that has Cyrillic for its screenshots
 #   poppler-utils, qpdf     judge the evidence PDF; qpdf also makes encrypted samples
+#   mupdf-tools             MuPDF reads and draws it too (tests/integration/pdf-readers.test.ts)
 #   libimage-exiftool-perl  proves no EXIF/GPS leaves the server
 #   imagemagick             makes unusual samples (CMYK, HEIC); checked by package, because a
 #                           machine may carry a stand-in `convert` command
 #   strace                  the privacy test traces every file the server opens for writing
 set -euo pipefail
-packages=(chromium fonts-dejavu-core poppler-utils qpdf libimage-exiftool-perl imagemagick strace)
+packages=(chromium fonts-dejavu-core poppler-utils qpdf mupdf-tools libimage-exiftool-perl imagemagick strace)
 need=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
