@@ -109,6 +109,10 @@ function byteBudget(maxBytes: number): Transform {
   });
 }
 
+/** What one route accepts: the appeal takes up to 15 files and 60 MB, the evidence check one photo. */
+export type MultipartLimits = { maxBytes: number; maxFiles: number };
+const APPEAL_LIMITS: MultipartLimits = { maxBytes: MAX_REQUEST_BYTES, maxFiles: MAX_FILES };
+
 /**
  * Reads a multipart/form-data request with every limit enforced while the body streams in: the
  * first limit crossed rejects at once and the rest of the body is never read. `onField` sees each
@@ -117,14 +121,15 @@ function byteBudget(maxBytes: number): Transform {
 export function readMultipart(
   request: Request,
   onField: (name: string, value: string) => void = () => {},
+  { maxBytes, maxFiles }: MultipartLimits = APPEAL_LIMITS,
 ): Promise<MultipartBody> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
     return Promise.reject(new AppError('not-multipart', msg('request.notMultipart')));
   }
   const declaredLength = Number(request.headers.get('content-length') ?? 0);
-  if (declaredLength > MAX_REQUEST_BYTES) {
-    return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_REQUEST_BYTES / MB })));
+  if (declaredLength > maxBytes) {
+    return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) })));
   }
 
   const deadlineMs = uploadDeadlineMs();
@@ -136,11 +141,11 @@ export function readMultipart(
       defParamCharset: 'utf8',
       limits: {
         fileSize: MAX_FILE_BYTES,
-        files: MAX_FILES,
+        files: maxFiles,
         fields: FIELD_LIMITS.count,
         fieldSize: FIELD_LIMITS.bytes,
         fieldNameSize: FIELD_LIMITS.nameBytes,
-        parts: MAX_FILES + FIELD_LIMITS.count,
+        parts: maxFiles + FIELD_LIMITS.count,
       },
     });
   } catch (cause) {
@@ -149,7 +154,7 @@ export function readMultipart(
 
   // The web stream from undici, as a Node stream busboy can read.
   const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
-  const budget = byteBudget(MAX_REQUEST_BYTES);
+  const budget = byteBudget(maxBytes);
 
   return new Promise<MultipartBody>((resolve, reject) => {
     const fields: Record<string, string> = {};
@@ -198,6 +203,14 @@ export function readMultipart(
       if (bodyEnded || refusal.code === 'upload-timeout') reject(refusal);
       else lingerThenAnswer(source, () => reject(refusal));
     };
+    /** Counts a file against its role's limit; past it, the request is refused. */
+    const admitToRole = (role: EvidenceRole): boolean => {
+      perRole[role] += 1;
+      const { max } = EVIDENCE_RULES[role];
+      if (perRole[role] <= max) return true;
+      fail(fileError('too-many-files', msg('files.tooManyForRole', { role, max }), role));
+      return false;
+    };
     const finishIfDone = () => {
       if (settled || !parsed || pendingFiles > 0) return;
       settled = true;
@@ -236,14 +249,9 @@ export function readMultipart(
         fail(new AppError('malformed-request', msg('request.malformed')));
         return;
       }
-      if (isRole(field) && !emptyPicker) {
-        perRole[field] += 1;
-        const { max } = EVIDENCE_RULES[field];
-        if (perRole[field] > max) {
-          stream.resume();
-          fail(fileError('too-many-files', msg('files.tooManyForRole', { role: field, max }), field));
-          return;
-        }
+      if (isRole(field) && !emptyPicker && !admitToRole(field)) {
+        stream.resume();
+        return;
       }
       pendingFiles += 1;
       const position = arrived++;
@@ -262,12 +270,14 @@ export function readMultipart(
         if (emptyPicker && size === 0) return finishIfDone();
         if (!isRole(field)) return fail(new AppError('malformed-request', msg('request.malformed')));
         if (size === 0) return fail(fileError('unreadable-file', msg('file.empty', { file: name }), field));
+        // A part without a file name is known to be a file only once bytes came: count it now.
+        if (emptyPicker && !admitToRole(field)) return;
         files.push({ role: field, name, bytes: Buffer.concat(chunks, size), position });
         finishIfDone();
       });
     });
 
-    parser.on('filesLimit', () => fail(new AppError('too-many-files', msg('files.tooMany', { max: MAX_FILES }))));
+    parser.on('filesLimit', () => fail(new AppError('too-many-files', msg('files.tooMany', { max: maxFiles }))));
     parser.on('fieldsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
     parser.on('partsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
     parser.on('error', fail);

@@ -256,7 +256,8 @@ export async function malformedPdfs(): Promise<Record<string, Buffer>> {
 // ---- Request bodies ---------------------------------------------------------------------------
 
 export type TextPart = { name: string; value: string };
-export type FilePart = { name: string; filename: string; type: string; bytes: Buffer };
+/** `filename: null` sends no filename parameter: busboy takes such a part for a file when it is application/octet-stream. */
+export type FilePart = { name: string; filename: string | null; type: string; bytes: Buffer };
 
 /** A multipart/form-data body built by hand, for bodies a FormData cannot make (cut off, trickled). */
 export function multipartBody(parts: (TextPart | FilePart)[], boundary = '----hostile-boundary-7f3a'): Buffer {
@@ -265,7 +266,7 @@ export function multipartBody(parts: (TextPart | FilePart)[], boundary = '----ho
     if ('bytes' in part) {
       chunks.push(
         Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${part.filename === null ? '' : `; filename="${part.filename}"`}\r\n` +
             `Content-Type: ${part.type}\r\n\r\n`,
         ),
         part.bytes,

@@ -30,17 +30,19 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
   const context: FailureContext = { stage: 'evidence-check', locale: localeOfRequest(request.headers) };
   let upload: UploadReservation | undefined;
   try {
-    // One photo and a locale: a body announcing more than that is refused before it is read.
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-      throw new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_FILE_BYTES / MB }));
-    }
     // Memory for the photo, shared with the appeal route's uploads; 503 before reading when spent.
     upload = reserveUpload(request, MAX_BODY_BYTES);
-    const body = await readMultipart(request, (name, value) => {
-      if (name === 'locale' && isLocale(value)) context.locale = value;
-    });
-    const [file, ...others] = body.files;
-    if (!file || others.length > 0) throw new AppError('malformed-request', msg('request.malformed'));
+    // One photo and a locale: a body announcing more is refused before it is read, and one that
+    // does not announce its length (chunked) is cut off as soon as it passes the limit.
+    const body = await readMultipart(
+      request,
+      (name, value) => {
+        if (name === 'locale' && isLocale(value)) context.locale = value;
+      },
+      { maxBytes: MAX_BODY_BYTES, maxFiles: 1 },
+    );
+    const [file] = body.files;
+    if (!file) throw new AppError('malformed-request', msg('request.malformed'));
     try {
       const check = await withAppealCapacity(() => checkEvidencePhoto(file.bytes, file.name), request.signal);
       // Box and receipt photos alike: the bundle believes the IMEIs of a box photo, and that any

@@ -86,9 +86,11 @@ describe('POST /api/evidence-check', () => {
     expect(body.error.fields).toEqual({ receipt: body.error.message });
   });
 
-  test('two files, or none, are a malformed request', async () => {
+  test('a second file is one too many; none is a malformed request', async () => {
     const jpg = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).jpeg().toBuffer();
-    expect((await post([{ name: 'a.jpg', bytes: jpg }, { name: 'b.jpg', bytes: jpg }])).status).toBe(400);
+    const two = await post([{ name: 'a.jpg', bytes: jpg }, { name: 'b.jpg', bytes: jpg }]);
+    expect(two.status).toBe(413);
+    expect(((await two.json()) as ErrorBody).error).toMatchObject({ code: 'too-many-files', message: 'Too many files: at most 1 in all. Keep the clearest ones and remove the rest.' });
     const none = await post([], 'uk');
     expect(none.status).toBe(400);
     expect(none.headers.get('x-request-id')).toMatch(UUID);

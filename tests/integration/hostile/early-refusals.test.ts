@@ -48,6 +48,8 @@ afterEach(() => {
 describe('POST /api/appeal: a refusal before the body is read closes the connection', () => {
   const cases: [string, number, () => (TextPart | FilePart)[]][] = [
     ['413 too many files for a role', 413, () => [...text(validFields()), box(), box(), box(), box(), receipt()]],
+    // A part without a file name is a file all the same once it carries bytes (an API client's).
+    ['413 too many files for a role, one sent without a name', 413, () => [...text(validFields()), box(), box(), box(), { ...box(), filename: null, type: 'application/octet-stream' }, receipt()]],
     ['413 a file over 25 MB', 413, () => [...text(validFields()), file('receipt', 'scan.jpg', Buffer.alloc(26 * MB, 1)), box()]],
     [
       '413 over 60 MB in all without a Content-Length',
@@ -98,6 +100,20 @@ describe('POST /api/evidence-check: the same', () => {
 
   it('413 a file over 25 MB', async () => {
     const response = await check([file('boxPhoto', 'scan.jpg', Buffer.alloc(26 * MB, 1))]);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+  });
+
+  // Sent without a Content-Length, the body is held to the check's own size (one photo), not to
+  // the appeal's 60 MB: two files that are each allowed are refused once the total passes it.
+  it('413 one photo’s worth of bytes exceeded, without a Content-Length', async () => {
+    const response = await check([file('boxPhoto', 'a.jpg', Buffer.alloc(20 * MB, 1)), file('boxPhoto', 'b.jpg', Buffer.alloc(20 * MB, 2))]);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+  });
+
+  it('413 a second photo, refused as it starts', async () => {
+    const response = await check([box(), file('receipt', 'receipt.jpg', readFixture('receipt-photo-12mp.jpg'))]);
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
   });
