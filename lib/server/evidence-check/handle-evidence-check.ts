@@ -14,7 +14,6 @@ import { readMultipart } from '@/lib/server/multipart';
 import { reserveUpload, type UploadReservation } from '@/lib/server/upload-budget';
 import { withAppealCapacity } from '@/lib/server/work-queue';
 
-const MB = 1024 * 1024;
 /** Room for the multipart boundaries, part headers and the locale field around the one file. */
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
