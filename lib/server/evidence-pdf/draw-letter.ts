@@ -9,9 +9,8 @@ export type LetterSection = { locale: string; heading: string; paragraphs: reado
 
 export function drawLetter(flow: PageFlow, sections: readonly LetterSection[], fonts: EvidenceFonts): void {
   for (const section of sections) {
-    // Keep a heading with the first lines of its text.
-    flow.ensureSpace(FONT_SIZE.heading * LEADING + 3 * FONT_SIZE.body * LEADING);
-    flow.line(section.heading, { font: fonts.bold, size: FONT_SIZE.heading });
+    // Kept with the first lines of its text.
+    flow.heading(section.heading, { font: fonts.bold, size: FONT_SIZE.heading }, 3 * FONT_SIZE.body * LEADING);
     flow.gap(PARAGRAPH_GAP / 2);
     for (const paragraph of section.paragraphs) {
       flow.paragraph(paragraph, { font: fonts.regular, size: FONT_SIZE.body });

@@ -21,8 +21,7 @@ export function drawTitle(flow: PageFlow, title: string, subtitle: string, fonts
 
 /** A section heading with a rule under it, kept together with some room for what follows. */
 export function drawSectionHeading(flow: PageFlow, text: string, fonts: EvidenceFonts): void {
-  flow.ensureSpace(FONT_SIZE.heading * LEADING + 60);
-  flow.line(text, { font: fonts.bold, size: FONT_SIZE.heading });
+  flow.heading(text, { font: fonts.bold, size: FONT_SIZE.heading }, 60);
   flow.page.drawLine({
     start: { x: MARGIN.left, y: flow.y + 2 },
     end: { x: MARGIN.left + CONTENT_WIDTH, y: flow.y + 2 },

@@ -46,6 +46,16 @@ export class PageFlow {
   }
 
   /**
+   * A heading, wrapped like a paragraph (a Bulgarian letter heading with a lock code is wider than
+   * the page) and kept on one page with `keepWith` points of what follows it.
+   */
+  heading(text: string, style: TextStyle, keepWith: number): void {
+    const lines = wrapText(text, style.font, style.size, CONTENT_WIDTH).length;
+    this.ensureSpace(lines * style.size * LEADING + keepWith);
+    this.paragraph(text, style);
+  }
+
+  /**
    * Wraps text to the width and flows it, line by line, across pages if needed. A paragraph that
    * starts in Arabic or Hebrew is aligned to the right, as its reader expects.
    */
