@@ -25,6 +25,7 @@ describe('POST /api/appeal without the box or the receipt', () => {
     expect(text).toContain('box label photo, receipt or order record');
     expect(text).toContain('the appeal rests on the remaining evidence below');
     expect(text).toContain('Other evidence: lock-screen.png');
+    expect(text).toContain('Enclosed evidence (1 file)');
     expect(text).not.toMatch(/Receipt\s+not stated/);
   });
 

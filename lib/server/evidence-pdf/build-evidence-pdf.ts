@@ -28,10 +28,13 @@ export type EvidencePdfInput = {
   generatedAt?: Date;
 };
 
+/** The summary is in English for support, whatever the user's language. */
+const filesIn = (count: number) => (count === 1 ? '1 file' : `${count} files`);
+
 function setMetadata(document: PDFDocument, input: EvidencePdfInput): void {
   const reference = input.appeal.caseReference;
   document.setTitle(reference ? `${TITLE} ${reference}` : TITLE, { showInWindowTitleBar: true });
-  document.setSubject(`Proof of ownership of a locked Xiaomi phone: appeal letter, facts and ${input.items.length} enclosed files`);
+  document.setSubject(`Proof of ownership of a locked Xiaomi phone: appeal letter, facts and ${filesIn(input.items.length)} enclosed`);
   document.setLanguage('en');
   document.setProducer(PRODUCER);
   document.setCreator(PRODUCER);
@@ -49,7 +52,7 @@ function drawSummary(document: PDFDocument, input: EvidencePdfInput, fonts: Awai
   drawFactTable(flow, input.facts, fonts);
   flow.gap(18);
   drawLetter(flow, input.letter, fonts);
-  drawSectionHeading(flow, `Enclosed evidence (${input.items.length} files)`, fonts);
+  drawSectionHeading(flow, `Enclosed evidence (${filesIn(input.items.length)})`, fonts);
   drawEvidenceIndex(flow, input.items, fonts);
 }
 
