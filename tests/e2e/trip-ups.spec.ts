@@ -65,6 +65,32 @@ for (const width of [1280, 360]) {
       await expect(page.locator('#imei-error')).toHaveCount(0);
       await expect(page.getByText(message, { exact: true })).toHaveCount(0);
     });
+
+    test('a slip in a common mail service is questioned once the box is left, and one tap fixes it', async ({ page }, testInfo) => {
+      test.setTimeout(120_000);
+      await reachEvidence(page, c, MINIMAL_BUYER);
+      await addQuickEvidence(page, c);
+      await continueTo(page, c, c.form.steps.contact);
+      const email = textbox(page, c.form.contact.contactEmail.label);
+      const question = page.getByText(fill(c.form.contact.contactEmail.didYouMean, { suggestion: 'maria.ivanova@gmail.com' }));
+      await email.fill('maria.ivanova@gmial.com');
+      // Not while typing: only once the user leaves the box.
+      await expect(question).toHaveCount(0);
+      await page.keyboard.press('Tab');
+      await expect(question).toBeVisible();
+      await expect(email).toHaveAttribute('aria-describedby', /contactEmail-live/);
+      await expectNoAxeViolations(page, 'contact step with an e-mail question');
+      await screenshot(page, testInfo, `${width}-email-did-you-mean`);
+
+      await page.getByRole('button', { name: fill(c.form.contact.contactEmail.useSuggestion, { suggestion: 'maria.ivanova@gmail.com' }) }).click();
+      await expect(email).toHaveValue('maria.ivanova@gmail.com');
+      await expect(email).toBeFocused();
+      await expect(question).toHaveCount(0);
+      // A right address gets no question.
+      await email.fill('petar@abv.bg');
+      await page.keyboard.press('Tab');
+      await expect(page.locator('#contactEmail-live')).toBeEmpty();
+    });
   });
 }
 

@@ -1,9 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 
 import { FIELD_MAX, ZContactStepSchema } from '@/lib/appeal/schema';
 import type { ContactValues } from '@/lib/form/draft';
+import { EmailSuggestion } from '@/app/appeal/_components/EmailSuggestion';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
 import { StepActions } from '@/app/appeal/_components/StepActions';
 import { TextField, type TextFieldSpec, type TextFieldWiring } from '@/app/appeal/_components/TextField';
@@ -34,7 +36,7 @@ export default function StepContact({
   onBack: () => void;
 }) {
   const t = useTranslations('form');
-  const { submit, summary, attempt, fieldError, control } = useStepForm({
+  const { form, submit, summary, attempt, fieldError, control } = useStepForm({
     schema: ZContactStepSchema,
     values,
     serverErrors,
@@ -48,13 +50,34 @@ export default function StepContact({
     fieldError,
     control,
   };
+  // The address as it was when the user left the box (or came back to the step with it).
+  const [checkedEmail, setCheckedEmail] = useState(values.contactEmail);
+  const emailLive = (
+    <EmailSuggestion
+      id="contactEmail-live"
+      value={form.watch('contactEmail') ?? ''}
+      checked={checkedEmail}
+      onUse={(address) => {
+        form.setValue('contactEmail', address, { shouldDirty: true, shouldValidate: attempt > 0 });
+        setCheckedEmail(address);
+        document.getElementById('contactEmail')?.focus();
+      }}
+    />
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      onSubmit={(event) => void submit(event)}
+      onBlurCapture={(event) => {
+        const box = event.target as EventTarget;
+        if (box instanceof HTMLInputElement && box.id === 'contactEmail') setCheckedEmail(box.value);
+      }}
+      noValidate
+    >
       <ErrorSummary items={summary} focusKey={attempt} />
       <p className="step-intro">{t('contact.intro')}</p>
       {FIELDS.map((spec) => (
-        <TextField key={spec.name} spec={spec} wiring={wiring} />
+        <TextField key={spec.name} spec={spec} wiring={wiring} live={spec.name === 'contactEmail' ? emailLive : undefined} />
       ))}
       <StepActions onBack={onBack} />
     </form>
