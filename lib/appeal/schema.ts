@@ -133,7 +133,28 @@ const purchaseDateField = z
     else if (value < EARLIEST_PURCHASE_DATE) ctx.addIssue({ code: 'custom', message: msg('date.tooEarly') });
   });
 
-const emailField = line(FIELD_MAX.contactEmail, true).pipe(z.email({ error: msg('email.invalid') }));
+/**
+ * The slips that make an address invalid, named so the message can say which ("…@gmail" lacks
+ * its ending, "maria ivanova@…" has a space); z.email judges whatever else is wrong.
+ */
+export function emailSlip(address: string): 'noAt' | 'manyAt' | 'space' | 'noDomainEnding' | null {
+  const ats = address.split('@').length - 1;
+  if (ats === 0) return 'noAt';
+  if (ats > 1) return 'manyAt';
+  if (/\s/.test(address)) return 'space';
+  const domain = address.slice(address.indexOf('@') + 1);
+  if (domain !== '' && !/\.[^.]{2,}$/.test(domain)) return 'noDomainEnding';
+  return null;
+}
+
+const emailField = line(FIELD_MAX.contactEmail, true)
+  .pipe(
+    z.string().superRefine((value, ctx) => {
+      const slip = emailSlip(value);
+      if (slip) ctx.addIssue({ code: 'custom', message: msg(`email.${slip}`) });
+    }),
+  )
+  .pipe(z.email({ error: msg('email.invalid') }));
 
 const phoneField = line(FIELD_MAX.contactPhone).refine(
   (v) => v === '' || (/^\+?[\d\s().-]+$/.test(v) && /^(?:\D*\d){5,20}\D*$/.test(v)),

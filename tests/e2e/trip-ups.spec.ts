@@ -90,6 +90,13 @@ for (const width of [1280, 360]) {
       await email.fill('petar@abv.bg');
       await page.keyboard.press('Tab');
       await expect(page.locator('#contactEmail-live')).toBeEmpty();
+
+      // An address cut short is refused with what it lacks, read out with the box.
+      await email.fill('maria@gmail');
+      await pressContinue(page, c);
+      const lacks = c.errors.email.noDomainEnding;
+      await expect(page.getByRole('alert').getByRole('link', { name: `${c.form.contact.contactEmail.label}: ${lacks}` })).toHaveCount(1);
+      await expect(email).toHaveAccessibleDescription(new RegExp(lacks.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     });
   });
 }
