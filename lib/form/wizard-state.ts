@@ -1,5 +1,5 @@
 import type { ReceiptFact } from '@/lib/appeal/schema';
-import { countEvidence, EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_ROLES, EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
 import { inUploadOrder, type AppealDraft, type AppealResult, type ContactValues, type DeviceValues, type EvidenceFile, type PurchaseValues } from '@/lib/form/draft';
 import type { PlacedServerErrors } from '@/lib/form/server-errors';
 import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
@@ -73,6 +73,29 @@ export function withLabelPhoto(files: EvidenceFile[], photo: EvidenceFile): Evid
 const editDraft = (state: WizardState, draft: AppealDraft): WizardState => ({ ...state, draft });
 
 /**
+ * A server's message about a field goes as soon as the user changes that field: it judged the old
+ * value. Kept (it is saved with the draft), it would come back on every visit to the step and
+ * block its Continue after the problem was gone.
+ */
+function withoutAnswered(draft: AppealDraft, changed: readonly string[]): AppealDraft {
+  if (!changed.some((field) => field in draft.serverErrors)) return draft;
+  return { ...draft, serverErrors: Object.fromEntries(Object.entries(draft.serverErrors).filter(([field]) => !changed.includes(field))) };
+}
+
+const changedFields = <T extends Record<string, string>>(before: T, after: T): string[] => Object.keys(after).filter((field) => before[field] !== after[field]);
+
+/** The roles whose files were added, removed or replaced (not merely given notes); with any, the evidence as a whole. */
+function changedRoles(before: readonly EvidenceFile[], after: readonly EvidenceFile[]): string[] {
+  const ids = (files: readonly EvidenceFile[], role: string) => files.filter((f) => f.role === role).map((f) => f.id).join(' ');
+  const roles: string[] = EVIDENCE_ROLES.filter((role) => ids(before, role) !== ids(after, role));
+  return roles.length > 0 ? [...roles, 'evidence'] : roles;
+}
+
+function withFiles(state: WizardState, files: EvidenceFile[]): WizardState {
+  return { ...state, files, draft: withoutAnswered(state.draft, changedRoles(state.files, files)) };
+}
+
+/**
  * The wizard's state changes, as a pure function: the component layer only dispatches, saves and
  * moves focus. `null` is the appeal still being read from the browser's storage.
  */
@@ -82,21 +105,21 @@ export function wizardReducer(state: WizardState | null, action: WizardAction): 
   const { draft } = state;
   switch (action.type) {
     case 'device':
-      return editDraft(state, { ...draft, device: action.device });
+      return editDraft(state, withoutAnswered({ ...draft, device: action.device }, changedFields(draft.device, action.device)));
     case 'purchase':
-      return editDraft(state, { ...draft, purchase: action.purchase });
+      return editDraft(state, withoutAnswered({ ...draft, purchase: action.purchase }, changedFields(draft.purchase, action.purchase)));
     case 'recipient':
       return editDraft(state, { ...draft, recipient: action.recipient, recipientEdited: action.edited });
     case 'receiptShows':
-      return editDraft(state, { ...draft, receiptShows: action.receiptShows });
+      return editDraft(state, withoutAnswered({ ...draft, receiptShows: action.receiptShows }, ['receiptShows']));
     case 'contact':
-      return editDraft(state, { ...draft, contact: action.contact });
+      return editDraft(state, withoutAnswered({ ...draft, contact: action.contact }, changedFields(draft.contact, action.contact)));
     case 'ticket':
       return { ...state, draft: { ...draft, ticket: action.ticket } };
     case 'files':
-      return { ...state, files: action.update(state.files) };
+      return withFiles(state, action.update(state.files));
     case 'labelPhoto':
-      return { ...state, files: withLabelPhoto(state.files, action.file) };
+      return withFiles(state, withLabelPhoto(state.files, action.file));
     case 'goTo':
       return editDraft(state, moveTo(draft, action.step));
     case 'next':

@@ -160,4 +160,16 @@ test('a file the real server cannot read is reported in the zone of that file', 
 
   await expectStep(page, c.form.steps.evidence);
   await expect(extraZone.locator('.field-error').first()).toContainText('broken.heic', { timeout: 60_000 });
+
+  // Removing the file answers the message for good: it does not come back with the step (it is
+  // saved with the draft) and does not hold Continue.
+  await extraZone.getByRole('button', { name: new RegExp(`^${c.form.evidence.remove} broken`) }).click();
+  await expect(extraZone.locator('.field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: c.form.back }).click();
+  await expectStep(page, c.form.steps.purchase);
+  await pressContinue(page, c);
+  await expectStep(page, c.form.steps.evidence);
+  await expect(page.getByText('broken.heic')).toHaveCount(0);
+  await pressContinue(page, c);
+  await expectStep(page, c.form.steps.contact);
 });

@@ -43,7 +43,6 @@ export default function StepEvidence({
   const [preparing, setPreparing] = useState<PerRole<PreparingFile[]>>(() => perRole(() => []));
   const [attempt, setAttempt] = useState(Object.keys(serverErrors).length > 0 ? 1 : 0);
   const [checked, setChecked] = useState(Object.keys(serverErrors).length > 0);
-  const [serverMessages, setServerMessages] = useState(serverErrors);
 
   const filesOf = (role: EvidenceRole) => files.filter((file) => file.role === role);
   const anyBusy = EVIDENCE_ROLES.some((role) => preparing[role].length > 0);
@@ -63,7 +62,6 @@ export default function StepEvidence({
 
   const add = (role: EvidenceRole) => (chosen: File[]) => {
     if (chosen.length === 0) return;
-    setServerMessages((messages) => withoutKey(withoutKey(messages, role), 'evidence'));
     void track(role, chosen, async (onEach) => {
       const { added, rejected } = await prepareEvidence(chosen, role, files, onEach);
       // A file refused in one zone and then added in another (a PDF dropped on the box label, then
@@ -77,8 +75,8 @@ export default function StepEvidence({
     });
   };
 
+  // A server's message about a zone goes when its files change (the wizard's reducer sees to it).
   const replace = (role: EvidenceRole) => (id: string, file: File) => {
-    setServerMessages((messages) => withoutKey(messages, role));
     // The new file takes the old one's place in the order.
     const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
     void track(role, [file], async () => {
@@ -93,23 +91,25 @@ export default function StepEvidence({
   };
 
   const remove = (id: string) => {
-    const role = files.find((f) => f.id === id)?.role;
-    if (role) setServerMessages((messages) => withoutKey(messages, role));
     onFilesChange((current) => current.filter((f) => f.id !== id));
   };
 
   // No role is required; an appeal without any file is told so in the first zone.
   const missingError = (role: EvidenceRole): string | undefined => {
-    if (serverMessages[role]) return serverMessages[role];
+    if (serverErrors[role]) return serverErrors[role];
     if (role !== EVIDENCE_ROLES[0]) return undefined;
-    if (serverMessages.evidence) return serverMessages.evidence;
+    if (serverErrors.evidence) return serverErrors.evidence;
     return checked && files.length < MIN_EVIDENCE_FILES ? tErrors('files.missingEvidence') : undefined;
   };
 
-  const summary: SummaryItem[] = EVIDENCE_ROLES.flatMap((role) => {
-    const text = missingError(role);
-    return text ? [{ fieldId: `${role}-input`, text }] : [];
-  });
+  const receiptShowsError = serverErrors.receiptShows;
+  const summary: SummaryItem[] = [
+    ...EVIDENCE_ROLES.flatMap((role) => {
+      const text = missingError(role);
+      return text ? [{ fieldId: `${role}-input`, text }] : [];
+    }),
+    ...(receiptShowsError ? [{ fieldId: 'receiptShows', text: receiptShowsError, label: t('receiptShows.legend') }] : []),
+  ];
 
   const toggleFact = (fact: ReceiptFact, on: boolean) =>
     onReceiptShowsChange(RECEIPT_FACTS.filter((f) => (f === fact ? on : receiptShows.includes(f))));
@@ -121,7 +121,7 @@ export default function StepEvidence({
         event.preventDefault();
         setChecked(true);
         const complete = files.length >= MIN_EVIDENCE_FILES;
-        if (complete && !anyBusy && Object.keys(serverMessages).length === 0) onNext();
+        if (complete && !anyBusy && summary.length === 0) onNext();
         else setAttempt((n) => n + 1);
       }}
     >
@@ -154,12 +154,19 @@ export default function StepEvidence({
           onRemove={remove}
         >
           {role === 'receipt' ? (
-            <fieldset className={styles.receiptFacts}>
+            <fieldset className={styles.receiptFacts} aria-describedby={receiptShowsError ? 'receiptShows-error' : undefined}>
               <legend>{t('receiptShows.legend')}</legend>
               <p className="hint">{t('receiptShows.hint')}</p>
+              {receiptShowsError ? (
+                <p className="field-error" id="receiptShows-error">
+                  {receiptShowsError}
+                </p>
+              ) : null}
               <Choices columns>
-                {RECEIPT_FACTS.map((fact) => (
+                {RECEIPT_FACTS.map((fact, index) => (
                   <Choice key={fact}
+                    // The error summary's link lands on the first box.
+                    id={index === 0 ? 'receiptShows' : undefined}
                     type="checkbox"
                     checked={receiptShows.includes(fact)}
                     onChange={(event) => toggleFact(fact, event.target.checked)}
@@ -176,8 +183,4 @@ export default function StepEvidence({
       <StepActions onBack={onBack} />
     </form>
   );
-}
-
-function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }

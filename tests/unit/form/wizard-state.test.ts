@@ -73,6 +73,30 @@ describe('wizard state', () => {
     expect(state.draft.serverErrors).toEqual({ contactEmail: 'Bad address' });
   });
 
+  it('forgets a server message once the user changes what it was about, and only then', () => {
+    const placed = placeServerErrors({ imei: 'Wrong IMEI', model: 'Too long', 'receipt[0]': 'Damaged file', evidence: 'Too large in all', receiptShows: 'Unknown fact' });
+    const receipt = file('r', 'receipt');
+    let state = run(start(), { type: 'files', update: () => [receipt, file('b', 'boxPhoto')] }, { type: 'serverErrors', placed });
+    const device = state.draft.device;
+
+    // Typing the same value, or another field, answers nothing.
+    state = run(state, { type: 'device', device: { ...device } }, { type: 'device', device: { ...device, serialNumber: 'S1' } });
+    expect(Object.keys(state.draft.serverErrors).sort()).toEqual(['evidence', 'imei', 'model', 'receipt', 'receiptShows']);
+    state = run(state, { type: 'device', device: { ...state.draft.device, imei: '868907041234565' } });
+    expect(state.draft.serverErrors.imei).toBeUndefined();
+    expect(state.draft.serverErrors.model).toBe('Too long');
+
+    // Notes added to a file (the label reader) change no file; removing the receipt answers its
+    // message and the one about the evidence as a whole, not the box's or the checklist's.
+    state = run(state, { type: 'files', update: (files) => files.map((f) => ({ ...f, notes: [{ key: 'x', tone: 'info' as const }] })) });
+    expect(state.draft.serverErrors.receipt).toBe('Damaged file');
+    state = run(state, { type: 'files', update: (files) => files.filter((f) => f.id !== 'r') });
+    expect(state.draft.serverErrors).toEqual({ model: 'Too long', receiptShows: 'Unknown fact' });
+
+    state = run(state, { type: 'receiptShows', receiptShows: ['date'] });
+    expect(state.draft.serverErrors).toEqual({ model: 'Too long' });
+  });
+
   it('stays put when no server error belongs to a step', () => {
     const state = run(start(), { type: 'goTo', step: 'review' });
     expect(run(state, { type: 'serverErrors', placed: placeServerErrors({ total: 'Too big' }) })).toBe(state);
