@@ -26,49 +26,55 @@ export function sourceOf(file: File): string {
   return `${file.name}|${file.size}|${file.lastModified}`;
 }
 
+/** A file the zone has, or is still preparing: all the limits need to know of it. */
+export type HeldFile = Pick<EvidenceFile, 'role' | 'source'>;
+
 /**
- * Checks and prepares files a person chose for one role: refused ones come back with the reason,
- * accepted photos are shrunk for the upload. Limits count the files already there.
+ * Which chosen files may join a role, decided at once, when they are chosen: the role's limit, the
+ * limit on all files, and the same photo picked twice. `held` must include the files still being
+ * prepared from an earlier pick, or two quick picks would each pass the limit on their own.
  */
+export function admitEvidence(chosen: readonly File[], role: EvidenceRole, held: readonly HeldFile[]): { admitted: File[]; refused: FileRejection[] } {
+  const admitted: File[] = [];
+  const refused: FileRejection[] = [];
+  const taken = [...held];
+  for (const file of chosen) {
+    const source = sourceOf(file);
+    if (taken.filter((f) => f.role === role).length >= EVIDENCE_RULES[role].max) {
+      refused.push({ name: file.name, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
+    } else if (taken.some((f) => f.role === role && f.source === source)) {
+      refused.push({ name: file.name, key: 'files.alreadyAdded', values: {} });
+    } else if (taken.length >= MAX_FILES) {
+      refused.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
+    } else {
+      admitted.push(file);
+      taken.push({ role, source });
+    }
+  }
+  return { admitted, refused };
+}
+
+/** Checks and prepares admitted files one by one: unusable ones come back with the reason, photos are shrunk for the upload. */
 export async function prepareEvidence(
-  chosen: readonly File[],
+  admitted: readonly File[],
   role: EvidenceRole,
-  existing: readonly EvidenceFile[],
-  /** Called as each chosen file is done with (added or refused): its progress line goes away. */
+  /** Called as each file is done with (added or refused): its progress line goes away. */
   onEach: (file: File) => void = () => {},
 ): Promise<{ added: EvidenceFile[]; rejected: FileRejection[] }> {
   // Taken before the first await: the moment of choosing, not of finishing.
   const addedAt = Date.now();
   const added: EvidenceFile[] = [];
   const rejected: FileRejection[] = [];
-  for (const file of chosen) {
+  for (const file of admitted) {
     try {
-      await prepareInto(file);
+      const prepared = await prepareOne(file, role, addedAt);
+      if ('key' in prepared) rejected.push(prepared);
+      else added.push(prepared);
     } finally {
       onEach(file);
     }
   }
   return { added, rejected };
-
-  async function prepareInto(file: File): Promise<void> {
-    const inRole = existing.filter((f) => f.role === role).length + added.length;
-    if (inRole >= EVIDENCE_RULES[role].max) {
-      rejected.push({ name: file.name, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
-      return;
-    }
-    const source = sourceOf(file);
-    if ([...existing, ...added].some((f) => f.role === role && f.source === source)) {
-      rejected.push({ name: file.name, key: 'files.alreadyAdded', values: {} });
-      return;
-    }
-    if (existing.length + added.length >= MAX_FILES) {
-      rejected.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
-      return;
-    }
-    const prepared = await prepareOne(file, role, addedAt);
-    if ('key' in prepared) rejected.push(prepared);
-    else added.push(prepared);
-  }
 }
 
 function rejection(file: File, problem: FileProblem): FileRejection {

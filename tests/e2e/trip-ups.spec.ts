@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 import { expect, test } from '@playwright/test';
+import { createTranslator } from 'next-intl';
 
 import enAssistant from '../../lib/i18n/messages/en/assistant.json';
 import { fixturePath } from '../support/fixtures';
@@ -118,6 +119,23 @@ test('a truncated JPEG is refused in its zone at once, and the step cannot be pa
   await pressContinue(page, c);
   await expectStep(page, c.form.steps.evidence);
   await expect(page.locator('main')).toContainText(c.errors.files.missingEvidence);
+});
+
+test('two quick picks in a zone cannot pass its limit together', async ({ page }) => {
+  test.setTimeout(120_000);
+  await reachEvidence(page, c, MINIMAL_BUYER);
+  const box = readFileSync(fixturePath('box-label-12mp.jpg'));
+  const photos = (names: string[]) => names.map((name) => ({ name, mimeType: 'image/jpeg', buffer: box }));
+  const picker = page.getByLabel(c.form.evidence.pick.boxPhoto);
+  // The second pick comes while the first pick's 12 MP photos are still being shrunk.
+  await picker.setInputFiles(photos(['box-1.jpg', 'box-2.jpg']));
+  await picker.setInputFiles(photos(['box-3.jpg', 'box-4.jpg']));
+
+  const boxZone = zone(page, c, 'boxPhoto');
+  const tooMany = createTranslator({ locale: 'en', messages: c, namespace: 'errors' })('files.tooManyForRole', { role: 'boxPhoto', max: 3 });
+  await expect(boxZone).toContainText(tooMany, { timeout: 60_000 });
+  await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(3, { timeout: 60_000 });
+  await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} box-4.jpg` })).toHaveCount(0);
 });
 
 test('the box-label photo read on the device step is listed on the Proof step, once', async ({ page }, testInfo) => {

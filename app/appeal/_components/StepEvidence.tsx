@@ -1,12 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
-import { prepareEvidence, prepareOne, type FileRejection } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
@@ -43,6 +43,8 @@ export default function StepEvidence({
   const [preparing, setPreparing] = useState<PerRole<PreparingFile[]>>(() => perRole(() => []));
   const [attempt, setAttempt] = useState(Object.keys(serverErrors).length > 0 ? 1 : 0);
   const [checked, setChecked] = useState(Object.keys(serverErrors).length > 0);
+  // Files admitted to a zone and still being checked and shrunk: the next pick's limits count them.
+  const preparingFiles = useRef<HeldFile[]>([]);
 
   const filesOf = (role: EvidenceRole) => files.filter((file) => file.role === role);
   const anyBusy = EVIDENCE_ROLES.some((role) => preparing[role].length > 0);
@@ -62,16 +64,25 @@ export default function StepEvidence({
 
   const add = (role: EvidenceRole) => (chosen: File[]) => {
     if (chosen.length === 0) return;
-    void track(role, chosen, async (onEach) => {
-      const { added, rejected } = await prepareEvidence(chosen, role, files, onEach);
-      // A file refused in one zone and then added in another (a PDF dropped on the box label, then
-      // added under Receipt) is dealt with: its refusal goes, not only this zone's old ones.
-      const accepted = new Set(chosen.map((file) => file.name).filter((name) => !rejected.some((r) => r.name === name)));
-      setRejections((r) => ({
-        ...perRole((other) => r[other].filter((old) => !accepted.has(old.name))),
-        [role]: rejected,
-      }));
-      if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
+    // Decided at once, counting the files an earlier pick is still preparing.
+    const { admitted, refused } = admitEvidence(chosen, role, [...files, ...preparingFiles.current]);
+    const held = admitted.map((file): HeldFile => ({ role, source: sourceOf(file) }));
+    preparingFiles.current = [...preparingFiles.current, ...held];
+    void track(role, admitted, async (onEach) => {
+      try {
+        const { added, rejected: unusable } = await prepareEvidence(admitted, role, onEach);
+        const rejected = [...refused, ...unusable];
+        // A file refused in one zone and then added in another (a PDF dropped on the box label, then
+        // added under Receipt) is dealt with: its refusal goes, not only this zone's old ones.
+        const accepted = new Set(chosen.map((file) => file.name).filter((name) => !rejected.some((r) => r.name === name)));
+        setRejections((r) => ({
+          ...perRole((other) => r[other].filter((old) => !accepted.has(old.name))),
+          [role]: rejected,
+        }));
+        if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
+      } finally {
+        preparingFiles.current = preparingFiles.current.filter((file) => !held.includes(file));
+      }
     });
   };
 

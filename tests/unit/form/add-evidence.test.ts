@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { MAX_FILES } from '@/lib/appeal/evidence-rules';
+import { admitEvidence, sourceOf, type HeldFile } from '@/lib/form/add-evidence';
+
+const photo = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg', lastModified: 1_700_000_000_000 });
+const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: sourceOf(file) });
+const names = (files: readonly File[]) => files.map((file) => file.name);
+
+describe('admitEvidence', () => {
+  it('admits up to the role’s limit and refuses the rest, naming the limit', () => {
+    const already = [held('boxPhoto', photo('a.jpg')), held('boxPhoto', photo('b.jpg'))];
+    const { admitted, refused } = admitEvidence([photo('c.jpg'), photo('d.jpg')], 'boxPhoto', already);
+    expect(names(admitted)).toEqual(['c.jpg']);
+    expect(refused).toEqual([{ name: 'd.jpg', key: 'files.tooManyForRole', values: { role: 'boxPhoto', max: 3 } }]);
+  });
+
+  it('counts what an earlier pick is still preparing: two quick picks cannot pass the limit together', () => {
+    const first = admitEvidence([photo('a.jpg'), photo('b.jpg')], 'boxPhoto', []);
+    expect(names(first.admitted)).toEqual(['a.jpg', 'b.jpg']);
+    const preparing = first.admitted.map((file) => held('boxPhoto', file));
+    const second = admitEvidence([photo('c.jpg'), photo('d.jpg')], 'boxPhoto', preparing);
+    expect(names(second.admitted)).toEqual(['c.jpg']);
+    expect(second.refused.map((r) => [r.name, r.key])).toEqual([['d.jpg', 'files.tooManyForRole']]);
+  });
+
+  it('refuses the same photo picked again in the same zone, within one pick too; another zone may have it', () => {
+    const receipt = photo('receipt.jpg', 2000);
+    expect(admitEvidence([receipt], 'receipt', [held('receipt', receipt)]).refused.map((r) => r.key)).toEqual(['files.alreadyAdded']);
+    const twice = admitEvidence([receipt, photo('receipt.jpg', 2000)], 'receipt', []);
+    expect(names(twice.admitted)).toEqual(['receipt.jpg']);
+    expect(twice.refused.map((r) => r.key)).toEqual(['files.alreadyAdded']);
+    expect(names(admitEvidence([receipt], 'extra', [held('receipt', receipt)]).admitted)).toEqual(['receipt.jpg']);
+  });
+
+  it('refuses beyond the limit on all files', () => {
+    const full = Array.from({ length: MAX_FILES }, (_, i) => held(i < 3 ? 'boxPhoto' : i < 7 ? 'receipt' : 'extra', photo(`${i}.jpg`)));
+    expect(admitEvidence([photo('one-more.jpg')], 'extra', full.slice(0, MAX_FILES - 1)).admitted).toHaveLength(1);
+    // The extra zone holds 8; with 15 files in all the next one is refused for the total first.
+    const fourteen = full.slice(0, 14);
+    const { refused } = admitEvidence([photo('x.jpg')], 'extra', [...fourteen, held('receipt', photo('y.jpg'))]);
+    expect(refused).toEqual([{ name: 'x.jpg', key: 'files.tooMany', values: { max: MAX_FILES } }]);
+  });
+});
