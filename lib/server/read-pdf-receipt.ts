@@ -5,6 +5,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
+import { checkPageContents, countPages, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
 import { stripActiveContent } from '@/lib/server/strip-active-content';
 
 /** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
@@ -48,6 +49,8 @@ async function loadWithDeadline(bytes: Uint8Array, deadlineMs: number): Promise<
  * stripped here, so only what draws the pages can reach the bundle.
  */
 export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs = PDF_PARSE_DEADLINE_MS): Promise<PdfReceipt> {
+  const problem = xrefStreamProblem(bytes);
+  if (problem) throw malformed(file, new Error(problem));
   let document: PDFDocument;
   try {
     document = await loadWithDeadline(bytes, deadlineMs);
@@ -57,7 +60,8 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   if (document.isEncrypted) throw new AppError('unreadable-file', msg('file.pdfEncrypted', { file }));
   let pageCount: number;
   try {
-    pageCount = document.getPageCount();
+    // Counted with a limit before pdf-lib lists the pages (see countPages).
+    pageCount = countPages(document, MAX_PDF_PAGES);
   } catch (cause) {
     throw malformed(file, cause);
   }
@@ -67,6 +71,7 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   }
   try {
     stripActiveContent(document);
+    checkPageContents(document);
   } catch (cause) {
     throw malformed(file, cause);
   }

@@ -1,0 +1,73 @@
+/**
+ * PDF receipts of a few kilobytes built to take the server down through pdf-lib, which parses,
+ * counts and embeds synchronously (found in a hostile-input review): each is refused as
+ * malformed, naming the file, before it can; odd but harmless pages still join the bundle.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { MAX_DECODED_CONTENT_BYTES, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
+import { doublingPageTree, flateStream, handPdf, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
+import { expectBundle, expectRefusal, postForm, standardUploads, validFields, type Upload } from './appeal-client';
+
+const withReceipt = (bytes: Buffer, name = 'receipt.pdf'): Upload[] => [
+  ...standardUploads().filter((upload) => upload.role === 'boxPhoto'),
+  { role: 'receipt', name, bytes, type: 'application/pdf' },
+];
+const refused = async (bytes: Buffer, name: string) =>
+  expectRefusal(await postForm(validFields({ locale: 'en' }), withReceipt(bytes, name)), { status: 422, code: 'unreadable-file', names: name, field: 'receipt' });
+
+describe('PDF structures that would stop the server are refused', () => {
+  it('a page tree that lists each node twice, 28 levels deep (2^28 pages in 3 KB)', async () => {
+    const bytes = doublingPageTree(28);
+    expect(bytes.length).toBeLessThan(4096);
+    await refused(bytes, 'tree.pdf');
+  });
+
+  it('a cross-reference stream declaring a field a billion bytes wide', async () => {
+    const bytes = handPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Contents 4 0 R /Resources << >> >>',
+      pdfStream('0 0 m 1 1 l S'),
+      pdfStream(Buffer.alloc(100), '/Type /XRef /W [1 1000000000 1] /Size 5 '),
+    ]);
+    await refused(bytes, 'xref.pdf');
+  });
+
+  it('page content that inflates past the limit: one 10 MB stream listed ten times', async () => {
+    const bomb = flateStream(Buffer.alloc(10 * 1024 * 1024, 0x0a));
+    expect(bomb.length).toBeLessThan(20 * 1024);
+    const bytes = oneReceiptPage({ page: `/MediaBox [0 0 300 400] /Contents [${Array(10).fill('5 0 R').join(' ')}]`, extra: [bomb] });
+    await refused(bytes, 'bomb.pdf');
+  });
+
+  it('pages of no size, or whose content is not a stream', async () => {
+    await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R' }), 'flat.pdf');
+    await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 42' }), 'number.pdf');
+    await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents << /Length 0 >>' }), 'dict.pdf');
+  });
+});
+
+describe('odd but harmless receipts still join the bundle', () => {
+  it('a blank page without any content', async () => {
+    const blank = oneReceiptPage({ page: '/MediaBox [0 0 300 400]' });
+    const document = await expectBundle(await postForm(validFields(), withReceipt(blank, 'blank.pdf')));
+    expect(document.getPageCount()).toBeGreaterThan(2);
+  });
+
+  it('page content just under the limit, in two streams', async () => {
+    const half = flateStream(Buffer.alloc(MAX_DECODED_CONTENT_BYTES / 2 - 1024, 0x0a));
+    const bytes = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents [5 0 R 5 0 R]', extra: [half] });
+    await expectBundle(await postForm(validFields(), withReceipt(bytes, 'long.pdf')));
+  });
+});
+
+describe('xrefStreamProblem', () => {
+  it('reads field widths only in cross-reference streams, not a font’s /W of three numbers', () => {
+    const font = Buffer.from('4 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /W [1 1000 500] >>\nendobj\n');
+    expect(xrefStreamProblem(font)).toBeNull();
+    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 4 2] /Size 9 /Length 10 >>\nstream\n'))).toBeNull();
+    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 9 2] /Size 9 >>\nstream\n'))).toMatch(/1 9 2/);
+    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W 12 0 R /Size 9 >>\nstream\n'))).not.toBeNull();
+  });
+});
