@@ -1,6 +1,8 @@
 import 'server-only';
 
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+
+import { withoutJpegMetadata } from '@/lib/server/jpeg-metadata';
 
 /**
  * What a page keeps: what draws it. pdf-lib's embedPdf copies the page dictionary (all but
@@ -61,9 +63,27 @@ function clean(object: PDFObject, document: PDFDocument, seen: Set<PDFObject>): 
       else clean(value, document, seen);
     });
   } else if (object instanceof PDFRef) {
-    const target = document.context.lookup(object);
+    let target = document.context.lookup(object);
+    if (target instanceof PDFRawStream && isJpegImage(target)) {
+      target = PDFRawStream.of(target.dict, withoutJpegMetadata(target.getContents()));
+      document.context.assign(object, target);
+    }
     if (target) clean(target, document, seen);
   }
+}
+
+/**
+ * An image stored as a JPEG file (the DCTDecode filter alone): its EXIF, GPS and XMP would reach
+ * the bundle byte for byte. Any other filter chain with DCTDecode in it is refused: no producer
+ * of receipts writes one, and it could not be cleaned without decoding it.
+ */
+function isJpegImage(stream: PDFRawStream): boolean {
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  const names = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
+  const dct = names.findIndex((name) => name === PDFName.of('DCTDecode'));
+  if (dct === -1) return false;
+  if (names.length !== 1) throw new Error('a JPEG behind another filter');
+  return true;
 }
 
 function isDroppedType(value: PDFObject, document: PDFDocument): boolean {

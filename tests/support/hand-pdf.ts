@@ -26,13 +26,16 @@ export function pdfStream(data: Buffer | string, dictionary = ''): Buffer {
 
 export const flateStream = (data: Buffer | string, dictionary = '') => pdfStream(deflateSync(Buffer.from(data)), `/Filter /FlateDecode ${dictionary}`);
 
-/** A one-page receipt; `page` replaces the page dictionary's own entries, `extra` adds objects from number 5. */
-export function oneReceiptPage({ page, extra = [] }: { page?: string; extra?: (string | Buffer)[] } = {}): Buffer {
+/**
+ * A one-page receipt: `page` replaces the page dictionary's entries, `content` its content stream
+ * (object 4), `extra` adds objects from number 5.
+ */
+export function oneReceiptPage({ page, content = '0 0 m 200 300 l S', extra = [] }: { page?: string; content?: string; extra?: (string | Buffer)[] } = {}): Buffer {
   return handPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R ${page ?? '/MediaBox [0 0 300 400] /Contents 4 0 R'} /Resources << >> >>`,
-    pdfStream('0 0 m 200 300 l S'),
+    `<< /Type /Page /Parent 2 0 R ${page ?? '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << >>'} >>`,
+    pdfStream(content),
     ...extra,
   ]);
 }

@@ -3,10 +3,13 @@
  * counts and embeds synchronously (found in a hostile-input review): each is refused as
  * malformed, naming the file, before it can; odd but harmless pages still join the bundle.
  */
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 import { MAX_DECODED_CONTENT_BYTES, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
 import { doublingPageTree, flateStream, handPdf, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
+import { metadataGroups } from '../../support/exiftool';
+import { embeddedImageTags, withPdfFile } from '../support/pdf-tools';
 import { expectBundle, expectRefusal, postForm, standardUploads, validFields, type Upload } from './appeal-client';
 
 const withReceipt = (bytes: Buffer, name = 'receipt.pdf'): Upload[] => [
@@ -42,7 +45,7 @@ describe('PDF structures that would stop the server are refused', () => {
   });
 
   it('pages of no size, or whose content is not a stream', async () => {
-    await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R' }), 'flat.pdf');
+    await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R /Resources << >>' }), 'flat.pdf');
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 42' }), 'number.pdf');
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents << /Length 0 >>' }), 'dict.pdf');
   });
@@ -59,6 +62,31 @@ describe('odd but harmless receipts still join the bundle', () => {
     const half = flateStream(Buffer.alloc(MAX_DECODED_CONTENT_BYTES / 2 - 1024, 0x0a));
     const bytes = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents [5 0 R 5 0 R]', extra: [half] });
     await expectBundle(await postForm(validFields(), withReceipt(bytes, 'long.pdf')));
+  });
+});
+
+describe('a photo made into a PDF receipt', () => {
+  it('joins the bundle without its EXIF, GPS or XMP', async () => {
+    const jpeg = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f4f1ea' } })
+      .withExif({ IFD0: { Artist: 'Hidden Photographer 7731' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 41/1 0/1' } })
+      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>hidden.creator@example.com</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+      .jpeg()
+      .toBuffer();
+    // As img2pdf and phone "print to PDF" write it: the JPEG file itself as the image stream.
+    const receipt = oneReceiptPage({
+      page: '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >>',
+      content: 'q 300 0 0 400 0 0 cm /Im0 Do Q',
+      extra: [pdfStream(jpeg, '/Type /XObject /Subtype /Image /Width 600 /Height 800 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode ')],
+    });
+    const answer = await postForm(validFields(), withReceipt(receipt, 'photo-receipt.pdf'));
+    await expectBundle(answer);
+    const pdf = new Uint8Array(await answer.response.arrayBuffer());
+    expect(Buffer.from(pdf).toString('latin1')).not.toMatch(/Hidden Photographer|hidden\.creator/);
+    withPdfFile(pdf, (file, dir) => {
+      const receiptImage = embeddedImageTags(file, dir).at(-1)!;
+      expect(receiptImage['File:ImageWidth']).toBe(600);
+      expect(metadataGroups(receiptImage)).toEqual([]);
+    });
   });
 });
 
