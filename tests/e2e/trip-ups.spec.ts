@@ -145,6 +145,9 @@ test('the box-label photo read on the device step is listed on the Proof step, o
   await expect(page.getByTestId('imei-photo-filled')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('imei-photo-added')).toHaveText(enAssistant.label.fromPhotoAdded);
   await expect(textbox(page, c.form.device.imei2.label)).not.toHaveValue('');
+  // The same photo read again is not added again, and the note says so rather than "added".
+  await page.getByLabel(enAssistant.label.fromPhoto).setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(page.getByTestId('imei-photo-added')).toHaveText(fill(enAssistant.label.fromPhotoNotAdded, { max: 3 }), { timeout: 60_000 });
   await continueTo(page, c, c.form.steps.purchase);
   await fillPurchase(page, c, MINIMAL_BUYER);
   await continueTo(page, c, c.form.steps.evidence);

@@ -51,7 +51,8 @@ export default function StepDevice({
   serverErrors: Record<string, string>;
   onChange: (values: DeviceValues) => void;
   /** The box-label photo read here, to add to the box photos on the Proof step. */
-  onLabelPhoto: (file: EvidenceFile) => void;
+  /** Adds the label photo to the box photos; false when it was there already or the zone is full. */
+  onLabelPhoto: (file: EvidenceFile) => boolean;
   onNext: () => void;
 }) {
   const t = useTranslations('form');

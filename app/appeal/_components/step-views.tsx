@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
 
 import type { WizardStep } from '@/lib/form/steps';
-import { serverErrorsOf, type WizardState } from '@/lib/form/wizard-state';
+import { serverErrorsOf, withLabelPhoto, type WizardState } from '@/lib/form/wizard-state';
 import type { WizardActions } from '@/app/appeal/_components/use-wizard';
 
 /**
@@ -40,12 +40,16 @@ type StepView = (state: WizardState, actions: WizardActions) => ReactNode;
 
 /** What each step shows, keyed by step id: the wizard renders the current one. */
 export const STEP_VIEWS: Record<WizardStep, StepView> = {
-  device: ({ draft }, actions) => (
+  device: ({ draft, files }, actions) => (
     <StepDevice
       values={draft.device}
       serverErrors={serverErrorsOf(draft, 'device')}
       onChange={actions.setDevice}
-      onLabelPhoto={actions.addLabelPhoto}
+      onLabelPhoto={(photo) => {
+        actions.addLabelPhoto(photo);
+        // The reducer applies the same rule to the files of that moment; this only words the note.
+        return withLabelPhoto(files, photo) !== files;
+      }}
       onNext={() => actions.next('device')}
     />
   ),

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { prefetch } from '@/app/appeal/_components/prefetch';
-import { ACCEPT_ATTRIBUTE } from '@/lib/appeal/evidence-rules';
+import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import type { ImeiField, ImeiFields } from '@/lib/form/label-notes';
 import { isLocale } from '@/lib/i18n/locales';
@@ -15,7 +15,7 @@ const loadReader = () => import('@/app/appeal/_components/assistant/read-label-p
 type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[] }
+  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[]; added: boolean }
   | { kind: 'failed'; message: string | null };
 
 /**
@@ -31,7 +31,8 @@ export default function ImeiFromPhoto({
 }: {
   getValues: () => ImeiFields;
   setValue: (field: ImeiField, value: string) => void;
-  onPhoto: (file: EvidenceFile) => void;
+  /** Hands the photo up to join the box photos; false when it was not added. */
+  onPhoto: (file: EvidenceFile) => boolean;
 }) {
   const t = useTranslations('assistant.label');
   const tErrors = useTranslations('errors');
@@ -57,13 +58,13 @@ export default function ImeiFromPhoto({
       setState({ kind: 'failed', message: reading.message });
       return;
     }
-    onPhoto(reading.photo);
+    const added = onPhoto(reading.photo);
     if (reading.kind === 'unavailable') {
       setState({ kind: 'failed', message: null });
       return;
     }
     for (const { field, value } of reading.filled) setValue(field, value);
-    setState({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched });
+    setState({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched, added });
   };
 
   const list = (imeis: readonly string[]) => imeis.join(', ');
@@ -104,7 +105,7 @@ export default function ImeiFromPhoto({
         ) : null}
         {state.kind === 'read' ? (
           <p className="note info" data-testid="imei-photo-added">
-            {t('fromPhotoAdded')}
+            {state.added ? t('fromPhotoAdded') : t('fromPhotoNotAdded', { max: EVIDENCE_RULES.boxPhoto.max })}
           </p>
         ) : null}
         {state.kind === 'read'
