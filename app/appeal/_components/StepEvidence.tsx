@@ -68,17 +68,19 @@ export default function StepEvidence({
     const { admitted, refused } = admitEvidence(chosen, role, [...files, ...preparingFiles.current]);
     const held = admitted.map((file): HeldFile => ({ role, source: sourceOf(file) }));
     preparingFiles.current = [...preparingFiles.current, ...held];
+    // A new pick's refusals replace the zone's old ones at once; a pick still being prepared adds
+    // its own when it ends, whichever of the two ends first.
+    setRejections((r) => ({ ...r, [role]: refused }));
     void track(role, admitted, async (onEach) => {
       try {
         const { added, rejected: unusable } = await prepareEvidence(admitted, role, onEach);
-        const rejected = [...refused, ...unusable];
         // A file refused in one zone and then added in another (a PDF dropped on the box label, then
-        // added under Receipt) is dealt with: its refusal goes, not only this zone's old ones.
-        const accepted = new Set(chosen.map((file) => file.name).filter((name) => !rejected.some((r) => r.name === name)));
-        setRejections((r) => ({
-          ...perRole((other) => r[other].filter((old) => !accepted.has(old.name))),
-          [role]: rejected,
-        }));
+        // added under Receipt) is dealt with: its refusal goes from every zone.
+        const accepted = new Set(admitted.map((file) => file.name).filter((name) => !unusable.some((r) => r.name === name)));
+        setRejections((r) => {
+          const others = perRole((other) => r[other].filter((old) => !accepted.has(old.name)));
+          return { ...others, [role]: [...others[role], ...unusable] };
+        });
         if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));
       } finally {
         preparingFiles.current = preparingFiles.current.filter((file) => !held.includes(file));
