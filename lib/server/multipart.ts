@@ -60,6 +60,27 @@ function isRole(name: string): name is EvidenceRole {
 }
 
 /**
+ * Why a text part is refused, if it is. busboy takes a part for a file only when it is
+ * application/octet-stream or has a non-empty file name: a photo sent by an HTTP library with
+ * `filename=""` and its own type arrives here as text under its role. Silently dropped it would
+ * leave "add at least one file"; read as text, a photo is "too long". A value in a charset busboy
+ * cannot decode (windows-1251, koi8-r, x-bogus) comes as `undefined`, and would throw downstream.
+ */
+function textPartRefusal(name: string, value: string | undefined, info: busboy.FieldInfo): AppError | undefined {
+  if (isRole(name)) {
+    if (value === '' && !info.valueTruncated) return undefined;
+    return fileError('malformed-request', msg('file.unnamed'), name);
+  }
+  if (info.valueTruncated || info.nameTruncated) {
+    return new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), { fields: { [name]: tooLongMessage(name) } });
+  }
+  if (value === undefined) {
+    return new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), { fields: { [name]: msg('notText') } });
+  }
+  return undefined;
+}
+
+/**
  * Reads and drops what is left of a refused body, then answers (nginx's "lingering close"). A
  * connection closed with unread bytes is reset by the kernel, and a reset can wipe out the answer
  * at the client before it is read: the client would see "connection reset" instead of the
@@ -182,13 +203,15 @@ export function readMultipart(
       clearTimeout(idle);
     };
 
-    const fail = (error: unknown) => {
+    /** `unexpected`: our own code threw, not the parser; the error is passed on for a 500 and the log. */
+    const fail = (error: unknown, { unexpected = false } = {}) => {
       if (settled) return;
       settled = true;
       stopTimers();
-      const refusal = error instanceof AppError ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error });
+      const refusal =
+        error instanceof AppError || unexpected ? error : new AppError('malformed-request', msg('request.malformed'), { cause: error });
       // Refused before the body was read: the answer closes the connection (error-response.ts).
-      refusal.bodyUnread = !bodyEnded;
+      if (refusal instanceof AppError) refusal.bodyUnread = !bodyEnded;
       // Nothing more is parsed or kept; busboy is torn down on the next turn, not from inside one
       // of its own event handlers. The body is never cancelled: a body whose last bytes have just
       // arrived throws "ReadableStream is already closed" inside undici when cancelled, as an
@@ -200,7 +223,7 @@ export function readMultipart(
         parser.destroy();
       });
       // A stalled client sends nothing more to wait for.
-      if (bodyEnded || refusal.code === 'upload-timeout') reject(refusal);
+      if (bodyEnded || (refusal instanceof AppError && refusal.code === 'upload-timeout')) reject(refusal);
       else lingerThenAnswer(source, () => reject(refusal));
     };
     /** Counts a file against its role's limit; past it, the request is refused. */
@@ -220,18 +243,20 @@ export function readMultipart(
       resolve({ fields, files: files.map(({ role, name, bytes }) => ({ role, name, bytes })) });
     };
 
-    parser.on('field', (name, value, info) => {
+    parser.on('field', (name, value: string | undefined, info) => {
       if (settled) return;
-      if (info.valueTruncated || info.nameTruncated) {
-        fail(
-          new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), {
-            fields: { [name]: tooLongMessage(name) },
-          }),
-        );
-        return;
-      }
+      const refusal = textPartRefusal(name, value, info);
+      if (refusal) return fail(refusal);
+      // An empty role field: a file picker left empty, sent by a client as a text part.
+      if (value === undefined || isRole(name)) return;
       fields[name] = value;
-      onField(name, value);
+      try {
+        onField(name, value);
+      } catch (error) {
+        // Thrown inside busboy's event handler, it would be an unhandled rejection and leave the
+        // request to the idle timeout: it fails this request instead, as the bug it is (500).
+        fail(error, { unexpected: true });
+      }
     });
 
     parser.on('file', (field, stream, info) => {

@@ -255,9 +255,19 @@ export async function malformedPdfs(): Promise<Record<string, Buffer>> {
 
 // ---- Request bodies ---------------------------------------------------------------------------
 
-export type TextPart = { name: string; value: string };
-/** `filename: null` sends no filename parameter: busboy takes such a part for a file when it is application/octet-stream. */
-export type FilePart = { name: string; filename: string | null; type: string; bytes: Buffer };
+/** `type` sends a Content-Type header with the text part (a charset busboy may not know). */
+export type TextPart = { name: string; value: string; type?: string };
+/**
+ * `filename: null` sends no filename parameter: busboy takes such a part for a file when it is
+ * application/octet-stream. `filenameStar` sends an RFC 5987 `filename*=` instead, as written
+ * (e.g. "koi8-r''%F0%C8%CF%D4%CF.png").
+ */
+export type FilePart = { name: string; filename: string | null; filenameStar?: string; type: string; bytes: Buffer };
+
+function fileNameParam(part: FilePart): string {
+  if (part.filenameStar !== undefined) return `; filename*=${part.filenameStar}`;
+  return part.filename === null ? '' : `; filename="${part.filename}"`;
+}
 
 /** A multipart/form-data body built by hand, for bodies a FormData cannot make (cut off, trickled). */
 export function multipartBody(parts: (TextPart | FilePart)[], boundary = '----hostile-boundary-7f3a'): Buffer {
@@ -266,14 +276,15 @@ export function multipartBody(parts: (TextPart | FilePart)[], boundary = '----ho
     if ('bytes' in part) {
       chunks.push(
         Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${part.filename === null ? '' : `; filename="${part.filename}"`}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${fileNameParam(part)}\r\n` +
             `Content-Type: ${part.type}\r\n\r\n`,
         ),
         part.bytes,
         Buffer.from('\r\n'),
       );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+      const type = part.type === undefined ? '' : `Content-Type: ${part.type}\r\n`;
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n${type}\r\n${part.value}\r\n`));
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
