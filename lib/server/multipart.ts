@@ -9,6 +9,7 @@ import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { singleLine } from '@/lib/appeal/fields';
 import { FIELD_MAX } from '@/lib/appeal/schema';
 import { AppError, fileError } from '@/lib/server/app-error';
+import { multipartBoundary, partCounter } from '@/lib/server/multipart-parts';
 
 /** An uploaded file, held in memory only: uploads are never written to disk. */
 export type UploadedFile = {
@@ -183,6 +184,10 @@ export function readMultipart(
     const perRole: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
     let pendingFiles = 0;
     let arrived = 0;
+    /** Parts busboy reported (a field or a file): fewer than the body holds means some were skipped. */
+    let reported = 0;
+    const boundary = multipartBoundary(contentType);
+    const counter = boundary === undefined ? undefined : partCounter(boundary);
     let parsed = false;
     let settled = false;
     let bodyEnded = false;
@@ -193,8 +198,9 @@ export function readMultipart(
     const timedOut = () => fail(new AppError('upload-timeout', msg('request.malformed')));
     const deadline = setTimeout(timedOut, deadlineMs);
     let idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
-    source.on('data', () => {
+    source.on('data', (chunk: Buffer) => {
       if (settled) return;
+      counter?.push(chunk);
       clearTimeout(idle);
       idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
     });
@@ -244,6 +250,7 @@ export function readMultipart(
     };
 
     parser.on('field', (name, value: string | undefined, info) => {
+      reported += 1;
       if (settled) return;
       const refusal = textPartRefusal(name, value, info);
       if (refusal) return fail(refusal);
@@ -260,6 +267,7 @@ export function readMultipart(
     });
 
     parser.on('file', (field, stream, info) => {
+      reported += 1;
       const name = displayFileName(info.filename);
       // Tearing busboy down destroys the file stream in flight with an error nobody needs.
       stream.on('error', () => {});
@@ -308,6 +316,9 @@ export function readMultipart(
     parser.on('error', fail);
     parser.on('close', () => {
       parsed = true;
+      // A part busboy skipped without a word: its headers did not parse (a file named only by
+      // filename*= in a charset busboy cannot decode). Which field it was is lost with them.
+      if (counter && counter.parts > reported) return fail(new AppError('malformed-request', msg('file.unnamed')));
       finishIfDone();
     });
     source.on('error', fail);

@@ -1,10 +1,10 @@
 /**
  * Parts a browser never sends but HTTP libraries and crafted clients do, which busboy reads
  * differently from what they mean: a text part in a charset it cannot decode (it hands the value
- * over as `undefined`), and a file part it takes for a text field (`filename=""` with a type
- * other than application/octet-stream). Each gets a prompt 400 naming the field, never a hang, a
- * 408, a "too long" message for a photo, or a file silently dropped. Found by the hostile-input
- * review.
+ * over as `undefined`), a file part it takes for a text field (`filename=""` with a type other
+ * than application/octet-stream), and one it drops without a trace (named only by `filename*=` in
+ * a charset it cannot decode). Each gets a prompt 400, never a hang, a 408, a "too long" message
+ * for a photo, or a file silently dropped. Found by the hostile-input review.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -84,6 +84,14 @@ describe('a file part busboy takes for a text field', () => {
     const body = await expectRefusal(answer, { status: 400, code: 'malformed-request', field: 'receipt', locale: 'ru' });
     expect(body.error.fields.receipt).toMatch(/без имени/);
     expect(JSON.stringify(body)).not.toMatch(/32768/);
+  });
+
+  it("a name only as filename*=koi8-r''…: refused, not dropped", async () => {
+    const photo = await pngScreenshot(200, 300);
+    const answer = await appeal([...text(validFields()), role('extra', photo, null, "koi8-r''%F0%C8%CF%D4%CF.png"), ...standardFiles()]);
+    // busboy drops such a part whole, its name with it: the message says what happened, under no field.
+    const body = await expectRefusal(answer, { status: 400, code: 'malformed-request', locale: 'ru' });
+    expect(body.error.message).toMatch(/без имени/);
   });
 
   it('a role field sent empty (an empty picker some clients send as text) is nothing, as before', async () => {
