@@ -34,6 +34,35 @@ export type ProcessedImage = {
 };
 
 const MB = 1024 * 1024;
+
+/**
+ * Memory one image that libvips must decode whole may take. JPEG, WebP and plain PNG stream
+ * through in strips (a 100 MP 16-bit PNG peaked at 157 MB RSS, a 100 MP WebP at 93 MB, node
+ * itself 59 MB), but AVIF and interlaced (Adam7) PNG are decoded whole first: a 2 KB 100 MP AVIF
+ * peaked at 1.8 GB, an 813 KB 100 MP 16-bit interlaced PNG at 870 MB. A container has ~600 MB and a
+ * request up to 15 files, so one such decode is kept to about a third of it. Peak RSS above an
+ * idle node, measured through this pipeline (flat images; the decode does not depend on content):
+ * AVIF 12 MP 186–229 MB, 24 MP 432 MB, 50 MP 729–874 MB; interlaced PNG 8-bit RGB 12 MP 46 MB,
+ * 50 MP 178 MB, 100 MP 329 MB; 16-bit RGBA 12 MP 109 MB, 24 MP 213 MB, 50 MP 424 MB.
+ */
+export const MAX_WHOLE_DECODE_BYTES = 200 * MB;
+/** AVIF (libheif + libaom): measured 15–19 bytes per pixel, 4:2:0 or 4:4:4 alike. */
+const AVIF_BYTES_PER_PIXEL = 16;
+
+/**
+ * What decoding this image whole costs, or 0 for formats that stream. 200 MB takes a 12 MP
+ * (4032 × 3024) AVIF phone photo, a 69 MP 8-bit RGB or a 26 MP 16-bit RGBA interlaced PNG.
+ */
+export function wholeDecodeBytes(metadata: Pick<Metadata, 'format' | 'isProgressive' | 'channels' | 'depth'>, pixels: number): number {
+  // sharp names AVIF 'heif' (the container); HEIC never reaches sharp (decode-heic.ts).
+  if (metadata.format === 'heif') return pixels * AVIF_BYTES_PER_PIXEL;
+  if (metadata.format === 'png' && metadata.isProgressive) {
+    const sampleBytes = metadata.depth === 'ushort' ? 2 : 1;
+    return pixels * (metadata.channels ?? 4) * sampleBytes;
+  }
+  return 0;
+}
+
 const unreadable = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.unreadable', { file }), { cause });
 const tooManyPixels = (file: string) => new AppError('file-too-large', msg('file.tooManyPixels', { file }));
 
@@ -87,6 +116,7 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   const { width, height } = metadata.autoOrient;
   if (!width || !height) throw unreadable(file);
   if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
+  if (wholeDecodeBytes(metadata, width * height) > MAX_WHOLE_DECODE_BYTES) throw tooManyPixels(file);
   // An embedded sRGB profile (phone cameras write one) asks for a transform from sRGB to sRGB:
   // lcms on every pixel, about as costly as the decode itself, measured, for no change at all.
   const ignoreIcc = metadata.icc !== undefined && isSrgbProfile(metadata.icc);

@@ -123,6 +123,19 @@ export async function pngBomb(width = 30_000, height = 30_000): Promise<Buffer> 
   ]);
 }
 
+/**
+ * Images libvips must decode whole before it can shrink them, a few KB for many megapixels: AVIF,
+ * and an interlaced (Adam7) 16-bit RGBA PNG. Flat colour, as the decode's cost does not depend on
+ * the content.
+ */
+export const flatAvif = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#c87828' } }).avif({ effort: 0, chromaSubsampling: '4:2:0' }).toBuffer();
+export const interlacedPng16 = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 4, background: { r: 200, g: 120, b: 40, alpha: 0.7 } } })
+    .toColourspace('rgb16')
+    .png({ progressive: true, compressionLevel: 1 })
+    .toBuffer();
+
 export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
 export const heic = () => readFileSync(HEIC_FIXTURE);
 

@@ -112,6 +112,25 @@ describe('files that are not usable images are refused, naming the file', () => 
   });
 });
 
+describe('small files that libvips must decode whole into far more memory are refused from the header', () => {
+  // A 20 MP AVIF decodes into ~300 MB, a 30 MP 16-bit interlaced PNG into ~250 MB (process-image.ts).
+  const cases: [string, () => Promise<Buffer>, string][] = [
+    ['a 20 MP AVIF', () => hostile.flatAvif(5000, 4000), 'image/avif'],
+    ['a 30 MP interlaced 16-bit RGBA PNG', () => hostile.interlacedPng16(6000, 5000), 'image/png'],
+  ];
+  for (const [label, make, type] of cases) {
+    it(`${label}: refused as too many pixels, before it is decoded`, async () => {
+      const bytes = await make();
+      const name = `big.${type.slice(6)}`;
+      const answer = await postForm(validFields(), asBoxPhoto(name, bytes, type));
+      const body = await expectRefusal(answer, { status: 413, code: 'file-too-large', names: name, locale: 'ru' });
+      expect(body.error.message).toMatch(/пикс/i);
+      // Decoding would take seconds; reading the header takes milliseconds.
+      expect(answer.ms).toBeLessThan(1_000);
+    });
+  }
+});
+
 describe('PDFs that cannot join the bundle are refused, naming the file', () => {
   it('an encrypted PDF (qpdf, AES-256 user password)', async () => {
     await expectRefusal(await postForm(validFields(), asReceipt('locked.pdf', await hostile.encryptedPdf())), {

@@ -82,6 +82,16 @@ describe('unusual but valid photos become a correct bundle', () => {
     expect([image.width, image.height]).toEqual([1600, 1200]);
   });
 
+  it('a 12 MP AVIF phone photo (4032 × 3024): under the limit for images decoded whole', async () => {
+    const image = largest(await bundleWithBoxPhoto('IMG_12MP.avif', await hostile.flatAvif(4032, 3024), 'image/avif'));
+    expect(image.width / image.height).toBeCloseTo(4032 / 3024, 1);
+  });
+
+  it('a 12 MP interlaced 16-bit RGBA PNG: under the same limit', async () => {
+    const image = largest(await bundleWithBoxPhoto('scan-interlaced.png', await hostile.interlacedPng16(4000, 3000), 'image/png'));
+    expect(image.width / image.height).toBeCloseTo(4000 / 3000, 1);
+  });
+
   it('a WebP photo', async () => {
     const image = largest(await bundleWithBoxPhoto('photo.webp', await hostile.webp(), 'image/webp'));
     expect([image.width, image.height]).toEqual([1600, 1200]);
