@@ -3,11 +3,19 @@ import 'server-only';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import { MAX_IMAGE_PIXELS } from '@/lib/appeal/evidence-rules';
-
 export type RawImage = { width: number; height: number; data: Uint8ClampedArray };
 
 export class HeicTooLargeError extends Error {}
+
+/**
+ * libheif decodes the whole photo (YCbCr planes, then RGBA copied out of WebAssembly memory), so
+ * HEIC has its own limit, far below MAX_IMAGE_PIXELS (100 MP: over 1 GB at ~12 bytes a pixel).
+ * Peak RSS above an idle node with the decoder loaded, measured decoding through this path then
+ * openImage's pipeline: 12 MP 176 MB, 24.5 MP 316 MB, 50 MP 590 MB. 25 MP still takes the 24 MP
+ * photos current iPhones take by default (5712 × 4284); the 48 MP "HEIF Max" setting is refused
+ * with the advice to use the normal camera settings.
+ */
+export const MAX_HEIC_PIXELS = 25_000_000;
 
 /** A 12 MP iPhone photo decodes in about 1–2 s here; a file still busy after this is refused. */
 export const HEIC_DECODE_DEADLINE_MS = 15_000;
@@ -127,7 +135,7 @@ function dispatch(): void {
     // The deadline runs from the moment a thread starts on the photo: waiting in line is not decoding.
     decoder.timer = setTimeout(() => retire(decoder, new Error(`HEIF decode exceeded ${job.deadlineMs} ms`)), job.deadlineMs);
     // A copy is sent: the caller keeps its upload (it is hashed and may be read again).
-    decoder.thread.postMessage({ bytes: new Uint8Array(job.bytes), maxPixels: MAX_IMAGE_PIXELS });
+    decoder.thread.postMessage({ bytes: new Uint8Array(job.bytes), maxPixels: MAX_HEIC_PIXELS });
   }
 }
 
@@ -138,7 +146,7 @@ async function decodeHeicHere(bytes: Uint8Array): Promise<RawImage> {
   try {
     const primary = images[0];
     if (!primary) throw new Error('HEIF image not found');
-    if (primary.width * primary.height > MAX_IMAGE_PIXELS) throw new HeicTooLargeError('too many pixels');
+    if (primary.width * primary.height > MAX_HEIC_PIXELS) throw new HeicTooLargeError('too many pixels');
     return await primary.decode();
   } finally {
     images.dispose();

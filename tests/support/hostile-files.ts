@@ -139,6 +139,20 @@ export const interlacedPng16 = (width: number, height: number) =>
 export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
 export const heic = () => readFileSync(HEIC_FIXTURE);
 
+/**
+ * The HEIC fixture with its image size box (`ispe`) claiming width × height: the size the decoder
+ * reads before decoding anything, in 45 KB.
+ */
+export function heicClaiming(width: number, height: number): Buffer {
+  const bytes = Buffer.from(heic());
+  const box = bytes.indexOf('ispe', 0, 'latin1');
+  if (box < 0) throw new Error('no ispe box in the HEIC fixture');
+  // After the box type: version and flags (4 bytes), then width and height (32-bit each).
+  bytes.writeUInt32BE(width, box + 8);
+  bytes.writeUInt32BE(height, box + 12);
+  return bytes;
+}
+
 // ---- Not images at all --------------------------------------------------------------------------
 
 export const htmlPage = () =>
