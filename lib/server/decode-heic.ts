@@ -97,6 +97,19 @@ function finish(decoder: Decoder, settle: (job: Job) => void): void {
   if (job) settle(job);
 }
 
+/**
+ * WebAssembly memory only grows: a thread keeps the high-water mark of its largest photo for
+ * good (measured: RSS 88 MB with the decoder loaded, 206 MB after one 12 MP photo, 322 MB after a
+ * 24 MP one, with nothing held). A thread that has decoded a photo this large is ended once it
+ * has answered; the next photo starts a fresh one (about 0.3 s, against 1.7 s for the decode).
+ */
+export const RECYCLE_AFTER_PIXELS = 4_000_000;
+
+/** Threads alive now (for tests: a thread is ended after a large photo). */
+export function heicDecoderThreads(): number {
+  return decoders.size;
+}
+
 /** Takes a thread out of service (crashed or past a deadline): only its own photo fails. */
 function retire(decoder: Decoder, error: Error): void {
   if (!decoders.delete(decoder)) return;
@@ -117,6 +130,11 @@ function startDecoder(): Decoder {
       else if (reply.error !== undefined || !reply.data || !reply.width || !reply.height) job.reject(new Error(reply.error ?? 'HEIF decode failed'));
       else job.resolve({ width: reply.width, height: reply.height, data: reply.data });
     });
+    if ((reply.width ?? 0) * (reply.height ?? 0) > RECYCLE_AFTER_PIXELS) {
+      // Out of service first, so its exit fails no photo and the next one goes to a fresh thread.
+      decoders.delete(decoder);
+      void decoder.thread.terminate();
+    }
     dispatch();
   });
   decoder.thread.on('error', (error) => retire(decoder, error));

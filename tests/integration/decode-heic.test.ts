@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { decodeHeic } from '@/lib/server/decode-heic';
+import { RECYCLE_AFTER_PIXELS, decodeHeic, heicDecoderThreads } from '@/lib/server/decode-heic';
 
-function makeHeic(size: string): Buffer | undefined {
+function makeHeic(size: string, source = 'plasma:fractal'): Buffer | undefined {
   const dir = mkdtempSync(path.join(tmpdir(), 'heic-'));
   try {
     const out = path.join(dir, 'photo.heic');
-    execFileSync('convert', ['-size', size, 'plasma:fractal', '-quality', '50', out], { stdio: 'ignore' });
+    execFileSync('convert', ['-size', size, source, '-quality', '50', out], { stdio: 'ignore' });
     return readFileSync(out);
   } catch {
     return undefined; // ImageMagick without a HEIC encoder (Debian's has one): the tests fail
@@ -61,6 +61,22 @@ describe('decodeHeic (WASM decoder in a worker thread)', () => {
     const [late2, queued] = await Promise.allSettled([decodeHeic(heic!, 1), decodeHeic(heic!), decodeHeic(heic!)]);
     expect(late2.status).toBe('rejected');
     expect(queued.status === 'fulfilled' && queued.value.height).toBe(1200);
+  });
+
+  it('ends a thread once it has decoded a large photo: WebAssembly memory never shrinks', async () => {
+    // Found by the hostile-input review: each thread kept ~120 MB after a 12 MP photo, for good.
+    // Flat colour: quick to encode, and the decode's memory does not depend on the content.
+    const large = makeHeic('2400x1800', 'xc:#c87828');
+    expect(2400 * 1800).toBeGreaterThan(RECYCLE_AFTER_PIXELS);
+    await decodeHeic(heic!);
+    const warm = heicDecoderThreads();
+    expect(warm, 'a small photo keeps its thread').toBeGreaterThan(0);
+    // An idle thread takes the large photo, and is ended after it.
+    const image = await decodeHeic(large!);
+    expect(image.width).toBe(2400);
+    expect(heicDecoderThreads()).toBe(warm - 1);
+    // The next photo gets a fresh thread.
+    expect((await decodeHeic(heic!)).width).toBe(1600);
   });
 
   it('refuses bytes that are not HEIC', async () => {
