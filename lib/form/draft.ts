@@ -4,6 +4,7 @@ import type { ReceiptFact } from '@/lib/appeal/schema';
 import { generateCaseReference } from '@/lib/form/case-reference';
 import { isWizardStep, type WizardStep } from '@/lib/form/steps';
 import { parseTriage, type Triage } from '@/lib/form/triage';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** What the draft keeps of the start page's answers (the account hint joins the contact step). */
 export type DraftTriage = Omit<Triage, 'accountHint'>;
@@ -78,6 +79,12 @@ export type AppealResult = {
   recipient: string;
   /** What the PDF carries, per role, so the e-mail's letter says what the PDF's letter says. */
   enclosed: EvidenceCounts;
+  /**
+   * The language the appeal was sent in: the PDF's letter is in it, so the e-mail and the
+   * reminders stay in it when the page is switched to another language. Absent in results saved
+   * by an older build (the page's language is used then).
+   */
+  locale?: Locale;
 };
 
 /**

@@ -2,6 +2,7 @@ import type { ReceiptFact } from '@/lib/appeal/schema';
 import { countEvidence, EVIDENCE_ROLES, EVIDENCE_RULES, MAX_FILES } from '@/lib/appeal/evidence-rules';
 import { inUploadOrder, type AppealDraft, type AppealResult, type ContactValues, type DeviceValues, type EvidenceFile, type PurchaseValues } from '@/lib/form/draft';
 import type { PlacedServerErrors } from '@/lib/form/server-errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { FIELD_STEP, FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
 
 /** Everything the wizard holds: the saved draft, the evidence files and the finished PDF. */
@@ -27,7 +28,7 @@ export type WizardAction =
   /** The server refused the appeal: its messages go to their fields and the user to the first such step. */
   | { type: 'serverErrors'; placed: PlacedServerErrors }
   /** The server made the PDF (`fileName` from its Content-Disposition, if it sent one). */
-  | { type: 'pdf'; pdf: Blob; fileName: string | null };
+  | { type: 'pdf'; pdf: Blob; fileName: string | null; locale: Locale };
 
 /** The step after `from` (the review follows the last form step). */
 export function stepAfter(from: FormStep): FormStep {
@@ -138,6 +139,7 @@ export function wizardReducer(state: WizardState | null, action: WizardAction): 
         fileName: action.fileName ?? `appeal-${draft.caseReference}.pdf`,
         recipient: draft.recipient,
         enclosed: countEvidence(state.files),
+        locale: action.locale,
       };
       return { ...state, result, draft: moveTo(draft, 'result') };
     }

@@ -65,3 +65,23 @@ for (const lang of ['en', 'ru'] as TestLocale[]) {
     });
   });
 }
+
+test.describe('a Russian appeal, the page switched to English', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('keeps the e-mail in the language the appeal was sent in', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the language of the e-mail does not depend on the viewport');
+    test.setTimeout(180_000);
+    const [ru, en] = [CATALOGUES.ru, CATALOGUES.en];
+    await finishAppeal(page, ru);
+    await page.getByText(ru.result.email.showLetter).click();
+    const sent = await page.getByRole('textbox', { name: ru.result.email.body }).inputValue();
+    expect(sent).toMatch(/[а-яё]/i);
+
+    await page.getByLabel(ru.home.language).selectOption('en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.result.heading);
+    // The page speaks English now (the open letter stays open: client state survives the switch);
+    // the letter to support is still the one the PDF carries.
+    await expect(page.getByRole('textbox', { name: en.result.email.body })).toHaveValue(sent);
+  });
+});

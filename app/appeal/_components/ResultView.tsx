@@ -36,7 +36,9 @@ export default function ResultView({
 }) {
   const t = useTranslations('result');
   const locale = useLocale();
-  const appeal = useMemo(() => parseDraftAppeal(draft, isLocale(locale) ? locale : 'en'), [draft, locale]);
+  // In the language it was sent in, whatever the page is switched to since.
+  const appealLocale = result?.locale ?? (isLocale(locale) ? locale : 'en');
+  const appeal = useMemo(() => parseDraftAppeal(draft, appealLocale), [draft, appealLocale]);
   if (!result || !appeal) {
     return (
       <div className="card">

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { incompleteSteps } from '@/lib/form/step-problems';
@@ -32,11 +32,13 @@ export default function StepReview({
   files: EvidenceFile[];
   onEdit: (step: FormStep) => void;
   onBack: () => void;
-  onPdf: (pdf: Blob, fileName: string | null) => void;
+  /** The PDF made, with the language it was asked for in. */
+  onPdf: (pdf: Blob, fileName: string | null, locale: Locale) => void;
   onFieldErrors: (fields: Record<string, string>) => string[];
 }) {
   const t = useTranslations('form');
   const locale = useLocale();
+  const appealLocale = isLocale(locale) ? locale : 'en';
   const format = useFormatter();
   const incomplete = useMemo(() => incompleteSteps(draft, files), [draft, files]);
   const sizes = uploadBytes(files);
@@ -112,11 +114,11 @@ export default function StepReview({
       ))}
 
       <GeneratePanel
-        buildBody={() => buildAppealFormData(draft, files, isLocale(locale) ? locale : 'en')}
+        buildBody={() => buildAppealFormData(draft, files, appealLocale)}
         uploadSize={sizes.sent}
         originalSize={sizes.original}
         blockedReason={incomplete.length > 0 ? t('generate.blocked') : null}
-        onPdf={onPdf}
+        onPdf={(pdf, fileName) => onPdf(pdf, fileName, appealLocale)}
         onFieldErrors={onFieldErrors}
       />
 

@@ -106,7 +106,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
       draft={draft}
       result={result}
       onEdit={() => actions.goTo('review')}
-      followUps={result ? <FollowUpPanel draft={draft} recipient={result.recipient} onTicketChange={actions.setTicket} /> : null}
+      followUps={result ? <FollowUpPanel draft={draft} recipient={result.recipient} appealLocale={result.locale} onTicketChange={actions.setTicket} /> : null}
     />
   ),
 };

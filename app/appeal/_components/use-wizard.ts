@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { ReceiptFact } from '@/lib/appeal/schema';
 import { emptyDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 import { clearAppeal, loadAppeal, saveDraft, saveFiles, saveResult } from '@/lib/form/draft-store';
+import type { Locale } from '@/lib/i18n/locales';
 import { placeServerErrors } from '@/lib/form/server-errors';
 import type { FormStep, WizardStep } from '@/lib/form/steps';
 import { wizardReducer, type WizardAction, type WizardState } from '@/lib/form/wizard-state';
@@ -96,7 +97,7 @@ export function useWizard() {
         }
         return placed.unplaced;
       },
-      finish: (pdf: Blob, fileName: string | null) => navigate({ type: 'pdf', pdf, fileName }),
+      finish: (pdf: Blob, fileName: string | null, locale: Locale) => navigate({ type: 'pdf', pdf, fileName, locale }),
       startOver: () => {
         persist(clearAppeal());
         const fresh = freshState();

@@ -142,13 +142,14 @@ describe('wizard state', () => {
       { type: 'files', update: () => [file('box', 'boxPhoto'), file('chat', 'extra'), file('listing', 'extra')] },
       { type: 'goTo', step: 'review' },
     );
-    const named = run(base, { type: 'pdf', pdf, fileName: 'appeal.pdf' });
+    const named = run(base, { type: 'pdf', pdf, fileName: 'appeal.pdf', locale: 'ru' });
     // What the PDF carries, so the e-mail's letter claims no more than the PDF's.
     const enclosed = { boxPhoto: 1, receipt: 0, extra: 2 };
-    expect(named.result).toEqual({ pdf, fileName: 'appeal.pdf', recipient: 'service.eu@xiaomi.com', enclosed });
+    // …and the language it was sent in, for the e-mail and the reminders.
+    expect(named.result).toEqual({ pdf, fileName: 'appeal.pdf', recipient: 'service.eu@xiaomi.com', enclosed, locale: 'ru' });
     expect(named.draft.step).toBe('result');
     expect(named.draft.furthest).toBe(4);
-    const unnamed = run(base, { type: 'pdf', pdf, fileName: null });
+    const unnamed = run(base, { type: 'pdf', pdf, fileName: null, locale: 'en' });
     expect(unnamed.result?.fileName).toBe(`appeal-${base.draft.caseReference}.pdf`);
   });
 });

@@ -15,7 +15,7 @@ import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import { localTodayIso } from '@/lib/form/dates';
 import type { AppealDraft } from '@/lib/form/draft';
 import { formatLongDate } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 import { Help } from '@/app/_components/Help';
@@ -28,18 +28,23 @@ import { Help } from '@/app/_components/Help';
 export default function FollowUpPanel({
   draft,
   recipient,
+  appealLocale,
   onTicketChange,
 }: {
   draft: AppealDraft;
   recipient: string;
+  /** The language the appeal was sent in (see AppealResult.locale). */
+  appealLocale: Locale | undefined;
   onTicketChange: (ticket: string) => void;
 }) {
   const t = useTranslations('assistant.followUp');
   const rawLocale = useLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';
   const [sentOn, setSentOn] = useState(() => localTodayIso());
-  // The appeal as the server read it (the PDF exists, so the draft is valid): the reminders quote the same values.
-  const appeal = useMemo(() => parseDraftAppeal(draft, locale), [draft, locale]);
+  // The appeal as the server read it (the PDF exists, so the draft is valid), in the language it
+  // was sent in: the reminders quote the same values in the same language.
+  const sentIn = appealLocale ?? locale;
+  const appeal = useMemo(() => parseDraftAppeal(draft, sentIn), [draft, sentIn]);
   if (!appeal || !isCaseReference(appeal.caseReference)) return null;
   const { caseReference } = appeal;
 
