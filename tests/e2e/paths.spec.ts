@@ -270,6 +270,9 @@ test('an appeal on the lock code alone, with a photo of the lock screen and no b
   await expect(page.getByTestId('evidence-warning-noReceiptFile')).toContainText(c.assistant.warning.noReceiptFile);
   await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
   await expect(page.getByTestId('evidence-warning-lockCodeOnly')).toBeVisible();
+  // A to-do, not good news: not in the green of "all good".
+  await expect(page.getByTestId('evidence-warning-lockCodeOnly')).toHaveClass(/\btip\b/);
+  await expect(page.getByTestId('evidence-warning-lockCodeOnly')).not.toHaveCSS('color', 'rgb(30, 115, 64)');
   await expectNoAxeViolations(page, 'review, lock code only');
   await screenshot(page, testInfo, 'paths-lockcode-review');
   const body = await createAppeal(page, c);

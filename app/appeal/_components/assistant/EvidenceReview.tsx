@@ -114,7 +114,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
           </li>
         ))}
         {warnings.map((warning) => (
-          <li key={warning.key} className={`note ${warning.level === 'weak' ? 'warning' : 'info'}`} data-testid={`evidence-warning-${warning.key}`}>
+          <li key={warning.key} className={`note ${warning.level === 'weak' ? 'warning' : 'tip'}`} data-testid={`evidence-warning-${warning.key}`}>
             {t(`warning.${warning.key}`, warning.values ?? {})}
           </li>
         ))}
