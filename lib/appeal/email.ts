@@ -126,7 +126,7 @@ function shortText(letter: AppealLetter): string {
   return letter.sections.map((section) => section.paragraphs.join('\n\n')).join('\n\n* * *\n\n');
 }
 
-export function composeAppealSubject(appeal: TAppeal, caseReference?: string): string {
+function composeAppealSubject(appeal: TAppeal, caseReference?: string): string {
   const reference = singleLine(caseReference || appeal.caseReference || '');
   return singleLine(`${letterHeading(appeal, DEFAULT_LOCALE)}${reference ? ` [${reference}]` : ''}`);
 }

@@ -35,7 +35,7 @@ export function firstBuyerReceiptAnswer(answer: 'yes' | 'no', files: EvidenceCou
 }
 
 /** File kinds decided from the bytes (magic numbers) on the server. */
-export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
+const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 export type EvidenceKind = ImageKind | 'pdf';
 

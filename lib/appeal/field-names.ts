@@ -18,7 +18,7 @@ export type StepTextField<Step extends TextStep> = (typeof STEP_TEXT_FIELDS)[Ste
 export type StepValues<Step extends TextStep> = Record<StepTextField<Step>, string>;
 
 /** Text fields sent with the appeal that no text step asks for (triedFirst comes from the start page). */
-export const OTHER_TEXT_FIELDS = ['receiptShows', 'triedFirst', 'caseReference', 'locale'] as const;
+const OTHER_TEXT_FIELDS = ['receiptShows', 'triedFirst', 'caseReference', 'locale'] as const;
 export type OtherTextField = (typeof OTHER_TEXT_FIELDS)[number];
 
 /** Every text field the contract names, in the order the form and the PDF show them. */

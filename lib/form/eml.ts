@@ -54,7 +54,7 @@ const ENCODED_WORD = /=\?utf-8\?B\?([A-Za-z0-9+/=]*)\?=/gi;
  * Splits each encoded word into words of at most 64 characters (RFC 2047 allows 75), each a whole
  * number of characters, then folds every header line longer than 76 characters at its spaces.
  */
-export function foldHeaders(block: string): string {
+function foldHeaders(block: string): string {
   return block
     .split('\r\n')
     .map((line) => (line.length <= MAX_LINE ? line : foldLine(line.replace(ENCODED_WORD, (_, base64: string) => splitEncodedWord(base64)))))

@@ -5,7 +5,7 @@
 import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
 import type { Locale } from '@/lib/i18n/locales';
 
-export const EVIDENCE_CHECK_ENDPOINT = '/api/evidence-check';
+const EVIDENCE_CHECK_ENDPOINT = '/api/evidence-check';
 
 export type EvidenceCheckOutcome =
   | { kind: 'checked'; check: EvidenceCheck }

@@ -1,9 +1,9 @@
 import { EVIDENCE_PHOTO, type EvidenceKind } from '@/lib/appeal/evidence-rules';
 
 /** The evidence spec's long edge: the server embeds a JPEG at this size as it is. */
-export const SHRINK_LONG_EDGE = EVIDENCE_PHOTO.maxEdge;
+const SHRINK_LONG_EDGE = EVIDENCE_PHOTO.maxEdge;
 /** The canvas quality that gives libjpeg's quality 80, the server's (browsers scale 0–1 to 0–100). */
-export const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
+const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
 /** A JPEG already within the long edge and this small is sent untouched (nothing lost at all). */
 const SMALL_ENOUGH_BYTES = 600 * 1024;
 

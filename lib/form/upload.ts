@@ -13,7 +13,7 @@ export type UploadCallbacks = {
   onUploaded?: () => void;
 };
 
-export const APPEAL_ENDPOINT = '/api/appeal';
+const APPEAL_ENDPOINT = '/api/appeal';
 
 /**
  * One multipart POST to the bundle route. XMLHttpRequest rather than fetch: fetch still reports no

@@ -10,7 +10,7 @@ import { MESSAGES } from '@/lib/i18n/messages';
 import { type Locale } from '@/lib/i18n/locales';
 
 /** Shown when a key is unknown or its values do not fit: a user never sees a raw key. */
-export const GENERIC_FIELD_MESSAGE_KEY = 'invalid';
+const GENERIC_FIELD_MESSAGE_KEY = 'invalid';
 
 type Translate = (key: string, values: Record<string, string | number>) => string | null;
 

@@ -37,7 +37,7 @@ export function buildPageCsp(nonce: string, { dev = false }: { dev?: boolean } =
   return serializeCsp(directives);
 }
 
-export function serializeCsp(directives: Record<string, string[]>): string {
+function serializeCsp(directives: Record<string, string[]>): string {
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ');

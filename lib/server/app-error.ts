@@ -8,7 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
  * values (lib/i18n/field-message.ts), so the route answers in the user's language; the code decides
  * the HTTP status. Anything else that reaches the route is unexpected and becomes a 500.
  */
-export const APP_ERROR_STATUS = {
+const APP_ERROR_STATUS = {
   'invalid-fields': 400,
   'not-multipart': 400,
   'malformed-request': 400,

@@ -19,7 +19,7 @@ import { sniffEvidenceKind } from '@/lib/appeal/evidence-kind';
 /** Mail services take 25 MB at most; a bundle stays far below, whatever is uploaded. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
 /** PDF receipts are copied as they are, so they get a fixed share of the bundle. */
-export const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
+const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
 /** Letter, tables, fonts and PDF structure, generously. */
 const SUMMARY_ALLOWANCE_BYTES = 300 * 1024;
 /** Smaller, softer re-encodings tried in turn when the photos would not fit the bundle. */

@@ -18,7 +18,7 @@ export class HeicTooLargeError extends Error {}
 export const MAX_HEIC_PIXELS = 25_000_000;
 
 /** A 12 MP iPhone photo decodes in about 1–2 s here; a file still busy after this is refused. */
-export const HEIC_DECODE_DEADLINE_MS = 15_000;
+const HEIC_DECODE_DEADLINE_MS = 15_000;
 
 /**
  * HEIC (the iPhone default) through libheif compiled to WebAssembly (heic-decode): sharp's

@@ -25,7 +25,7 @@ export type MultipartBody = {
 };
 
 /** Limits on the text part of the body. The longest real field (notes) is 2,000 characters. */
-export const FIELD_LIMITS = { count: 40, bytes: 32 * 1024, nameBytes: 100 } as const;
+const FIELD_LIMITS = { count: 40, bytes: 32 * 1024, nameBytes: 100 } as const;
 const MAX_FILE_NAME_CHARS = 120;
 const MB = 1024 * 1024;
 
@@ -36,7 +36,7 @@ const MB = 1024 * 1024;
  */
 export const DEFAULT_UPLOAD_DEADLINE_MS = 5 * 60_000;
 /** No byte at all for this long means the client has gone. */
-export const UPLOAD_IDLE_MS = 30_000;
+const UPLOAD_IDLE_MS = 30_000;
 /**
  * How long, and how much, of a refused body is read and dropped before the answer
  * (lingerThenAnswer): enough for the few MB of an ordinary form still in flight when one of its
@@ -110,7 +110,7 @@ function lingerThenAnswer(source: Readable, answer: () => void): void {
   source.resume();
 }
 
-export function displayFileName(raw: string | undefined): string {
+function displayFileName(raw: string | undefined): string {
   const name = singleLine(raw ?? '').replace(/^.*[\\/]/, '');
   if (name === '') return 'file';
   return name.length > MAX_FILE_NAME_CHARS ? `${name.slice(0, MAX_FILE_NAME_CHARS - 1)}…` : name;

@@ -22,7 +22,7 @@ export type AppealRequest = {
 const MAX_LABEL_TOKENS = EVIDENCE_RULES.boxPhoto.max + EVIDENCE_RULES.receipt.max;
 
 /** An appeal without any file, as a field error (`evidence`) next to the text fields' own. */
-export function missingFileErrors(files: readonly UploadedFile[]): Record<string, string> {
+function missingFileErrors(files: readonly UploadedFile[]): Record<string, string> {
   return files.length < MIN_EVIDENCE_FILES ? { evidence: msg('files.missingEvidence') } : {};
 }
 
@@ -33,7 +33,7 @@ const UNDRAWABLE_QUOTED = 8;
  * Text fields with characters no font of the PDF can draw (Ethiopic, Hangul, hieroglyphs…): they
  * would leave a hole in the letter, so the field is refused and the characters named.
  */
-export async function undrawableFieldErrors(appeal: TAppeal): Promise<Record<string, string>> {
+async function undrawableFieldErrors(appeal: TAppeal): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
   const texts = APPEAL_TEXT_FIELDS.map((field) => [field, appeal[field]] as const).filter(
     (entry): entry is readonly [(typeof APPEAL_TEXT_FIELDS)[number], string] => typeof entry[1] === 'string' && entry[1] !== '',

@@ -9,7 +9,7 @@ import { checkPageContents, countPages, xrefStreamProblem } from '@/lib/server/p
 import { stripActiveContent } from '@/lib/server/strip-active-content';
 
 /** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
-export const PDF_PARSE_DEADLINE_MS = 4000;
+const PDF_PARSE_DEADLINE_MS = 4000;
 
 export type PdfReceipt = { document: PDFDocument; pageCount: number };
 

@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
  * server's own ~250 MB this keeps a 2-core instance inside the README's `--memory=1g`
  * (`npm run load`, LOAD_MODE=largest, measures it).
  */
-export const DEFAULT_UPLOAD_BUDGET_MB = 240;
+const DEFAULT_UPLOAD_BUDGET_MB = 240;
 /** What a client refused for lack of memory is told to wait: uploads in flight end within seconds. */
 const RETRY_AFTER_SECONDS = 5;
 

@@ -10,7 +10,7 @@ import { isCountryCode } from '@/lib/countries';
 import { ADDRESS_STATUSES } from '@/lib/support/addresses';
 import data from '@/lib/support/support-channels.json';
 
-export const CHANNEL_KINDS = ['chat', 'hotline', 'web-form', 'contact-page'] as const;
+const CHANNEL_KINDS = ['chat', 'hotline', 'web-form', 'contact-page'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 const ZChannelSchema = z

@@ -16,7 +16,7 @@ import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
 import { savePdf } from '@/lib/server/evidence-pdf/save-pdf';
 
-export const PRODUCER = 'Appeal Kit';
+const PRODUCER = 'Appeal Kit';
 const TITLE = 'Mi Account ownership appeal';
 
 export type EvidencePdfInput = {

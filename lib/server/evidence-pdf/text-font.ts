@@ -45,7 +45,7 @@ const codePoint = (text: string) => text.codePointAt(0) ?? 0;
  * any fallback that has it. Neutral characters stay with the face before them when it has them,
  * so a space or a comma does not split an Arabic phrase into separately shaped pieces.
  */
-export function pickFace<F extends CoverageFont>(grapheme: string, previous: FaceName | undefined, faces: FontFaces<F>): FaceName | undefined {
+function pickFace<F extends CoverageFont>(grapheme: string, previous: FaceName | undefined, faces: FontFaces<F>): FaceName | undefined {
   const base = grapheme.replace(IGNORABLE, '') || grapheme;
   const point = codePoint(base);
   const has = (name: FaceName) => (name === 'main' ? faces.main : faces.fallbacks.get(name))?.hasGlyphForCodePoint(point) ?? false;
