@@ -29,9 +29,18 @@ export function receiptChecklist(receiptShows: readonly ReceiptFact[]): ReceiptC
   }));
 }
 
-/** What the user says their proof of purchase is; asked by the assistant, not part of the appeal. */
-export const PROOF_KINDS = ['receipt', 'invoice', 'order-confirmation', 'card-statement', 'none'] as const;
+/**
+ * What the user says their proof of purchase is; asked by the assistant, not part of the appeal.
+ * `sale-record` (the listing, the chat, the payment to the seller) is what a second-hand buyer
+ * has of their own purchase (domain notes), and is offered to them alone.
+ */
+export const PROOF_KINDS = ['receipt', 'invoice', 'order-confirmation', 'card-statement', 'sale-record', 'none'] as const;
 export type ProofKind = (typeof PROOF_KINDS)[number];
+
+/** The answers offered for a purchase channel. */
+export function proofKindsFor(purchaseChannel: string): readonly ProofKind[] {
+  return purchaseChannel === 'second-hand' ? PROOF_KINDS : PROOF_KINDS.filter((kind) => kind !== 'sale-record');
+}
 
 export type EvidenceContext = {
   proofKind?: ProofKind;
@@ -41,6 +50,7 @@ export type EvidenceContext = {
 
 export type EvidenceWarningKey =
   | 'noProof'
+  | 'noProofSecondHand'
   | 'orderConfirmationOnly'
   | 'cardStatementOnly'
   | 'secondHandWithoutFirstReceipt'
@@ -64,10 +74,11 @@ export type EvidenceWarning = {
 
 export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'firstBuyerReceipt' | 'orderNumber' | 'imei' | 'lockCode'>;
 
-function proofWarnings(proofKind: ProofKind | undefined): EvidenceWarning[] {
+function proofWarnings(proofKind: ProofKind | undefined, secondHand: boolean): EvidenceWarning[] {
   switch (proofKind) {
     case 'none':
-      return [{ key: 'noProof', level: 'weak' }];
+      // A shop's duplicate receipt is no way out for someone who bought from a person.
+      return [{ key: secondHand ? 'noProofSecondHand' : 'noProof', level: 'weak' }];
     case 'order-confirmation':
       return [{ key: 'orderConfirmationOnly', level: 'tip' }];
     case 'card-statement':
@@ -95,8 +106,9 @@ function receiptFactWarnings(shows: readonly ReceiptFact[]): EvidenceWarning[] {
  * send whatever they have; they should know what support will think of it.
  */
 export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext = {}): EvidenceWarning[] {
-  const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind)];
   const secondHand = appeal.purchaseChannel === 'second-hand';
+  // A sale record alone says nothing of the first buyer: the second-hand warning below says what does.
+  const warnings: EvidenceWarning[] = [...proofWarnings(context.proofKind, secondHand)];
   // The purchase step asked whether the first buyer's receipt exists; the files say whether it came.
   const { firstBuyerReceipt } = appeal;
   if (secondHand && firstBuyerReceipt !== 'yes') warnings.push({ key: 'secondHandWithoutFirstReceipt', level: 'weak' });

@@ -219,6 +219,12 @@ test('start page: a second-hand buyer who reaches the seller gets a ready messag
   await fillContact(page, c, { ...KAZAKH_OWNER, account: '' });
   await continueTo(page, c, c.form.steps.review);
   await expect(page.getByTestId('evidence-warning-noBoxPhoto')).toBeVisible();
+  // What a second-hand buyer has of their own purchase is an answer here; a shop's duplicate is not advice for them.
+  await page.getByRole('radio', { name: c.assistant.proofKind['sale-record'] }).check();
+  await expect(page.getByTestId('evidence-warning-noProofSecondHand')).toHaveCount(0);
+  await page.getByRole('radio', { name: c.assistant.proofKind.none }).check();
+  await expect(page.getByTestId('evidence-warning-noProofSecondHand')).toHaveText(c.assistant.warning.noProofSecondHand);
+  await expect(page.getByTestId('evidence-warning-noProof')).toHaveCount(0);
   const body = await createAppeal(page, c);
   expect(body).toContain('I bought the Redmi Note 13 Pro 5G phone described below second-hand');
   expect(body).toContain('I bought it from Georgi in a private sale on 1 June 2025.');

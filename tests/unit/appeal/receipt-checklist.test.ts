@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { assessEvidence, receiptChecklist, type AssessedAppeal } from '@/lib/appeal/receipt-checklist';
+import { assessEvidence, proofKindsFor, receiptChecklist, type AssessedAppeal } from '@/lib/appeal/receipt-checklist';
 import { RECEIPT_FACTS } from '@/lib/appeal/schema';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { LOCALES } from '@/lib/i18n/locales';
@@ -59,6 +59,10 @@ describe('assessEvidence', () => {
 
   test('no proof at all: one warning, no nagging about receipt facts', () => {
     expect(keys({ ...strong, receiptShows: [] }, { proofKind: 'none' })).toEqual(['noProof']);
+    // Bought from a person: no shop to ask for a duplicate; a sale record is their own purchase's proof.
+    const secondHand: AssessedAppeal = { ...strong, purchaseChannel: 'second-hand', firstBuyerReceipt: 'no' };
+    expect(keys(secondHand, { proofKind: 'none' })).toEqual(['noProofSecondHand', 'secondHandWithoutFirstReceipt']);
+    expect(keys(secondHand, { proofKind: 'sale-record' })).toEqual(['secondHandWithoutFirstReceipt']);
   });
 
   test('second-hand: the purchase step’s answer about the first buyer’s receipt, held against the files', () => {
@@ -80,9 +84,15 @@ describe('assessEvidence', () => {
   });
 
   test('every warning key has a message in every language', () => {
-    const all = ['noProof', 'orderConfirmationOnly', 'cardStatementOnly', 'secondHandWithoutFirstReceipt', 'noReceiptFacts', 'noDeviceLink', 'noSellerOrDate', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly', 'noReceiptFile', 'noBoxPhoto'];
+    const all = ['noProof', 'noProofSecondHand', 'firstBuyerReceiptNotAdded', 'orderConfirmationOnly', 'cardStatementOnly', 'secondHandWithoutFirstReceipt', 'noReceiptFacts', 'noDeviceLink', 'noSellerOrDate', 'noImei', 'onlineWithoutOrderNumber', 'lockCodeOnly', 'noReceiptFile', 'noBoxPhoto'];
     for (const locale of LOCALES) for (const key of all) expect(Object.keys(MESSAGES[locale].assistant.warning)).toContain(key);
   });
+});
+
+test('the listing-or-chat answer is offered to a second-hand buyer alone', () => {
+  expect(proofKindsFor('second-hand')).toContain('sale-record');
+  expect(proofKindsFor('mi-store')).not.toContain('sale-record');
+  expect(proofKindsFor('mi-store')).toContain('none');
 });
 
 describe('assessEvidence grades the whole evidence set', () => {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { countEvidence } from '@/lib/appeal/evidence-rules';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, RECEIPT_FACTS, type FirstBuyerReceipt, type PurchaseChannel } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
-import { assessEvidence, PROOF_KINDS, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
+import { assessEvidence, PROOF_KINDS, proofKindsFor, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { normalizeImeiInput } from '@/lib/imei';
 import { Choice, Choices } from '@/app/_components/Choice';
@@ -80,7 +80,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       <fieldset>
         <legend>{t('proofKind.question')}</legend>
         <Choices>
-          {PROOF_KINDS.map((kind) => (
+          {proofKindsFor(draft.purchase.purchaseChannel).map((kind) => (
             <Choice key={kind} type="radio" name="proofKind" checked={context.proofKind === kind} onChange={() => update({ proofKind: kind })}>
               {t(`proofKind.${kind}`)}
             </Choice>
