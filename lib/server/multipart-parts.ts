@@ -30,36 +30,66 @@ const DASH = 0x2d;
  */
 export function partCounter(boundary: string): PartCounter {
   const delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
+  // A delimiter and the two bytes that say whether it closes the body.
+  const lookahead = delimiter.length + 2;
   // The body's start counts as a line start.
   let pending = Buffer.from('\r\n', 'latin1');
   let parts = 0;
   let closed = false;
+
+  /**
+   * Counts the delimiters that begin in data at or after `from`, keeping the bytes that might be
+   * one cut by its end. Returns where the search stopped, or -1 when it needs more bytes.
+   */
+  function scan(data: Buffer, from: number, until = data.length): number {
+    for (;;) {
+      const at = data.indexOf(delimiter, from);
+      if (at < 0 || at >= until) return from;
+      // The next two bytes say whether this delimiter closes the body: wait for them.
+      if (at + lookahead > data.length) {
+        pending = Buffer.from(data.subarray(at));
+        return -1;
+      }
+      const after = at + delimiter.length;
+      if (data[after] === DASH && data[after + 1] === DASH) {
+        closed = true;
+        return -1;
+      }
+      parts += 1;
+      from = after;
+    }
+  }
+
+  /** Keeps only what could be the start of a delimiter cut by the chunk's end. */
+  function keepTail(data: Buffer, from: number): void {
+    pending = Buffer.from(data.subarray(Math.max(from, data.length - delimiter.length + 1)));
+  }
+
   return {
     push(chunk: Buffer) {
       if (closed) return;
-      const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-      let from = 0;
-      for (;;) {
-        const at = data.indexOf(delimiter, from);
-        // The next two bytes say whether this delimiter closes the body: wait for them.
-        if (at >= 0 && at + delimiter.length + 2 > data.length) {
-          pending = Buffer.from(data.subarray(at));
-          return;
-        }
-        if (at < 0) {
-          // Keep only what could be the start of a delimiter cut by the chunk's end.
-          pending = Buffer.from(data.subarray(Math.max(from, data.length - delimiter.length + 1)));
-          return;
-        }
-        const after = at + delimiter.length;
-        if (data[after] === DASH && data[after + 1] === DASH) {
-          closed = true;
-          pending = Buffer.alloc(0);
-          return;
-        }
-        parts += 1;
-        from = after;
+      if (chunk.length < lookahead) {
+        // A chunk too short to settle what the held bytes begin: hold them together (a few bytes).
+        const data = Buffer.concat([pending, chunk]);
+        pending = Buffer.alloc(0);
+        const from = scan(data, 0);
+        if (from >= 0) keepTail(data, from);
+        return;
       }
+      // Only the seam is copied, not the chunk: a 5 MB photo arrives in many 64 KB chunks and
+      // concatenating each with the held bytes copied the whole upload once more. A delimiter that
+      // begins in the held bytes ends, with its two lookahead bytes, within the seam.
+      const held = pending.length;
+      let from = 0;
+      if (held > 0) {
+        const seam = Buffer.concat([pending, chunk.subarray(0, lookahead)]);
+        pending = Buffer.alloc(0);
+        from = scan(seam, 0, held);
+        if (from < 0) return;
+        from = Math.max(0, from - held);
+      }
+      from = scan(chunk, from);
+      if (from >= 0) keepTail(chunk, from);
     },
     get parts() {
       return parts;

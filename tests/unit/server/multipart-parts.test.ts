@@ -29,6 +29,19 @@ describe('partCounter', () => {
     for (const size of [1, 2, 3, 5, 7, 64, bytes.length]) expect(count('xyz', bytes, size)).toBe(3);
   });
 
+  it('counts every part when the body comes in three pieces cut anywhere', () => {
+    // Long pieces take the path that copies only the seam between chunks, short ones the other.
+    // The last part holds `CRLF--xyz-` followed by CRLF: not a close, so busboy starts a part there.
+    const bytes = body('xyz', [...parts, 'Content-Disposition: form-data; name="c"\r\n\r\n\r\n--xyz-']);
+    for (let first = 0; first <= bytes.length; first++) {
+      for (let second = first; second <= bytes.length; second++) {
+        const counter = partCounter('xyz');
+        for (const piece of [bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)]) counter.push(piece);
+        expect(counter.parts, `cut at ${first} and ${second}`).toBe(5);
+      }
+    }
+  });
+
   it('stops at the closing delimiter, as busboy does', () => {
     expect(count('xyz', body('xyz', parts, '--xyz\r\nmore\r\n--xyz\r\n'), 4)).toBe(3);
   });
