@@ -217,7 +217,11 @@ export async function processImage(
     // Flatten only real transparency: CMYK's fourth band is ink, not alpha.
     if (hasAlpha) image.flatten({ background: '#ffffff' });
     const { data, info } = await image
-      .resize({ width: encoding.maxEdge, height: encoding.maxEdge, fit: 'inside', withoutEnlargement: true })
+      // Lanczos with two lobes, not sharp's default three: a 12 MP phone photo is never shrunk on
+      // load (sharp skips libjpeg's 1/2 scale when the shrink is between 2 and 3, to dodge its
+      // rounding), so the whole resampling runs at full size; the shorter kernel saved 7–9 % of
+      // the photo's CPU (measured on the 12 MP fixtures) for pixels 49–50 dB PSNR from lanczos3's.
+      .resize({ width: encoding.maxEdge, height: encoding.maxEdge, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos2' })
       .toColourspace('srgb')
       // Baseline, standard Huffman tables: optimised tables cost a second pass (~25 % of the
       // encode) for ~4 % smaller files.
