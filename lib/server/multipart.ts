@@ -10,6 +10,7 @@ import { singleLine } from '@/lib/appeal/fields';
 import { FIELD_MAX } from '@/lib/appeal/schema';
 import { AppError, fileError } from '@/lib/server/app-error';
 import { multipartBoundary, partCounter } from '@/lib/server/multipart-parts';
+import { holdOrRefuse, type UploadReservation } from '@/lib/server/upload-budget';
 
 /** An uploaded file, held in memory only: uploads are never written to disk. */
 export type UploadedFile = {
@@ -116,8 +117,11 @@ function displayFileName(raw: string | undefined): string {
   return name.length > MAX_FILE_NAME_CHARS ? `${name.slice(0, MAX_FILE_NAME_CHARS - 1)}…` : name;
 }
 
-/** Counts the raw body as it flows and stops the stream once it passes the request limit. */
-function byteBudget(maxBytes: number): Transform {
+/**
+ * Counts the raw body as it flows and stops the stream once it passes the request limit, or once
+ * the memory for uploads has no room for its next bytes.
+ */
+function byteBudget(maxBytes: number, memory: UploadReservation | undefined): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
@@ -126,14 +130,22 @@ function byteBudget(maxBytes: number): Transform {
         callback(new AppError('request-too-large', msg('request.tooLarge', { maxMb: maxBytes / MB })));
         return;
       }
+      try {
+        if (memory) holdOrRefuse(memory, chunk.length);
+      } catch (error) {
+        callback(error as Error);
+        return;
+      }
       callback(null, chunk);
     },
   });
 }
 
-/** What one route accepts: the appeal takes up to 15 files and 60 MB, the evidence check one photo. */
-export type MultipartLimits = { maxBytes: number; maxFiles: number };
-const APPEAL_LIMITS: MultipartLimits = { maxBytes: MAX_REQUEST_BYTES, maxFiles: MAX_FILES };
+/**
+ * What one route accepts (the appeal takes up to 15 files and 60 MB, the evidence check one
+ * photo), and the upload's reservation, which holds the bytes as they arrive.
+ */
+export type MultipartLimits = { maxBytes: number; maxFiles: number; memory?: UploadReservation };
 
 /**
  * Reads a multipart/form-data request with every limit enforced while the body streams in: the
@@ -143,7 +155,7 @@ const APPEAL_LIMITS: MultipartLimits = { maxBytes: MAX_REQUEST_BYTES, maxFiles: 
 export function readMultipart(
   request: Request,
   onField: (name: string, value: string) => void = () => {},
-  { maxBytes, maxFiles }: MultipartLimits = APPEAL_LIMITS,
+  { maxBytes = MAX_REQUEST_BYTES, maxFiles = MAX_FILES, memory }: Partial<MultipartLimits> = {},
 ): Promise<MultipartBody> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
@@ -176,7 +188,7 @@ export function readMultipart(
 
   // The web stream from undici, as a Node stream busboy can read.
   const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
-  const budget = byteBudget(maxBytes);
+  const budget = byteBudget(maxBytes, memory);
 
   return new Promise<MultipartBody>((resolve, reject) => {
     const fields: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { AppError, isAppError } from '@/lib/server/app-error';
 import { coverageFor } from '@/lib/server/evidence-pdf/fonts';
 import { undrawable } from '@/lib/server/evidence-pdf/text-font';
 import { readMultipart, type UploadedFile } from '@/lib/server/multipart';
+import type { UploadReservation } from '@/lib/server/upload-budget';
 
 export type AppealRequest = {
   appeal: TAppeal;
@@ -51,13 +52,17 @@ async function undrawableFieldErrors(appeal: TAppeal): Promise<Record<string, st
  * appeal schema, whether the PDF can draw them, and the file counts. Every invalid field is reported at once (400). An error
  * carries the request's `locale` when that field had already arrived.
  */
-export async function readAppealRequest(request: Request): Promise<AppealRequest> {
+export async function readAppealRequest(request: Request, memory?: UploadReservation): Promise<AppealRequest> {
   let locale: Locale | undefined;
   try {
-    const body = await readMultipart(request, (name, value) => {
-      const hint = singleLine(value).toLowerCase();
-      if (name === 'locale' && isLocale(hint)) locale = hint;
-    });
+    const body = await readMultipart(
+      request,
+      (name, value) => {
+        const hint = singleLine(value).toLowerCase();
+        if (name === 'locale' && isLocale(hint)) locale = hint;
+      },
+      { memory },
+    );
     const text = Object.fromEntries(APPEAL_TEXT_FIELDS.map((field) => [field, body.fields[field]]));
     const parsed = ZAppealSchema.safeParse(text);
     const errors = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { MAX_REQUEST_BYTES } from '@/lib/appeal/evidence-rules';
 import { AppError } from '@/lib/server/app-error';
-import { reserveUpload, uploadBudgetBytesFor, UploadBudget } from '@/lib/server/upload-budget';
+import { holdOrRefuse, reserveUpload, uploadBudgetBytesFor, UploadBudget } from '@/lib/server/upload-budget';
 
 const MB = 1024 * 1024;
 const post = (contentLength?: number) =>
@@ -12,34 +12,60 @@ const post = (contentLength?: number) =>
   });
 
 describe('UploadBudget', () => {
-  it('reserves uploads until the budget is spent, then refuses', () => {
+  it('admits an upload when its announced size fits what is held, and holds only what arrives', () => {
     const budget = new UploadBudget(100 * MB);
-    const first = budget.tryReserve(60 * MB);
-    const second = budget.tryReserve(30 * MB);
-    expect(first && second).toBeTruthy();
-    expect(budget.reservedBytes).toBe(90 * MB);
-    expect(budget.tryReserve(20 * MB)).toBeUndefined();
-    expect(budget.tryReserve(10 * MB)).toBeTruthy();
-    expect(budget.reservedBytes).toBe(100 * MB);
+    const first = budget.tryAdmit(60 * MB)!;
+    expect(budget.heldBytes, 'announcing holds nothing').toBe(0);
+    expect(first.hold(60 * MB)).toBe(true);
+    const second = budget.tryAdmit(30 * MB)!;
+    expect(second.hold(30 * MB)).toBe(true);
+    expect(budget.heldBytes).toBe(90 * MB);
+    expect(budget.tryAdmit(20 * MB)).toBeUndefined();
+    expect(budget.tryAdmit(10 * MB)).toBeTruthy();
+  });
+
+  it('slow clients that announce much and send little leave room for the others', () => {
+    // Four announced 60 MB each and trickle a byte now and then: they hold four bytes.
+    const budget = new UploadBudget(240 * MB);
+    const trickles = Array.from({ length: 4 }, () => budget.tryAdmit(60 * MB)!);
+    for (const trickle of trickles) expect(trickle.hold(1)).toBe(true);
+    expect(budget.heldBytes).toBe(4);
+    const appeal = budget.tryAdmit(5 * MB);
+    expect(appeal).toBeTruthy();
+    expect(appeal!.hold(5 * MB)).toBe(true);
+  });
+
+  it('refuses bytes that do not fit beside the others, holding nothing for them', () => {
+    const budget = new UploadBudget(100 * MB);
+    const first = budget.tryAdmit(80 * MB)!;
+    const second = budget.tryAdmit(80 * MB)!; // admitted while the first had sent nothing
+    expect(first.hold(70 * MB)).toBe(true);
+    expect(second.hold(20 * MB)).toBe(true);
+    expect(second.hold(20 * MB)).toBe(false);
+    expect(second.bytes).toBe(20 * MB);
+    expect(budget.heldBytes).toBe(90 * MB);
   });
 
   it('gives the bytes back on release, once however often it is called', () => {
     const budget = new UploadBudget(100 * MB);
-    const reservation = budget.tryReserve(60 * MB)!;
-    budget.tryReserve(40 * MB);
+    const reservation = budget.tryAdmit(60 * MB)!;
+    reservation.hold(60 * MB);
+    budget.tryAdmit(40 * MB)!.hold(40 * MB);
     reservation.release();
     reservation.release();
-    expect(budget.reservedBytes).toBe(40 * MB);
-    expect(budget.tryReserve(60 * MB)).toBeTruthy();
+    expect(budget.heldBytes).toBe(40 * MB);
+    expect(reservation.hold(1), 'a released upload holds nothing more').toBe(false);
+    expect(budget.tryAdmit(60 * MB)).toBeTruthy();
   });
 
   it('an idle server always takes one upload, even one larger than a too-small budget', () => {
     const budget = new UploadBudget(10 * MB);
-    const alone = budget.tryReserve(50 * MB);
+    const alone = budget.tryAdmit(50 * MB);
     expect(alone).toBeTruthy();
-    expect(budget.tryReserve(1)).toBeUndefined();
+    expect(alone!.hold(50 * MB)).toBe(true);
+    expect(budget.tryAdmit(1)).toBeUndefined();
     alone!.release();
-    expect(budget.reservedBytes).toBe(0);
+    expect(budget.heldBytes).toBe(0);
   });
 
   it('refuses a budget that is not a positive number of bytes', () => {
@@ -49,22 +75,19 @@ describe('UploadBudget', () => {
 });
 
 describe('reserveUpload', () => {
-  it('reserves the declared Content-Length, or the most a body may be when it is sent chunked', () => {
-    const budget = new UploadBudget(200 * MB);
-    const declared = reserveUpload(post(5 * MB), MAX_REQUEST_BYTES, budget);
-    expect(budget.reservedBytes).toBe(5 * MB);
-    const chunked = reserveUpload(post(), MAX_REQUEST_BYTES, budget);
-    expect(budget.reservedBytes).toBe(5 * MB + MAX_REQUEST_BYTES);
-    // A body announced as larger than allowed is refused for its size before it is read.
-    reserveUpload(post(500 * MB), MAX_REQUEST_BYTES, budget).release();
-    declared.release();
-    chunked.release();
-    expect(budget.reservedBytes).toBe(0);
+  it('weighs the declared Content-Length, or the most a body may be when it is sent chunked', () => {
+    const budget = new UploadBudget(70 * MB);
+    reserveUpload(post(5 * MB), MAX_REQUEST_BYTES, budget).hold(5 * MB);
+    // 5 MB held: a chunked body may be MAX_REQUEST_BYTES (60 MB), which fits; 66 MB would not.
+    expect(() => reserveUpload(post(), MAX_REQUEST_BYTES, budget)).not.toThrow();
+    expect(() => reserveUpload(post(66 * MB), 80 * MB, budget)).toThrow(AppError);
+    // A body announced as larger than allowed is weighed at the limit (it is refused for its size unread).
+    expect(() => reserveUpload(post(500 * MB), MAX_REQUEST_BYTES, budget)).not.toThrow();
   });
 
-  it('throws busy (503) with Retry-After when the budget is spent', () => {
+  it('throws busy (503) with Retry-After when the announced size does not fit', () => {
     const budget = new UploadBudget(100 * MB);
-    reserveUpload(post(60 * MB), MAX_REQUEST_BYTES, budget);
+    reserveUpload(post(60 * MB), MAX_REQUEST_BYTES, budget).hold(60 * MB);
     let refusal: unknown;
     try {
       reserveUpload(post(50 * MB), MAX_REQUEST_BYTES, budget);
@@ -74,7 +97,15 @@ describe('reserveUpload', () => {
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).status).toBe(503);
     expect((refusal as AppError).retryAfterSeconds).toBeGreaterThan(0);
-    expect(budget.reservedBytes).toBe(60 * MB);
+    expect(budget.heldBytes).toBe(60 * MB);
+  });
+
+  it('holdOrRefuse throws busy (503) for bytes that arrive without room', () => {
+    const budget = new UploadBudget(10 * MB);
+    budget.tryAdmit(8 * MB)!.hold(8 * MB);
+    const late = budget.tryAdmit(1 * MB)!;
+    expect(() => holdOrRefuse(late, 1 * MB)).not.toThrow();
+    expect(() => holdOrRefuse(late, 2 * MB)).toThrow(expect.objectContaining({ code: 'busy', status: 503 }));
   });
 });
 

@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
     // bundles is full, or the memory for uploads in flight is spent.
     refuseWhenFull();
     upload = reserveUpload(request, MAX_REQUEST_BYTES);
-    const { appeal, files, labelTokens } = await readAppealRequest(request);
+    const { appeal, files, labelTokens } = await readAppealRequest(request, upload);
     const parseMs = performance.now() - started;
     Object.assign(context, { stage: 'bundle', imei: appeal.imei, locale: appeal.locale });
     // Image and PDF work waits for a slot in the machine-sized queue; over capacity → 503 + Retry-After.

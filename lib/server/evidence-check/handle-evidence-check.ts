@@ -38,7 +38,7 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
       (name, value) => {
         if (name === 'locale' && isLocale(value)) context.locale = value;
       },
-      { maxBytes: MAX_BODY_BYTES, maxFiles: 1 },
+      { maxBytes: MAX_BODY_BYTES, maxFiles: 1, memory: upload },
     );
     const [file] = body.files;
     if (!file) throw new AppError('malformed-request', msg('request.malformed'));
