@@ -34,6 +34,16 @@ export function firstBuyerReceiptAnswer(answer: 'yes' | 'no', files: EvidenceCou
   return answer === 'yes' && files.receipt === 0 ? 'yesNotEnclosed' : answer;
 }
 
+/**
+ * What the user ticked as shown on the receipt, held against the files: the ticks describe a
+ * receipt only while one is enclosed. The draft keeps them (a receipt removed and added again
+ * loses nothing), but the form, the upload, the server, the letter and the PDF use only what this
+ * returns, so no answer about a receipt that is not there reaches support.
+ */
+export function receiptFactsInForce<T>(receiptShows: readonly T[], files: EvidenceCounts): T[] {
+  return files.receipt > 0 ? [...receiptShows] : [];
+}
+
 /** File kinds decided from the bytes (magic numbers) on the server. */
 const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'avif', 'heic'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

@@ -6,7 +6,7 @@
 import { createTranslator } from 'next-intl';
 
 import { multiLine, singleLine } from '@/lib/appeal/fields';
-import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, receiptFactsInForce, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import type { FirstBuyerReceipt, PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -122,9 +122,10 @@ function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCount
   return held === 'no' && enclosed.receipt + enclosed.extra === 0 ? 'noNothingEnclosed' : held;
 }
 
-function receiptFacts(facts: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
+function receiptFacts(ticked: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
   // What "the receipt" shows, without a receipt in the PDF, would describe a document support never sees.
-  if (facts.length === 0 || enclosed.receipt === 0) return null;
+  const facts = receiptFactsInForce(ticked, enclosed);
+  if (facts.length === 0) return null;
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
   return t('receipt', { facts: list });
 }

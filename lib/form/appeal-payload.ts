@@ -1,3 +1,4 @@
+import { countEvidence, receiptFactsInForce } from '@/lib/appeal/evidence-rules';
 import { APPEAL_TEXT_FIELDS, type AppealTextField } from '@/lib/appeal/field-names';
 import { LABEL_TOKENS_FIELD, ZAppealSchema, type TAppeal } from '@/lib/appeal/schema';
 import type { Locale } from '@/lib/i18n/locales';
@@ -26,7 +27,8 @@ export function parseDraftAppeal(draft: AppealDraft, locale: Locale): TAppeal | 
 /** The one multipart body POST /api/appeal takes: text fields, then files under their role in the PDF's order. */
 export function buildAppealFormData(draft: AppealDraft, files: readonly EvidenceFile[], locale: Locale): FormData {
   const body = new FormData();
-  const text = appealTextFields(draft, locale);
+  // The receipt checklist's ticks go only with a receipt: they are kept in the draft, not sent.
+  const text = { ...appealTextFields(draft, locale), receiptShows: receiptFactsInForce(draft.receiptShows, countEvidence(files)).join(',') };
   for (const field of APPEAL_TEXT_FIELDS) {
     if (text[field] !== '') body.append(field, text[field]);
   }

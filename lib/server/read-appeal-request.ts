@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { EVIDENCE_RULES, MIN_EVIDENCE_FILES } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, MIN_EVIDENCE_FILES, receiptFactsInForce } from '@/lib/appeal/evidence-rules';
 import { singleLine } from '@/lib/appeal/fields';
 import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
 import { LABEL_TOKENS_FIELD, ZAppealSchema, fieldErrors, type TAppeal } from '@/lib/appeal/schema';
@@ -77,7 +77,10 @@ export async function readAppealRequest(request: Request, memory?: UploadReserva
     }
     // The schema reads `locale` strictly; keep the language the request asked for in so many words.
     const labelTokens = (body.fields[LABEL_TOKENS_FIELD] ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_LABEL_TOKENS);
-    return { appeal: { ...parsed.data, locale: locale ?? parsed.data.locale }, files: body.files, labelTokens };
+    // Ticks about a receipt that did not come are no error (the form hides them with the receipt),
+    // but they are no fact either: nothing downstream may describe a receipt support never sees.
+    const receiptShows = receiptFactsInForce(parsed.data.receiptShows, countEvidence(body.files));
+    return { appeal: { ...parsed.data, receiptShows, locale: locale ?? parsed.data.locale }, files: body.files, labelTokens };
   } catch (error) {
     if (isAppError(error)) error.locale ??= locale;
     throw error;

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, receiptFactsInForce, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { letterLocales, letterTranslator, type LetterTranslator } from '@/lib/appeal/letter';
 import type { ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -113,7 +113,7 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions): FactRow
   add('facts.label.accountHint', appeal.accountHint);
   const { triedFirst } = appeal;
   add('facts.label.triedFirst', triedFirst ? say((t) => t(`facts.triedFirst.${triedFirst}`)) : '');
-  if (options.files.receipt > 0) add('facts.label.receipt', receiptShows(appeal.receiptShows, say));
+  add('facts.label.receipt', receiptShows(receiptFactsInForce(appeal.receiptShows, options.files), say));
   const missing = missingEvidence(appeal, options.files, words);
   if (missing) rows.push(missing);
   add('facts.label.caseReference', appeal.caseReference);

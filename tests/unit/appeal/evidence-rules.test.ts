@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countEvidence, firstBuyerReceiptAnswer, inEvidenceOrder, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, firstBuyerReceiptAnswer, inEvidenceOrder, receiptFactsInForce, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 
 const file = (role: EvidenceRole, name: string) => ({ role, name });
 
@@ -31,5 +31,14 @@ describe('firstBuyerReceiptAnswer', () => {
   it('keeps "no" whatever is enclosed', () => {
     expect(firstBuyerReceiptAnswer('no', one)).toBe('no');
     expect(firstBuyerReceiptAnswer('no', none)).toBe('no');
+  });
+});
+
+describe('receiptFactsInForce', () => {
+  it('keeps the ticks while a receipt is enclosed and drops them, unchanged in the draft, when none is', () => {
+    const ticked = ['seller', 'date', 'imei'] as const;
+    expect(receiptFactsInForce(ticked, { boxPhoto: 0, receipt: 1, extra: 0 })).toEqual(['seller', 'date', 'imei']);
+    expect(receiptFactsInForce(ticked, { boxPhoto: 2, receipt: 0, extra: 3 })).toEqual([]);
+    expect(ticked, 'the answers themselves are left as they were').toEqual(['seller', 'date', 'imei']);
   });
 });

@@ -191,6 +191,16 @@ describe('draft', () => {
     expect(buildAppealFormData(filledDraft(), [file('boxPhoto', 1, 1)], 'en').has('labelTokens')).toBe(false);
   });
 
+  it('sends what the receipt shows only with a receipt, and keeps the ticks in the draft for one added again', () => {
+    const draft = filledDraft();
+    const withReceipt = buildAppealFormData(draft, [file('boxPhoto', 1, 1), file('receipt', 1, 1)], 'en');
+    expect(withReceipt.get('receiptShows')).toBe('date,imei');
+    // The receipt removed: a box photo and a lock screen describe no receipt.
+    const withoutReceipt = buildAppealFormData(draft, [file('boxPhoto', 1, 1), file('extra', 1, 1)], 'en');
+    expect(withoutReceipt.has('receiptShows')).toBe(false);
+    expect(draft.receiptShows).toEqual(['date', 'imei']);
+  });
+
   it('uploads the files by role, then in the order the user chose them, whatever order shrinking finished in', async () => {
     const named = (role: EvidenceFile['role'], name: string, addedAt: number): EvidenceFile => ({ ...file(role, 1, 1), id: name, name, addedAt });
     // As the evidence step holds them when the screenshot and the second box photo finished first.
