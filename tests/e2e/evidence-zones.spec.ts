@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { continueTo, expectNoAxeViolations, fillDevice, fillPurchase, openFreshAppeal, screenshot, type PersonAnswers } from './support/pages';
+import { addFiles, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, listedFiles, openFreshAppeal, screenshot, type PersonAnswers } from './support/pages';
 
 const PERSON: PersonAnswers = {
   imeiTyped: '868907041234565',
@@ -53,4 +53,49 @@ test('each photo being prepared has its own progress bar, gone once its thumbnai
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await screenshot(page, testInfo, `proof-with-files-${width}`);
   await expectNoAxeViolations(page, 'the Proof step with files');
+});
+
+test('what the receipt shows is asked only while a receipt is in its zone, and the ticks outlive its removal', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const width = testInfo.project.name === 'phone' ? 360 : 1280;
+  await page.setViewportSize({ width, height: testInfo.project.name === 'phone' ? 740 : 800 });
+  const c = CATALOGUES.en;
+  const f = c.form.evidence;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+
+  const checklist = page.getByRole('group', { name: f.receiptShows.legend });
+  const ticked = (fact: 'date' | 'imei' | 'seller') => page.getByRole('checkbox', { name: f.receiptShows[fact] });
+  // No receipt yet: nothing to ask about.
+  await expect(checklist).toHaveCount(0);
+  await expect(ticked('date')).toHaveCount(0);
+  await screenshot(page, testInfo, `proof-no-receipt-${width}`);
+
+  await addFiles(page, c, 'receipt', [fixturePath('e-receipt.pdf')]);
+  await expect(checklist).toBeVisible();
+  await ticked('date').check();
+  await ticked('imei').check();
+  await screenshot(page, testInfo, `proof-with-receipt-${width}`);
+
+  // Removed, the question goes with it; added again, the answers are still there.
+  await page.getByRole('button', { name: `${f.remove} e-receipt.pdf` }).click();
+  await expect(listedFiles(page, c, 'receipt')).toHaveCount(0);
+  await expect(checklist).toHaveCount(0);
+  await addFiles(page, c, 'receipt', [fixturePath('e-receipt.pdf')]);
+  await expect(ticked('date')).toBeChecked();
+  await expect(ticked('imei')).toBeChecked();
+  await expect(ticked('seller')).not.toBeChecked();
+
+  // Sent without a receipt after all: the review neither lists nor grades the ticks.
+  await page.getByRole('button', { name: `${f.remove} e-receipt.pdf` }).click();
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
+  await expect(checklist).toHaveCount(0);
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.review);
+  await expect(page.getByText(f.receiptShows.legend)).toHaveCount(0);
+  await expect(page.getByText(c.assistant.receipt.title, { exact: true })).toHaveCount(0);
 });

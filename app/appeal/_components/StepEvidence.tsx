@@ -115,7 +115,10 @@ export default function StepEvidence({
     return checked && files.length < MIN_EVIDENCE_FILES ? tErrors('files.missingEvidence') : undefined;
   };
 
-  const receiptShowsError = serverErrors.receiptShows;
+  // What a receipt shows is asked only once there is one: a question about a receipt that is not
+  // there would invite an answer the letter must not repeat. The ticks stay in the draft meanwhile.
+  const hasReceipt = filesOf('receipt').length > 0;
+  const receiptShowsError = hasReceipt ? serverErrors.receiptShows : undefined;
   const summary: SummaryItem[] = [
     ...EVIDENCE_ROLES.flatMap((role) => {
       const text = missingError(role);
@@ -166,7 +169,7 @@ export default function StepEvidence({
           onReplace={replace(role)}
           onRemove={remove}
         >
-          {role === 'receipt' ? (
+          {role === 'receipt' && hasReceipt ? (
             <fieldset className={styles.receiptFacts} aria-describedby={receiptShowsError ? 'receiptShows-error' : undefined}>
               <legend>{t('receiptShows.legend')}</legend>
               <p className="hint">{t('receiptShows.hint')}</p>

@@ -83,7 +83,10 @@ export default function StepReview({
         label: t(`evidence.zones.${role}.title`),
         value: list(files.filter((f) => f.role === role).map((f) => f.name)),
       })),
-      { label: t('evidence.receiptShows.legend'), value: list(draft.receiptShows.map((fact) => t(`evidence.receiptShows.${fact}`))) },
+      // Asked, and sent, only with a receipt.
+      ...(files.some((f) => f.role === 'receipt')
+        ? [{ label: t('evidence.receiptShows.legend'), value: list(draft.receiptShows.map((fact) => t(`evidence.receiptShows.${fact}`))) }]
+        : []),
     ],
     contact: [
       { label: t('contact.ownerName.label'), value: show(contact.ownerName) },

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-import { countEvidence } from '@/lib/appeal/evidence-rules';
+import { countEvidence, receiptFactsInForce } from '@/lib/appeal/evidence-rules';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, RECEIPT_FACTS, type FirstBuyerReceipt, type PurchaseChannel } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, proofKindsFor, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
@@ -54,16 +54,19 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
     ? (draft.purchase.purchaseChannel as PurchaseChannel)
     : 'other-seller';
   const { firstBuyerReceipt } = draft.purchase;
+  const counts = countEvidence(files);
+  // The ticks of a receipt since removed stay in the draft, but describe nothing here.
+  const receiptShows = receiptFactsInForce(RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)), counts);
   const warnings = assessEvidence(
     {
-      receiptShows: RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)),
+      receiptShows,
       purchaseChannel: channel,
       firstBuyerReceipt: (FIRST_BUYER_RECEIPT as readonly string[]).includes(firstBuyerReceipt) ? (firstBuyerReceipt as FirstBuyerReceipt) : '',
       orderNumber: draft.purchase.orderNumber.trim(),
       imei: normalizeImeiInput(draft.device.imei),
       lockCode: draft.device.lockCode.trim(),
     },
-    { ...context, files: countEvidence(files) },
+    { ...context, files: counts },
   );
   const labelImeis = labelImeisOf(files);
   const mismatches = mismatchedImeis(draft.device, labelImeis);
@@ -88,19 +91,21 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
         </Choices>
       </fieldset>
 
-      <Help summary={t('receipt.title')}>
-        <p className="hint">{t('receipt.intro')}</p>
-        <ul className="checklist">
-          {receiptChecklist(draft.receiptShows).map((item) => (
-            <li key={item.fact}>
-              <strong>
-                <span aria-hidden="true">{item.shown ? '✓' : '✗'}</span> {t(item.labelKey)}
-              </strong>{' '}
-              ({item.shown ? t('receipt.shown') : t('receipt.notShown')}): {t(item.whyKey)}
-            </li>
-          ))}
-        </ul>
-      </Help>
+      {counts.receipt > 0 ? (
+        <Help summary={t('receipt.title')}>
+          <p className="hint">{t('receipt.intro')}</p>
+          <ul className="checklist">
+            {receiptChecklist(receiptShows).map((item) => (
+              <li key={item.fact}>
+                <strong>
+                  <span aria-hidden="true">{item.shown ? '✓' : '✗'}</span> {t(item.labelKey)}
+                </strong>{' '}
+                ({item.shown ? t('receipt.shown') : t('receipt.notShown')}): {t(item.whyKey)}
+              </li>
+            ))}
+          </ul>
+        </Help>
+      ) : null}
 
       <ul className="notes assistant-warnings" aria-live="polite">
         {mismatches.map(({ field, typed }) => (
