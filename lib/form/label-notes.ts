@@ -4,7 +4,7 @@
  * browser-safe. Note keys live in the `assistant` namespace.
  */
 import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
-import type { EvidenceNote } from '@/lib/form/draft';
+import type { EvidenceFile, EvidenceNote } from '@/lib/form/draft';
 import { normalizeImeiInput } from '@/lib/imei';
 
 /** Every note the assistant writes starts with one of these; others' notes are left alone. */
@@ -39,6 +39,29 @@ export function notesFromCheck(check: EvidenceCheck, role: string): EvidenceNote
 
 export function notesFromFailure(message: string | null): EvidenceNote[] {
   return message ? [{ key: 'label.failed', values: { message }, tone: 'warning' }] : [{ key: 'label.unavailable', tone: 'warning' }];
+}
+
+/**
+ * Whether a check's answer still belongs to a file in the form: the same file (its id) with the
+ * same content (its blob). A check is slow; by the time it answers, its photo may have been removed
+ * or replaced, and an answer about a photo that is gone must change nothing.
+ */
+export function isCurrentFile(files: readonly Pick<EvidenceFile, 'id' | 'blob'>[], checked: Pick<EvidenceFile, 'id' | 'blob'>): boolean {
+  return files.some((file) => file.id === checked.id && file.blob === checked.blob);
+}
+
+/**
+ * The files with a check's answer written onto the file it was about: its earlier assistant
+ * notes replaced, and the signed label reading kept for the upload. The files come back
+ * unchanged (the same array) when that file is no longer among them.
+ */
+export function withCheckAnswer<T extends EvidenceFile>(files: T[], checked: Pick<EvidenceFile, 'id' | 'blob'>, notes: readonly EvidenceNote[], labelToken?: string): T[] {
+  if (!isCurrentFile(files, checked)) return files;
+  return files.map((file) =>
+    file.id === checked.id && file.blob === checked.blob
+      ? { ...file, notes: [...file.notes.filter((n) => !isAssistantNote(n)), ...notes], ...(labelToken ? { labelToken } : {}) }
+      : file,
+  );
 }
 
 /**

@@ -33,6 +33,33 @@ test('uploading the box photo fills the empty IMEI field from the label barcode'
   expect(digits(await page.getByLabel('IMEI (IMEI1)').inputValue())).toBe(IMEI1);
 });
 
+test('a slow label reading that answers after its photo was removed changes nothing', async ({ page }) => {
+  await reachEvidenceStep(page, IMEI1);
+  // The check is held until the photo is gone, then let through to answer as usual.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/evidence-check', async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  const isCheck = (request: { url(): string }) => request.url().endsWith('/api/evidence-check');
+  const asked = page.waitForRequest(isCheck, { timeout: 30_000 });
+  await page.locator('#boxPhoto-input').setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await asked;
+  const settled = Promise.race([page.waitForEvent('requestfinished', isCheck), page.waitForEvent('requestfailed', isCheck)]);
+  await page.getByRole('button', { name: `${en.form.evidence.remove} box-label-12mp.jpg` }).click();
+  release();
+  await settled;
+  // Time for a late answer to be applied, if it were.
+  await page.waitForTimeout(1_500);
+
+  // The label's second IMEI did not land in the empty field, and nothing claims to have read it.
+  await expect(page.getByText('Read from the box label')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Second IMEI (IMEI2)')).toHaveValue('');
+});
+
 test('on the device step, a photo of the box label fills both IMEI fields', async ({ page }) => {
   await page.goto('/appeal');
   await page.getByLabel('Read the IMEI from a photo of the box label').setInputFiles(fixturePath('box-label-12mp.jpg'));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { fillFromLabel, isChecked, labelImeisOf, mismatchedImeis, notesFromCheck } from '@/lib/form/label-notes';
+import type { EvidenceFile } from '@/lib/form/draft';
+import { fillFromLabel, isChecked, isCurrentFile, labelImeisOf, mismatchedImeis, notesFromCheck, withCheckAnswer } from '@/lib/form/label-notes';
 
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';
@@ -38,5 +39,33 @@ describe('label notes', () => {
   test('a typed IMEI missing from a read label is a mismatch; no label, no claim', () => {
     expect(mismatchedImeis({ imei: '86-890704-123456-5', imei2: '861234056789012' }, [IMEI1, IMEI2])).toEqual([{ field: 'imei2', typed: '861234056789012' }]);
     expect(mismatchedImeis({ imei: '861234056789012', imei2: '' }, [])).toEqual([]);
+  });
+
+  describe('a late answer', () => {
+    const photo = (id: string, bytes = 1): EvidenceFile => ({
+      id, role: 'boxPhoto', name: `${id}.jpg`, kind: 'jpeg', blob: new Blob([new Uint8Array(bytes)]), originalSize: bytes, addedAt: 0, notes: [],
+    });
+    const notes = notesFromCheck(check([IMEI1]), 'boxPhoto');
+
+    test('is written onto its photo while that photo is still there, replacing the earlier assistant notes', () => {
+      const box = { ...photo('box'), notes: [{ key: 'label.unavailable', tone: 'warning' as const }] };
+      const other = photo('receipt');
+      const after = withCheckAnswer([box, other], box, notes, 'v1.token');
+      expect(after[0]).toMatchObject({ notes, labelToken: 'v1.token' });
+      expect(after[1]).toBe(other);
+    });
+
+    test('changes nothing once its photo was removed or replaced', () => {
+      const box = photo('box');
+      const other = photo('other');
+      expect(isCurrentFile([other], box)).toBe(false);
+      const removed = [other];
+      expect(withCheckAnswer(removed, box, notes, 'v1.token')).toBe(removed);
+      // Replaced: the new photo takes the old one's place, with new bytes.
+      const replaced = [{ ...box, blob: new Blob([new Uint8Array(2)]) }];
+      expect(isCurrentFile(replaced, box)).toBe(false);
+      expect(withCheckAnswer(replaced, box, notes)).toBe(replaced);
+      expect(replaced[0]!.notes).toEqual([]);
+    });
   });
 });

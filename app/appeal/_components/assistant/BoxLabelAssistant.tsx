@@ -6,12 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
 import {
   fillFromLabel,
-  isAssistantNote,
   isChecked,
+  isCurrentFile,
   labelImeisOf,
   mismatchedImeis,
   notesFromCheck,
   notesFromFailure,
+  withCheckAnswer,
   type ImeiField,
 } from '@/lib/form/label-notes';
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
@@ -49,42 +50,76 @@ export default function BoxLabelAssistant({
   const started = useRef(new Set<string>());
   // Checks run one after the other: the server has two cores and other people to serve.
   const queue = useRef<Promise<void>>(Promise.resolve());
-  // The answer arrives later: it must fill the fields as they are then, not as they were.
+  // One per check queued or running, so that a photo removed or replaced, or the step left,
+  // cancels its check: a late answer about a photo no longer there is never applied.
+  const checks = useRef(new Map<string, { file: EvidenceFile; controller: AbortController }>());
+  // The answer arrives later: it must fill the fields as they are then, not as they were, and
+  // only while its photo is still among the files.
   const deviceRef = useRef(device);
+  const filesRef = useRef(files);
   useEffect(() => {
     deviceRef.current = device;
   }, [device]);
 
   useEffect(() => {
+    filesRef.current = files;
+    // A photo removed or replaced (a replacement has a new id and new bytes): its check goes.
+    for (const [id, { file, controller }] of checks.current) {
+      if (!isCurrentFile(files, file)) {
+        controller.abort();
+        checks.current.delete(id);
+      }
+    }
     const pending = files
       .filter((f) => needsCheck(f) && !started.current.has(f.id))
       .sort((a, b) => Number(b.role === 'boxPhoto') - Number(a.role === 'boxPhoto'));
     for (const file of pending) {
       started.current.add(file.id);
-      queue.current = queue.current.then(async () => {
-        setCheckingId(file.id);
-        const outcome = await requestEvidenceCheck(file, locale);
-        const notes =
-          outcome.kind === 'checked' ? notesFromCheck(outcome.check, file.role) : notesFromFailure(outcome.kind === 'refused' ? outcome.message : null);
-        // The signed reading travels with the appeal, so the bundle need not read the label again.
-        const labelToken = outcome.kind === 'checked' ? outcome.check.labelToken : undefined;
-        onFilesChange((current) =>
-          current.map((f) =>
-            f.id === file.id ? { ...f, notes: [...f.notes.filter((n) => !isAssistantNote(n)), ...notes], ...(labelToken ? { labelToken } : {}) } : f,
-          ),
-        );
-        if (outcome.kind === 'checked' && file.role === 'boxPhoto' && outcome.check.imeis.length > 0) {
-          const result = fillFromLabel(deviceRef.current, outcome.check.imeis);
-          if (result.filled.length > 0) {
-            deviceRef.current = result.device;
-            onDeviceChange(result.device);
-            setFilled((already) => [...already, ...result.filled]);
+      const controller = new AbortController();
+      const { signal } = controller;
+      checks.current.set(file.id, { file, controller });
+      queue.current = queue.current
+        .then(async () => {
+          if (signal.aborted) return;
+          setCheckingId(file.id);
+          const outcome = await requestEvidenceCheck(file, locale, signal);
+          // Cancelled (removed, replaced, step left) or, by any other path, no longer this photo.
+          if (signal.aborted || !isCurrentFile(filesRef.current, file)) return;
+          checks.current.delete(file.id);
+          const notes =
+            outcome.kind === 'checked' ? notesFromCheck(outcome.check, file.role) : notesFromFailure(outcome.kind === 'refused' ? outcome.message : null);
+          // The signed reading travels with the appeal, so the bundle need not read the label again.
+          const labelToken = outcome.kind === 'checked' ? outcome.check.labelToken : undefined;
+          onFilesChange((current) => withCheckAnswer(current, file, notes, labelToken));
+          if (outcome.kind === 'checked' && file.role === 'boxPhoto' && outcome.check.imeis.length > 0) {
+            const result = fillFromLabel(deviceRef.current, outcome.check.imeis);
+            if (result.filled.length > 0) {
+              deviceRef.current = result.device;
+              onDeviceChange(result.device);
+              setFilled((already) => [...already, ...result.filled]);
+            }
           }
-        }
-        setCheckingId(null);
-      }).catch(() => setCheckingId(null));
+          setCheckingId(null);
+        })
+        .catch(() => {
+          if (!signal.aborted) setCheckingId(null);
+        });
     }
   }, [files, locale, onFilesChange, onDeviceChange]);
+
+  // The step left: every check still queued or running is cancelled, and its photo counts as not
+  // yet checked, so it is checked when the step is shown again (also after React's dev-mode remount).
+  useEffect(() => {
+    const running = checks.current;
+    const asked = started.current;
+    return () => {
+      for (const [id, { controller }] of running) {
+        controller.abort();
+        asked.delete(id);
+      }
+      running.clear();
+    };
+  }, []);
 
   const hasBoxPhoto = files.some((f) => f.role === 'boxPhoto');
   if (!hasBoxPhoto) return null;
