@@ -254,6 +254,40 @@ test('start page: the answers go along whichever start button is used, the one a
   await expect(textbox(page, c.form.contact.accountHint.label)).toHaveValue('a***@gmail.com');
 });
 
+/**
+ * Holds the browser's answer to the draft store (IndexedDB) for `ms`, as a slow phone does: the
+ * server-rendered step is on screen, hydrated, and the saved draft not yet read.
+ */
+async function slowDraftStore(page: Page, ms: number) {
+  await page.addInitScript((delay) => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      const request = open.apply(this, args);
+      const success = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+      Object.defineProperty(request, 'onsuccess', {
+        configurable: true,
+        set(handler: ((event: Event) => void) | null) {
+          success?.set?.call(request, handler && ((event: Event) => setTimeout(() => handler.call(request, event), delay)));
+        },
+      });
+      return request;
+    };
+  }, ms);
+}
+
+test('a disclosure opened while the saved draft is still being read stays open', async ({ page }) => {
+  await openFreshAppeal(page);
+  await slowDraftStore(page, 2_000);
+  await page.reload();
+  // As early as the page allows: a tap on the step drawn before the draft is read must not be
+  // undone when the draft replaces it (it was: the summary opened, then the step was redrawn shut).
+  await page.getByText(c.form.device.lockCode.summary).click();
+  await expect(page.getByText(c.form.saved, { exact: true })).toBeVisible();
+  await expect(page.getByLabel(c.form.device.lockCode.label)).toBeVisible();
+  await page.getByLabel(c.form.device.lockCode.label).fill('7F3K-92QX-MM41');
+  await expect(page.getByLabel(c.form.device.lockCode.label)).toBeVisible();
+});
+
 test('an appeal on the lock code alone, with a photo of the lock screen and no box or receipt', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openFreshAppeal(page);

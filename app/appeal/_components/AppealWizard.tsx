@@ -48,8 +48,10 @@ export function AppealWizard() {
       </h1>
 
       {/* Disabled until the draft is read (a fraction of a second): what is typed into the blank step
-          would be lost when the saved one replaces it. */}
-      <fieldset key={saved ? state.draft.caseReference : 'blank'} disabled={!saved} className={styles.step}>
+          would be lost when the saved one replaces it. Inert too: `disabled` stops only form
+          controls, and a disclosure opened (or a link followed) in the blank step would be undone by
+          the remount, the <details> shut again under the user's finger. */}
+      <fieldset key={saved ? state.draft.caseReference : 'blank'} disabled={!saved} inert={!saved} className={styles.step}>
         {STEP_VIEWS[current](state, actions)}
       </fieldset>
     </div>
