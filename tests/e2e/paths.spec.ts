@@ -284,7 +284,9 @@ test('a disclosure opened while the saved draft is still being read stays open',
   await page.getByText(c.form.device.lockCode.summary).click();
   await expect(page.getByText(c.form.saved, { exact: true })).toBeVisible();
   await expect(page.getByLabel(c.form.device.lockCode.label)).toBeVisible();
+  // Nor is it shut under the user's finger when the code typed in it is wiped to start again.
   await page.getByLabel(c.form.device.lockCode.label).fill('7F3K-92QX-MM41');
+  await page.getByLabel(c.form.device.lockCode.label).fill('');
   await expect(page.getByLabel(c.form.device.lockCode.label)).toBeVisible();
 });
 

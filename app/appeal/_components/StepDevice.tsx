@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
@@ -65,6 +66,9 @@ export default function StepDevice({
     labelOf: (field) => t(`device.${field}.label`),
   });
   const { watch, setValue } = form;
+  // A saved lock code opens its disclosure when the step opens, and only then: following the field
+  // as it is typed would shut the disclosure, focused field and all, when the field is emptied.
+  const [lockCodeSaved] = useState(() => values.lockCode !== '');
   const wiring: TextFieldWiring<DeviceField> = {
     text: (name) => ({ label: t(`device.${name}.label`), hint: t(`device.${name}.hint`) }),
     optionalText: t('optional'),
@@ -100,7 +104,7 @@ export default function StepDevice({
       <ImeiFromPhoto getValues={() => ({ ...values, ...form.getValues() })} setValue={setField} onPhoto={onLabelPhoto} />
 
       <TextField spec={FIELDS.imei2} wiring={wiring} live={imeiLive('imei2')} />
-      <Help open={(watch('lockCode') ?? '') !== '' || undefined} summary={t('device.lockCode.summary')}>
+      <Help open={lockCodeSaved || undefined} summary={t('device.lockCode.summary')}>
         <ol>
           {LOCK_CODE_STEPS.map((key) => (
             <li key={key}>{t(`device.lockCode.${key}`)}</li>
