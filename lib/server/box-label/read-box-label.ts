@@ -40,11 +40,13 @@ export type BoxLabelReading = {
   barcodes: number;
 };
 
-type Pass = { longEdge: number; angle: number; tiles: number };
+/** `thorough: false`: a quick look first (see readLinearBarcodes); a sharp label needs no more. */
+type Pass = { longEdge: number; angle: number; tiles: number; thorough: boolean };
 const PASSES: readonly Pass[] = [
-  { longEdge: BASE_LONG_EDGE, angle: 0, tiles: 1 },
-  ...TILT_ANGLES.map((angle) => ({ longEdge: TILT_LONG_EDGE, angle, tiles: 1 })),
-  { longEdge: FULL_LONG_EDGE, angle: 0, tiles: TILE_GRID },
+  { longEdge: BASE_LONG_EDGE, angle: 0, tiles: 1, thorough: false },
+  { longEdge: BASE_LONG_EDGE, angle: 0, tiles: 1, thorough: true },
+  ...TILT_ANGLES.map((angle) => ({ longEdge: TILT_LONG_EDGE, angle, tiles: 1, thorough: true })),
+  { longEdge: FULL_LONG_EDGE, angle: 0, tiles: TILE_GRID, thorough: true },
 ];
 
 type Point = { x: number; y: number };
@@ -117,7 +119,7 @@ async function readPass(source: RawPixels, pass: Pass, fullScale: number): Promi
   for (const top of tileOrigins(bitmap.height, tileH, pass.tiles)) {
     for (const left of tileOrigins(bitmap.width, tileW, pass.tiles)) {
       const tile = crop(bitmap, left, top, tileW, tileH);
-      for (const r of await readLinearBarcodes(tile.data, tile.width, tile.height)) {
+      for (const r of await readLinearBarcodes(tile.data, tile.width, tile.height, { thorough: pass.thorough })) {
         const { topLeft, topRight, bottomLeft, bottomRight } = r.position;
         const corners = [topLeft, topRight, bottomLeft, bottomRight];
         const inTurned = {
@@ -165,10 +167,11 @@ export async function readBoxLabel(image: OpenedImage, budgetMs: number = READ_B
   const done = new Set<string>();
   for (const [i, pass] of PASSES.entries()) {
     const cost = pass.tiles > 1 ? TILE_PASS_COST_MS : 0;
-    if (i > 0 && performance.now() + cost > deadline) continue;
+    // The quick look and the thorough one at the base size always run: the budget limits the rest.
+    if (i > 1 && performance.now() + cost > deadline) continue;
     const { size, source } = sourceAt(pass.longEdge);
     // A small photo gives the same pixels at every size: each distinct pass runs once.
-    const key = `${size}/${pass.angle}/${pass.tiles}`;
+    const key = `${size}/${pass.angle}/${pass.tiles}/${pass.thorough}`;
     if (done.has(key)) continue;
     done.add(key);
     const raw = await source;

@@ -38,19 +38,21 @@ const LINEAR_READER_OPTIONS = {
 } as const;
 
 /**
- * Decodes the linear barcodes in a greyscale bitmap (one byte per pixel).
+ * Decodes the linear barcodes in a greyscale bitmap (one byte per pixel). `thorough: false` skips
+ * zxing's tryHarder (its scan of many more rows, and more tolerant decoding): a fifth of the work
+ * on a 1600 px label (2.6 against 12.8 ms, measured), enough for a sharp, upright one.
  *
  * The bitmap goes in as a binary PGM, which zxing-wasm's image decoder (stb_image) reads straight
  * into the luminance zxing works on. Handed over as RGBA ImageData, the same bitmap would be
  * expanded to four bytes a pixel here and reduced back to luminance in zxing-wasm's JavaScript:
  * measured on a 1600 px box label, 34 ms against 14 ms for the same two barcodes.
  */
-export async function readLinearBarcodes(grey: Uint8Array, width: number, height: number): Promise<ReadResult[]> {
+export async function readLinearBarcodes(grey: Uint8Array, width: number, height: number, { thorough = true } = {}): Promise<ReadResult[]> {
   await loadReader();
   const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
   const pgm = new Uint8Array(header.length + width * height);
   pgm.set(header);
   pgm.set(grey.subarray(0, width * height), header.length);
-  const results = await readBarcodes(pgm, { ...LINEAR_READER_OPTIONS, formats: [...LINEAR_READER_OPTIONS.formats] });
+  const results = await readBarcodes(pgm, { ...LINEAR_READER_OPTIONS, tryHarder: thorough, formats: [...LINEAR_READER_OPTIONS.formats] });
   return results.filter((r) => r.isValid);
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 import { openUploadedImage } from '@/lib/server/process-image';
 import { READ_BUDGET_MS, readBoxLabel } from '@/lib/server/box-label/read-box-label';
+import { readLinearBarcodes } from '@/lib/server/box-label/zxing';
 import { readFixture } from '@/tests/support/fixtures';
 
 import { barcodeLabel } from './barcode-label';
@@ -80,9 +81,28 @@ describe('readBoxLabel', () => {
   });
 
   test('keeps only Luhn-valid 15-digit codes, once each, in label order', async () => {
-    // A wrong check digit, two valid IMEIs (one printed twice) and a serial number, top to bottom.
-    const label = await barcodeLabel(['868907041234568', '861234056789012', '44871/F2ZX01234', '359617100000213', '861234056789012']);
-    expect(await read(label)).toEqual({ imeis: ['861234056789012', '359617100000213'], barcodes: 4 });
+    // A wrong check digit, a valid IMEI printed twice and a serial number, top to bottom…
+    const single = await barcodeLabel(['868907041234568', '861234056789012', '44871/F2ZX01234', '861234056789012']);
+    // … each of which zxing does decode, so the filter is what leaves the others out.
+    const { data, info } = await sharp(single).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const decoded = (await readLinearBarcodes(data, info.width, info.height)).map((r) => r.text);
+    expect(new Set(decoded)).toEqual(new Set(['868907041234568', '861234056789012', '44871/F2ZX01234']));
+    expect((await read(single)).imeis).toEqual(['861234056789012']);
+    // Two valid IMEIs: reading stops once both are found, and they come in the label's order.
+    const dual = await barcodeLabel(['868907041234568', '359617100000213', '44871/F2ZX01234', '861234056789012']);
+    expect((await read(dual)).imeis).toEqual(['359617100000213', '861234056789012']);
+  });
+
+  test('a quick look reads a sharp label; one it cannot read gets the thorough passes', async () => {
+    const label = await barcodeLabel(['359617100000213', '861234056789012']);
+    const grey = await sharp(label).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const quick = await readLinearBarcodes(grey.data, grey.info.width, grey.info.height, { thorough: false });
+    expect(quick.map((r) => r.text)).toEqual(['359617100000213', '861234056789012']);
+    // Slightly tilted and blurred until the quick look finds nothing: the thorough passes read it.
+    const blurred = await sharp(label).rotate(5, { background: '#ffffff' }).blur(2.5).png().toBuffer();
+    const soft = await sharp(blurred).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    expect(await readLinearBarcodes(soft.data, soft.info.width, soft.info.height, { thorough: false })).toEqual([]);
+    expect((await read(blurred)).imeis).toEqual(['359617100000213', '861234056789012']);
   });
 
   test('reads the same generated label photographed sideways (turned 90°)', async () => {
