@@ -26,22 +26,37 @@ export type UploadReservation = {
 };
 
 /**
- * Memory for request bodies being read or held. An upload is admitted when the size it announces
- * fits what is free now (else 503 at once, before a byte is read), and then holds only the bytes
- * that have actually arrived, until its answer is sent. Counting the announced size up front let
- * four slow clients, each announcing 60 MB and trickling a byte now and then, hold the whole
- * budget for the 5-minute upload deadline while every real appeal got 503. Now a client holds
- * memory only by sending it; an upload whose next bytes do not fit beside the others' is refused
- * there (503). The work queue counts bundles being built; this counts the uploads behind them,
- * which is where memory goes when many large appeals arrive.
+ * An upload's announced size keeps counting against the budget while it arrives at least this
+ * fast on average after its first seconds; slower, only the bytes it has sent count. A phone on a
+ * weak mobile link sends 100–400 KB/s; a client holding memory by trickling bytes sends far less.
+ */
+export const PROGRESS_MIN_BYTES_PER_SECOND = 64 * 1024;
+export const PROGRESS_GRACE_MS = 5_000;
+
+type Admitted = { readonly announced: number; readonly since: number; bytes: number };
+
+/**
+ * Memory for request bodies being read or held. An upload is admitted when its announced size
+ * fits beside the bytes held and the rest still promised by the uploads that are arriving (else
+ * 503 at once, before a byte is read), so a crowd of large uploads is turned away at the door
+ * rather than read halfway. Each holds the bytes that have arrived until its answer is sent.
+ * Counting every announced size until the answer let four clients, each announcing 60 MB and
+ * trickling a byte now and then, hold the whole budget for the 5-minute upload deadline while
+ * every real appeal got 503: a promise now counts only while its upload keeps up
+ * PROGRESS_MIN_BYTES_PER_SECOND. Bytes that arrive without room beside the others' held bytes
+ * end their upload (503). The work queue counts bundles being built; this counts the uploads
+ * behind them, which is where memory goes when many large appeals arrive.
  */
 export class UploadBudget {
   readonly limitBytes: number;
+  readonly #now: () => number;
   #held = 0;
+  readonly #live = new Set<Admitted>();
 
-  constructor(limitBytes: number) {
+  constructor(limitBytes: number, { now = () => performance.now() }: { now?: () => number } = {}) {
     if (!Number.isFinite(limitBytes) || limitBytes <= 0) throw new RangeError(`UploadBudget needs a positive number of bytes, got ${limitBytes}`);
     this.limitBytes = limitBytes;
+    this.#now = now;
   }
 
   get heldBytes(): number {
@@ -50,35 +65,45 @@ export class UploadBudget {
 
   /**
    * Admits an upload expected to be `expectedBytes`, holding nothing yet, or undefined when that
-   * would not fit now. With nothing held any one upload fits, so a budget set below the request
-   * limit slows the server down instead of refusing every appeal.
+   * would not fit now. With nothing held or promised any one upload fits, so a budget set below
+   * the request limit slows the server down instead of refusing every appeal.
    */
   tryAdmit(expectedBytes: number): UploadReservation | undefined {
-    if (!this.#fits(expectedBytes, 0)) return undefined;
-    let own = 0;
+    const taken = this.#held + this.#promised();
+    if (taken > 0 && taken + expectedBytes > this.limitBytes) return undefined;
+    const upload: Admitted = { announced: expectedBytes, since: this.#now(), bytes: 0 };
+    this.#live.add(upload);
     let released = false;
     return {
       get bytes() {
-        return own;
+        return upload.bytes;
       },
       hold: (more: number) => {
-        if (released || !this.#fits(more, own)) return false;
-        own += more;
+        if (released) return false;
+        const alone = this.#held === upload.bytes;
+        if (!alone && this.#held + more > this.limitBytes) return false;
+        upload.bytes += more;
         this.#held += more;
         return true;
       },
       release: () => {
         if (released) return;
         released = true;
-        this.#held -= own;
-        own = 0;
+        this.#held -= upload.bytes;
+        this.#live.delete(upload);
       },
     };
   }
 
-  /** Whether `more` bytes fit, `own` of the held bytes being the asker's: alone, anything fits. */
-  #fits(more: number, own: number): boolean {
-    return this.#held - own === 0 || this.#held + more <= this.limitBytes;
+  /** Announced bytes not yet arrived, of the uploads that are keeping up. */
+  #promised(): number {
+    const now = this.#now();
+    let promised = 0;
+    for (const upload of this.#live) {
+      const late = Math.max(0, now - upload.since - PROGRESS_GRACE_MS) / 1000;
+      if (upload.bytes >= late * PROGRESS_MIN_BYTES_PER_SECOND) promised += Math.max(0, upload.announced - upload.bytes);
+    }
+    return promised;
   }
 }
 
@@ -99,7 +124,7 @@ export function uploadBudget(): UploadBudget {
 
 /**
  * Admits the request's body before it is read: its Content-Length, or `maxBytes` (the most the
- * route reads) when it is sent without one, must fit what is free now. A body announced as larger
+ * route reads) when it is sent without one, must fit beside what is held and promised now. A body announced as larger
  * than `maxBytes` is refused for its size without being read, so only `maxBytes` is weighed for it.
  * Throws AppError 'busy' (503 + Retry-After) when it does not fit. The reader holds the bytes as
  * they arrive (`holdOrRefuse`); the caller releases the reservation once its answer is ready, on

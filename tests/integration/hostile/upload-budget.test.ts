@@ -1,14 +1,15 @@
 /**
- * Uploads in flight are budgeted: an upload is admitted when its announced size fits, then holds
- * the bytes that have arrived, until its answer is sent. Once the memory held is spent, the next
- * upload gets 503 + Retry-After without being read, and bytes that arrive without room end their
- * upload with the same 503. The budget is made on first use from the environment, so this file
+ * Uploads in flight are budgeted: an upload is admitted when its announced size fits beside the
+ * bytes held and those still promised by uploads that keep up, then holds the bytes that have
+ * arrived, until its answer is sent. Once the memory is spent, the next upload gets 503 +
+ * Retry-After without being read, and bytes that arrive without room end their upload with the
+ * same 503. The budget is made on first use from the environment, so this file
  * (its own module graph) sets it to 60 MB.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { handleEvidenceCheck } from '@/lib/server/evidence-check/handle-evidence-check';
-import { uploadBudget } from '@/lib/server/upload-budget';
+import { PROGRESS_GRACE_MS, uploadBudget } from '@/lib/server/upload-budget';
 import { appealForm, postAppeal, postForm, standardUploads, validFields } from './appeal-client';
 
 vi.stubEnv('APPEAL_UPLOAD_BUDGET_MB', '60');
@@ -62,25 +63,33 @@ afterEach(() => {
 });
 
 describe('memory for uploads in flight', () => {
-  it('a client that announces much and sends little holds only what it sent: appeals are served meanwhile', async () => {
-    vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', '4000');
+  it('clients that announce much and send little hold the door only for their first seconds', async () => {
+    vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', String(PROGRESS_GRACE_MS + 6000));
     // Found in a review: four such clients, announcing 60 MB each, held the whole budget for the
-    // upload deadline (5 minutes) while every real appeal was refused with 503.
+    // upload deadline (5 minutes) while every real appeal was refused with 503. Here four fill
+    // this file's 60 MB budget with their announcements and send one form field each.
     const trickles = Array.from({ length: 4 }, () => trickledBody([HEAD]));
-    const held = trickles.map((trickle) => postAppeal(trickle.body, announcing(60 * MB)));
+    const held = trickles.map((trickle) => postAppeal(trickle.body, announcing(15 * MB)));
     await expect.poll(() => uploadBudget().heldBytes, { interval: 5, timeout: 5000 }).toBe(4 * HEAD.length);
 
-    // Sent as a browser sends it, with its length: a body without one is weighed at the route's
-    // limit (60 MB, all of this file's budget).
+    // Sent as a browser sends it, with its length (a body without one is weighed at 60 MB).
     const encoded = new Response(appealForm(validFields(), standardUploads()));
     const form = Buffer.from(await encoded.arrayBuffer());
-    const served = await postAppeal(form, { headers: { 'content-type': encoded.headers.get('content-type')!, 'content-length': String(form.length) } });
+    const headers = { 'content-type': encoded.headers.get('content-type')!, 'content-length': String(form.length) };
+    const started = performance.now();
+    expect((await postAppeal(form, { headers })).response.status, 'while the trickles are new').toBe(503);
+    // Once they fall behind the minimum pace, only their bytes count: the appeal is served.
+    let served = await postAppeal(form, { headers });
+    while (served.response.status === 503 && performance.now() - started < PROGRESS_GRACE_MS + 3000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      served = await postAppeal(form, { headers });
+    }
     expect(served.response.status).toBe(200);
 
     // Each trickle ends at the upload deadline: what it held is given back.
     for (const answer of await Promise.all(held)) expect(answer.response.status).toBe(408);
     expect(uploadBudget().heldBytes).toBe(0);
-  });
+  }, 30_000);
 
   it('once spent, the next upload is refused with 503 + Retry-After before it is read; the memory comes back', async () => {
     vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', '4000');
@@ -119,11 +128,13 @@ describe('memory for uploads in flight', () => {
   });
 
   it('bytes that arrive without room end their upload with 503; the others keep what they hold', async () => {
-    vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', '4000');
-    // Both admitted while nothing was held, then both send 40 MB: the second does not fit.
+    vi.stubEnv('APPEAL_UPLOAD_DEADLINE_MS', String(PROGRESS_GRACE_MS + 6000));
+    // The first announces 45 MB and stalls past the grace, so the second is let in; then both send 40 MB.
     const first = trickledBody([HEAD]);
-    const second = trickledBody([HEAD]);
     const firstAnswer = postAppeal(first.body, announcing(45 * MB));
+    await expect.poll(() => uploadBudget().heldBytes, { interval: 5, timeout: 5000 }).toBe(HEAD.length);
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_GRACE_MS + 500));
+    const second = trickledBody([HEAD]);
     const secondAnswer = postAppeal(second.body, announcing(45 * MB));
     await expect.poll(() => uploadBudget().heldBytes, { interval: 5, timeout: 5000 }).toBe(2 * HEAD.length);
     first.more([...photoPart(20 * MB), ...photoPart(20 * MB)]);
@@ -137,7 +148,7 @@ describe('memory for uploads in flight', () => {
     expect(uploadBudget().heldBytes, 'the refused upload gave back what it held').toBe(firstHeld);
     expect((await firstAnswer).response.status).toBe(408);
     expect(uploadBudget().heldBytes).toBe(0);
-  });
+  }, 30_000);
 
   it('a bundle and a refusal both give their memory back', async () => {
     const served = await postForm(validFields(), standardUploads());
