@@ -1,4 +1,9 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+
+import { MAX_FILE_BYTES } from '@/lib/appeal/evidence-rules';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
@@ -98,4 +103,29 @@ test('what the receipt shows is asked only while a receipt is in its zone, and t
   await continueTo(page, c, c.form.steps.review);
   await expect(page.getByText(f.receiptShows.legend)).toHaveCount(0);
   await expect(page.getByText(c.assistant.receipt.title, { exact: true })).toHaveCount(0);
+});
+
+test('a camera photo over the upload limit is shrunk and added; a PDF that large is refused for its size', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const c = CATALOGUES.en;
+  // A 12 MP photo at the finest JPEG setting is about 32 MB, as 50–108 MP phone cameras write them.
+  const photo = testInfo.outputPath('camera-original.jpg');
+  await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+    .toFile(photo);
+  expect(statSync(photo).size).toBeGreaterThan(MAX_FILE_BYTES);
+  const pdf = testInfo.outputPath('scanned-receipt.pdf');
+  writeFileSync(pdf, Buffer.concat([readFileSync(fixturePath('e-receipt.pdf')), Buffer.alloc(MAX_FILE_BYTES)]));
+
+  await openFreshAppeal(page);
+  await fillDevice(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, PERSON);
+  await continueTo(page, c, c.form.steps.evidence);
+
+  await addFiles(page, c, 'boxPhoto', [photo]);
+  await expect(page.getByText(fill(c.errors.file.tooLarge, { file: 'camera-original.jpg', maxMb: 25 }))).toHaveCount(0);
+  await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(pdf);
+  await expect(page.getByText(fill(c.errors.file.tooLarge, { file: 'scanned-receipt.pdf', maxMb: 25 }))).toBeVisible({ timeout: 30_000 });
+  await expect(listedFiles(page, c, 'receipt')).toHaveCount(0);
 });

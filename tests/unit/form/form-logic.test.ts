@@ -9,7 +9,7 @@ import { APPEAL_TEXT_FIELDS } from '@/lib/appeal/field-names';
 import { applyTriage, emptyDraft, reviveDraft, reviveFiles, reviveResult, type AppealDraft, type EvidenceFile } from '@/lib/form/draft';
 import { asciiFileName, bytesToBase64 } from '@/lib/form/eml';
 import { isPlausibleEmail } from '@/lib/form/email-address';
-import { checkEvidenceFile } from '@/lib/form/file-kind';
+import { checkEvidenceFile, MAX_SHRINKABLE_PHOTO_BYTES } from '@/lib/form/file-kind';
 import { groupImeiDigits, imeiDigitGroups } from '@/lib/form/imei-display';
 import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
 import { incompleteSteps } from '@/lib/form/step-problems';
@@ -42,6 +42,16 @@ describe('file kind sniffing', () => {
     expect(await checkEvidenceFile(file('order-screenshot.png'), 'extra')).toEqual({ ok: true, kind: 'png' });
     expect(await checkEvidenceFile(file('box-label-12mp.jpg'), 'boxPhoto')).toEqual({ ok: true, kind: 'jpeg' });
     expect(await checkEvidenceFile(new Blob([]), 'receipt')).toEqual({ ok: false, problem: 'empty' });
+  });
+
+  it('lets a photo over the upload limit through to be shrunk, but no PDF or HEIC, and nothing absurd', async () => {
+    const MB = 1024 * 1024;
+    // The fixture's own head (what is sniffed) followed by padding to the size.
+    const padded = (name: string, bytes: number) => new Blob([readFileSync(fixturePath(name)), new Uint8Array(bytes)]);
+    expect(await checkEvidenceFile(padded('box-label-12mp.jpg', 30 * MB), 'boxPhoto')).toEqual({ ok: true, kind: 'jpeg' });
+    expect(await checkEvidenceFile(padded('order-screenshot.png', 30 * MB), 'extra')).toEqual({ ok: true, kind: 'png' });
+    expect(await checkEvidenceFile(padded('e-receipt.pdf', 30 * MB), 'receipt')).toEqual({ ok: false, problem: 'tooLarge' });
+    expect(await checkEvidenceFile(padded('box-label-12mp.jpg', MAX_SHRINKABLE_PHOTO_BYTES), 'boxPhoto')).toEqual({ ok: false, problem: 'tooLarge' });
   });
 });
 
