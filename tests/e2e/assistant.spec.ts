@@ -69,6 +69,35 @@ test('on the device step, a photo of the box label fills both IMEI fields', asyn
   await expectNoAxeViolations(page, 'device step with the photo reader');
 });
 
+test('on the device step, what is said is about the photo picked last, however the readings finish', async ({ page }) => {
+  await page.goto('/appeal');
+  const picker = page.getByLabel('Read the IMEI from a photo of the box label');
+  await expect(picker).toBeAttached();
+  // The first photo's check (the box label) is held until the second (a receipt, no barcode) has answered.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let checks = 0;
+  await page.route('**/api/evidence-check', async (route) => {
+    checks += 1;
+    if (checks === 1) await held;
+    await route.continue().catch(() => undefined);
+  });
+  const isCheck = (request: { url(): string }) => request.url().endsWith('/api/evidence-check');
+  const first = page.waitForRequest(isCheck, { timeout: 30_000 });
+  await picker.setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await first;
+  await picker.setInputFiles(fixturePath('receipt-photo-12mp.jpg'));
+  await expect(page.getByText(en.assistant.label.none)).toBeVisible({ timeout: 30_000 });
+  const settled = page.waitForEvent('requestfinished', isCheck);
+  release();
+  await settled;
+  // The label's reading still fills the empty fields and joins the box photos…
+  await expect(page.getByLabel('IMEI (IMEI1)')).not.toHaveValue('', { timeout: 10_000 });
+  // … but the words under the button stay about the receipt photo, picked last.
+  await expect(page.getByText(en.assistant.label.none)).toBeVisible();
+  await expect(page.getByTestId('imei-photo-filled')).toHaveCount(0);
+});
+
 test('the photo reader offline since the page loaded says so and asks for the IMEI to be typed', async ({ page }) => {
   await page.goto('/appeal');
   const picker = page.getByLabel('Read the IMEI from a photo of the box label');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { prefetch } from '@/app/appeal/_components/prefetch';
 import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES } from '@/lib/appeal/evidence-rules';
@@ -39,32 +39,39 @@ export default function ImeiFromPhoto({
   const rawLocale = useLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'en';
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The photo picked last: a slower reading of an earlier pick still adds its photo and fills
+  // empty fields, but does not replace what is said about the later one.
+  const latest = useRef(0);
 
   const read = async (file: File) => {
+    const pick = ++latest.current;
+    const show = (next: State) => {
+      if (pick === latest.current) setState(next);
+    };
     setState({ kind: 'reading' });
     // Offline since the page loaded: the same answer as a check that could not run.
     const reader = await loadReader().catch(() => null);
     const reading = reader ? await reader.readLabelPhoto(file, locale, getValues) : null;
     if (!reading) {
-      setState({ kind: 'failed', message: null });
+      show({ kind: 'failed', message: null });
       return;
     }
     if (reading.kind === 'rejected') {
       const { key, values, name } = reading.rejection;
-      setState({ kind: 'failed', message: tErrors(key, { ...values, file: name }) });
+      show({ kind: 'failed', message: tErrors(key, { ...values, file: name }) });
       return;
     }
     if (reading.kind === 'refused') {
-      setState({ kind: 'failed', message: reading.message });
+      show({ kind: 'failed', message: reading.message });
       return;
     }
     const added = onPhoto(reading.photo);
     if (reading.kind === 'unavailable') {
-      setState({ kind: 'failed', message: null });
+      show({ kind: 'failed', message: null });
       return;
     }
     for (const { field, value } of reading.filled) setValue(field, value);
-    setState({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched, added });
+    show({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched, added });
   };
 
   const list = (imeis: readonly string[]) => imeis.join(', ');
