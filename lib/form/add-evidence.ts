@@ -6,6 +6,8 @@ import { shrinkPhoto } from '@/lib/form/shrink-photo';
 
 export type FileRejection = {
   name: string;
+  /** The refused file itself (`sourceOf`): names repeat, iPhones share every photo as "image.jpg". */
+  source: string;
   /** A key under `errors` with its values, the same words the server would use. */
   key: ErrorKey;
   values: Record<string, string | number>;
@@ -41,17 +43,31 @@ export function admitEvidence(chosen: readonly File[], role: EvidenceRole, held:
   for (const file of chosen) {
     const source = sourceOf(file);
     if (taken.filter((f) => f.role === role).length >= EVIDENCE_RULES[role].max) {
-      refused.push({ name: file.name, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
+      refused.push({ name: file.name, source, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
     } else if (taken.some((f) => f.role === role && f.source === source)) {
-      refused.push({ name: file.name, key: 'files.alreadyAdded', values: {} });
+      refused.push({ name: file.name, source, key: 'files.alreadyAdded', values: {} });
     } else if (taken.length >= MAX_FILES) {
-      refused.push({ name: file.name, key: 'files.tooMany', values: { max: MAX_FILES } });
+      refused.push({ name: file.name, source, key: 'files.tooMany', values: { max: MAX_FILES } });
     } else {
       admitted.push(file);
       taken.push({ role, source });
     }
   }
   return { admitted, refused };
+}
+
+/**
+ * The refusals left in each zone once `accepted` files (by `sourceOf`) were added somewhere: a
+ * file refused in one zone and then added in another (a PDF dropped on the box label, then added
+ * under Receipt) is dealt with, so its refusal goes from every zone. Another file of the same name
+ * keeps its own.
+ */
+export function refusalsAfterAdding(
+  rejections: Record<EvidenceRole, FileRejection[]>,
+  accepted: ReadonlySet<string>,
+): Record<EvidenceRole, FileRejection[]> {
+  const left = (role: EvidenceRole) => rejections[role].filter((old) => !accepted.has(old.source));
+  return { boxPhoto: left('boxPhoto'), receipt: left('receipt'), extra: left('extra') };
 }
 
 /** Checks and prepares admitted files one by one: unusable ones come back with the reason, photos are shrunk for the upload. */
@@ -78,7 +94,7 @@ export async function prepareEvidence(
 }
 
 function rejection(file: File, problem: FileProblem): FileRejection {
-  return { name: file.name, key: PROBLEM_KEYS[problem], values: { file: file.name, maxMb: Math.round(MAX_FILE_BYTES / 1024 / 1024) } };
+  return { name: file.name, source: sourceOf(file), key: PROBLEM_KEYS[problem], values: { file: file.name, maxMb: Math.round(MAX_FILE_BYTES / 1024 / 1024) } };
 }
 
 export async function prepareOne(file: File, role: EvidenceRole, addedAt: number): Promise<EvidenceFile | FileRejection> {

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
-import { admitEvidence, prepareEvidence, prepareOne, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
@@ -74,11 +74,9 @@ export default function StepEvidence({
     void track(role, admitted, async (onEach) => {
       try {
         const { added, rejected: unusable } = await prepareEvidence(admitted, role, onEach);
-        // A file refused in one zone and then added in another (a PDF dropped on the box label, then
-        // added under Receipt) is dealt with: its refusal goes from every zone.
-        const accepted = new Set(admitted.map((file) => file.name).filter((name) => !unusable.some((r) => r.name === name)));
+        const accepted = new Set(admitted.map(sourceOf).filter((source) => !unusable.some((r) => r.source === source)));
         setRejections((r) => {
-          const others = perRole((other) => r[other].filter((old) => !accepted.has(old.name)));
+          const others = refusalsAfterAdding(r, accepted);
           return { ...others, [role]: [...others[role], ...unusable] };
         });
         if (added.length > 0) onFilesChange((current) => inUploadOrder([...current, ...added]));

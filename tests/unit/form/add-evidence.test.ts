@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAX_FILES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, sourceOf, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 
 const photo = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg', lastModified: 1_700_000_000_000 });
 const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: sourceOf(file) });
@@ -12,7 +12,7 @@ describe('admitEvidence', () => {
     const already = [held('boxPhoto', photo('a.jpg')), held('boxPhoto', photo('b.jpg'))];
     const { admitted, refused } = admitEvidence([photo('c.jpg'), photo('d.jpg')], 'boxPhoto', already);
     expect(names(admitted)).toEqual(['c.jpg']);
-    expect(refused).toEqual([{ name: 'd.jpg', key: 'files.tooManyForRole', values: { role: 'boxPhoto', max: 3 } }]);
+    expect(refused).toEqual([{ name: 'd.jpg', source: sourceOf(photo('d.jpg')), key: 'files.tooManyForRole', values: { role: 'boxPhoto', max: 3 } }]);
   });
 
   it('counts what an earlier pick is still preparing: two quick picks cannot pass the limit together', () => {
@@ -39,6 +39,21 @@ describe('admitEvidence', () => {
     // The extra zone holds 8; with 15 files in all the next one is refused for the total first.
     const fourteen = full.slice(0, 14);
     const { refused } = admitEvidence([photo('x.jpg')], 'extra', [...fourteen, held('receipt', photo('y.jpg'))]);
-    expect(refused).toEqual([{ name: 'x.jpg', key: 'files.tooMany', values: { max: MAX_FILES } }]);
+    expect(refused).toEqual([{ name: 'x.jpg', source: sourceOf(photo('x.jpg')), key: 'files.tooMany', values: { max: MAX_FILES } }]);
+  });
+});
+
+describe('refusalsAfterAdding', () => {
+  // iPhones share every photo from the library as "image.jpg": two different files, one name.
+  const refusedPhoto = new File([new Uint8Array(10)], 'image.jpg', { lastModified: 1 });
+  const otherPhoto = new File([new Uint8Array(20)], 'image.jpg', { lastModified: 2 });
+  const refusal = (file: File): FileRejection => ({ name: file.name, source: sourceOf(file), key: 'file.unreadable', values: { file: file.name } });
+
+  it('clears a file’s refusal from every zone once that file is added, and only that file’s', () => {
+    const zones = { boxPhoto: [refusal(refusedPhoto)], receipt: [], extra: [] };
+    // Another file of the same name added elsewhere leaves the refusal standing…
+    expect(refusalsAfterAdding(zones, new Set([sourceOf(otherPhoto)])).boxPhoto).toHaveLength(1);
+    // … the refused file itself, added in another zone, takes it away.
+    expect(refusalsAfterAdding(zones, new Set([sourceOf(refusedPhoto)])).boxPhoto).toEqual([]);
   });
 });
