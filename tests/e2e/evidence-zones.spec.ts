@@ -1,13 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
 
 import { MAX_FILE_BYTES } from '@/lib/appeal/evidence-rules';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { addFiles, continueTo, expectNoAxeViolations, fillContact, fillDevice, fillPurchase, listedFiles, openFreshAppeal, screenshot, type PersonAnswers } from './support/pages';
+import { addFiles, continueTo, expectNoAxeViolations, fillContact, listedFiles, reachEvidence, screenshot, type PersonAnswers } from './support/pages';
 
 const PERSON: PersonAnswers = {
   imeiTyped: '868907041234565',
@@ -27,17 +27,19 @@ const PERSON: PersonAnswers = {
   notes: '',
 };
 
+/** The two widths these screenshots are looked at in: a small phone, a laptop. Returns the width. */
+async function phoneOrDesktop(page: Page, testInfo: TestInfo): Promise<number> {
+  const phone = testInfo.project.name === 'phone';
+  await page.setViewportSize({ width: phone ? 360 : 1280, height: phone ? 740 : 800 });
+  return phone ? 360 : 1280;
+}
+
 test('each photo being prepared has its own progress bar, gone once its thumbnail is there', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const width = testInfo.project.name === 'phone' ? 360 : 1280;
-  await page.setViewportSize({ width, height: testInfo.project.name === 'phone' ? 740 : 800 });
+  const width = await phoneOrDesktop(page, testInfo);
   const c = CATALOGUES.en;
   const f = c.form.evidence;
-  await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, PERSON);
   await screenshot(page, testInfo, `proof-empty-${width}`);
 
   // A slow phone: shrinking a 12 MP photo takes long enough to see its bar.
@@ -62,15 +64,10 @@ test('each photo being prepared has its own progress bar, gone once its thumbnai
 
 test('what the receipt shows is asked only while a receipt is in its zone, and the ticks outlive its removal', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const width = testInfo.project.name === 'phone' ? 360 : 1280;
-  await page.setViewportSize({ width, height: testInfo.project.name === 'phone' ? 740 : 800 });
+  const width = await phoneOrDesktop(page, testInfo);
   const c = CATALOGUES.en;
   const f = c.form.evidence;
-  await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, PERSON);
 
   const checklist = page.getByRole('group', { name: f.receiptShows.legend });
   const ticked = (fact: 'date' | 'imei' | 'seller') => page.getByRole('checkbox', { name: f.receiptShows[fact] });
@@ -117,11 +114,7 @@ test('a camera photo over the upload limit is shrunk and added; a PDF that large
   const pdf = testInfo.outputPath('scanned-receipt.pdf');
   writeFileSync(pdf, Buffer.concat([readFileSync(fixturePath('e-receipt.pdf')), Buffer.alloc(MAX_FILE_BYTES)]));
 
-  await openFreshAppeal(page);
-  await fillDevice(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, PERSON);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, PERSON);
 
   await addFiles(page, c, 'boxPhoto', [photo]);
   await expect(page.getByText(fill(c.errors.file.tooLarge, { file: 'camera-original.jpg', maxMb: 25 }))).toHaveCount(0);
