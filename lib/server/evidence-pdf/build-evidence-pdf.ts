@@ -14,6 +14,7 @@ import { isPdfEvidence, type EvidenceItem, type ImageEvidence } from '@/lib/serv
 import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
 import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
+import { receiptPageView } from '@/lib/server/evidence-pdf/receipt-page-view';
 import { savePdf } from '@/lib/server/evidence-pdf/save-pdf';
 
 const PRODUCER = 'Appeal Kit';
@@ -90,7 +91,10 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
     }
     let pages;
     try {
-      pages = await document.embedPdf(item.receipt.document, item.receipt.document.getPageIndices());
+      const sources = item.receipt.document.getPages();
+      const views = sources.map(receiptPageView);
+      const embedded = await document.embedPages(sources, views.map((view) => view.box));
+      pages = embedded.map((page, index) => ({ embedded: page, rotation: views[index]!.rotation }));
     } catch (cause) {
       throw fileError('unreadable-file', msg('file.pdfMalformed', { file: item.fileName }), item.role, cause);
     }

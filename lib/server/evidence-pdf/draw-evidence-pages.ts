@@ -1,14 +1,15 @@
 import 'server-only';
 
-import type { PDFDocument, PDFEmbeddedPage, PDFImage, PDFPage } from 'pdf-lib';
+import { degrees, type PDFDocument, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
 
 import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { A4, COLOR, CONTENT_WIDTH, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
 import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
+import type { QuarterTurn } from '@/lib/server/evidence-pdf/receipt-page-view';
 
-type Box = { x: number; y: number; width: number; height: number };
+export type Box = { x: number; y: number; width: number; height: number };
 
 /**
  * Caption at the top of an evidence page: bold title, then the original file name in grey.
@@ -48,13 +49,31 @@ export function drawImagePage(document: PDFDocument, item: ImageEvidence, embedd
   drawFrame(page, box);
 }
 
-/** Each page of a PDF receipt on its own page, scaled to fit under a caption naming its source. */
-export function drawPdfPages(document: PDFDocument, item: PdfEvidence, embedded: readonly PDFEmbeddedPage[], fonts: EvidenceFonts): void {
-  embedded.forEach((source, index) => {
+/** A receipt page embedded as its visible area, with the turn a reader gives it (receipt-page-view.ts). */
+export type TurnedPage = { embedded: PDFEmbeddedPage; rotation: QuarterTurn };
+
+/**
+ * Where pdf-lib must draw an embedded page, turned clockwise by `rotation` about its lower-left
+ * corner, so that it fills `box` once turned: a turn moves that corner to another corner of the box.
+ */
+export function turnedPlacement(box: Box, rotation: QuarterTurn): Box & { rotate: ReturnType<typeof degrees> } {
+  const quarter = rotation === 90 || rotation === 270;
+  const width = quarter ? box.height : box.width;
+  const height = quarter ? box.width : box.height;
+  const x = rotation === 180 || rotation === 270 ? box.x + box.width : box.x;
+  const y = rotation === 90 || rotation === 180 ? box.y + box.height : box.y;
+  return { x, y, width, height, rotate: degrees(-rotation) };
+}
+
+/** Each page of a PDF receipt on its own page, upright as readers show it, under a caption naming its source. */
+export function drawPdfPages(document: PDFDocument, item: PdfEvidence, pages: readonly TurnedPage[], fonts: EvidenceFonts): void {
+  pages.forEach(({ embedded, rotation }, index) => {
     const page = document.addPage([A4.width, A4.height]);
-    const detail = `${item.fileName} · page ${index + 1} of ${embedded.length}`;
-    const box = fitTopCentre(source.width, source.height, drawCaption(page, item.caption, detail, fonts));
-    page.drawPage(source, box);
+    const detail = `${item.fileName} · page ${index + 1} of ${pages.length}`;
+    const quarter = rotation === 90 || rotation === 270;
+    const [shownWidth, shownHeight] = quarter ? [embedded.height, embedded.width] : [embedded.width, embedded.height];
+    const box = fitTopCentre(shownWidth, shownHeight, drawCaption(page, item.caption, detail, fonts));
+    page.drawPage(embedded, turnedPlacement(box, rotation));
     drawFrame(page, box);
   });
 }
