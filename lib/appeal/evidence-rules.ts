@@ -65,9 +65,40 @@ export const EVIDENCE_RULES: Record<EvidenceRole, { max: number; kinds: readonly
  * How every evidence photo ends up in the PDF, and exactly what the browser prepares before the
  * upload so that the server can embed it as it is (one lossy step, not two): upright, long edge
  * at most 2000 px (8-pt receipt print stays legible on an A4 page, about 240 dpi), baseline JPEG
- * at quality 80 (clean text edges; a 12 MP photo lands around 300–500 KB), no metadata.
+ * at quality 80 (clean text edges; a 12 MP photo lands around 300–500 KB), no metadata. A long
+ * image is sized by evidencePixelSize instead.
  */
 export const EVIDENCE_PHOTO = { maxEdge: 2000, quality: 80 } as const;
+
+/**
+ * A long image: a phone's scrolling screenshot of an order page (1080 × 5000 px and more). Shrunk
+ * by its long edge it would keep a third of its width, and its text, 4-pt on the page, could not
+ * be read; it keeps its width instead and the PDF spreads it over pages. A phone's plain
+ * screenshot (1080 × 2400, 2.2:1) is not long: it fits one page legibly.
+ */
+export const LONG_IMAGE_RATIO = 2.5;
+/** A long image's short edge at most (of the long edge allowed a photo): 1200 px at the spec, a phone screen's width. */
+const LONG_IMAGE_SHORT_EDGE_SHARE = 0.6;
+/** A long image's long edge at most (times a photo's): 12,000 px at the spec, about eight pages. */
+const LONG_IMAGE_LONG_EDGE_FACTOR = 6;
+
+export type PixelSize = { width: number; height: number };
+
+/**
+ * The size an evidence image is kept at, for a photo of `width` × `height` (upright) and a long
+ * edge of `maxEdge` (EVIDENCE_PHOTO's, or a smaller one when a bundle must shrink): never
+ * enlarged; a photo's long edge within `maxEdge`; a long image's short edge within 0.6 × `maxEdge`
+ * and its long edge within 6 × `maxEdge`. The browser and the server size by this one rule.
+ */
+export function evidencePixelSize(width: number, height: number, maxEdge: number = EVIDENCE_PHOTO.maxEdge): PixelSize {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  const scale =
+    long > LONG_IMAGE_RATIO * short
+      ? Math.min(1, (LONG_IMAGE_SHORT_EDGE_SHARE * maxEdge) / short, (LONG_IMAGE_LONG_EDGE_FACTOR * maxEdge) / long)
+      : Math.min(1, maxEdge / long);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
 
 /** An appeal carries at least this many files, in any role. */
 export const MIN_EVIDENCE_FILES = 1;

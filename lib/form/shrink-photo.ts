@@ -1,10 +1,8 @@
-import { EVIDENCE_PHOTO, type EvidenceKind } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_PHOTO, evidencePixelSize, type EvidenceKind } from '@/lib/appeal/evidence-rules';
 
-/** The evidence spec's long edge: the server embeds a JPEG at this size as it is. */
-const SHRINK_LONG_EDGE = EVIDENCE_PHOTO.maxEdge;
 /** The canvas quality that gives libjpeg's quality 80, the server's (browsers scale 0–1 to 0–100). */
 const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
-/** A JPEG already within the long edge and this small is sent untouched (nothing lost at all). */
+/** A JPEG already within the evidence size and this small is sent untouched (nothing lost at all). */
 const SMALL_ENOUGH_BYTES = 600 * 1024;
 
 export type ShrinkOutcome =
@@ -21,8 +19,8 @@ export type ShrinkOutcome =
 const ALWAYS_DECODABLE: readonly EvidenceKind[] = ['jpeg', 'png', 'webp'];
 
 /**
- * Prepares a photo in the browser exactly to the evidence spec (upright, long edge at most
- * 2000 px, baseline JPEG at quality 80, no metadata: a canvas keeps none), so the upload is short
+ * Prepares a photo in the browser exactly to the evidence spec (upright, sized by
+ * evidencePixelSize, baseline JPEG at quality 80, no metadata: a canvas keeps none), so the upload is short
  * on a slow line and the server can embed the bytes as they are: one lossy step, not two. The
  * server trusts none of it and re-encodes whatever does not meet the spec. Sent as they are: PDFs,
  * HEIC (most browsers cannot decode it), AVIF an older browser cannot decode, and JPEGs already
@@ -38,11 +36,9 @@ export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<Shrin
     return ALWAYS_DECODABLE.includes(kind) ? { kind: 'unreadable' } : { kind: 'as-is' };
   }
   try {
-    const longEdge = Math.max(bitmap.width, bitmap.height);
-    if (kind === 'jpeg' && longEdge <= SHRINK_LONG_EDGE && file.size <= SMALL_ENOUGH_BYTES) return { kind: 'as-is' };
-    const scale = Math.min(1, SHRINK_LONG_EDGE / longEdge);
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const { width, height } = evidencePixelSize(bitmap.width, bitmap.height);
+    const fits = width === bitmap.width && height === bitmap.height;
+    if (kind === 'jpeg' && fits && file.size <= SMALL_ENOUGH_BYTES) return { kind: 'as-is' };
     const blob = await drawAsJpeg(bitmap, width, height);
     if (!blob) return { kind: 'as-is' };
     return { kind: 'shrunk', blob, name: jpegName(file.name), width, height };

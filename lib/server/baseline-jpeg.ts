@@ -114,9 +114,12 @@ function endOfEntropyData(bytes: Buffer, from: number): number {
  * Walks the markers of a JPEG and rebuilds it from what a baseline decoder needs, or says why it
  * is not a plain baseline, 8-bit, greyscale or YCbCr, upright sRGB JPEG (progressive,
  * arithmetic, 12-bit, CMYK or Adobe RGB, an ICC profile other than sRGB, an EXIF orientation
- * other than 1, or anything unexpected in its structure), or that it is larger than `maxEdge`.
+ * other than 1, or anything unexpected in its structure), or that its size is not one `fits` allows.
  */
-export function readBaselineJpeg(input: Uint8Array, { maxEdge = Infinity }: { maxEdge?: number } = {}): BaselineJpeg | NotBaseline {
+export function readBaselineJpeg(
+  input: Uint8Array,
+  { fits = () => true }: { fits?: (width: number, height: number) => boolean } = {},
+): BaselineJpeg | NotBaseline {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return no('not-jpeg');
   const kept: Buffer[] = [bytes.subarray(0, 2), JFIF];
@@ -204,7 +207,7 @@ export function readBaselineJpeg(input: Uint8Array, { maxEdge = Infinity }: { ma
       if (count !== 1 && count !== 3) return no('colour');
       if (width === 0 || height === 0 || payload.length !== 6 + count * 3) return no('malformed');
       // A camera original: stop before walking (and copying) megabytes of entropy data for nothing.
-      if (Math.max(width, height) > maxEdge) return no('too-large');
+      if (!fits(width, height)) return no('too-large');
       const ids = [];
       for (let c = 0; c < count; c += 1) {
         const [id, sampling, table] = payload.subarray(6 + c * 3, 9 + c * 3);

@@ -6,7 +6,7 @@ import type { TAppeal } from '@/lib/appeal/schema';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { fileError } from '@/lib/server/app-error';
 import { drawEvidenceIndex } from '@/lib/server/evidence-pdf/draw-evidence-index';
-import { drawImagePage, drawPdfPages } from '@/lib/server/evidence-pdf/draw-evidence-pages';
+import { drawImagePages, drawPdfPages } from '@/lib/server/evidence-pdf/draw-evidence-pages';
 import { drawFactTable } from '@/lib/server/evidence-pdf/draw-fact-table';
 import { drawLetter, type LetterSection } from '@/lib/server/evidence-pdf/draw-letter';
 import { drawFooters, drawSectionHeading, drawTitle } from '@/lib/server/evidence-pdf/draw-page-furniture';
@@ -86,7 +86,7 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
   for (const item of input.items) {
     if (!isPdfEvidence(item)) {
       const embedded = images.get(item);
-      if (embedded) drawImagePage(document, item, embedded, fonts);
+      if (embedded) drawImagePages(document, item, embedded, fonts);
       continue;
     }
     let pages;

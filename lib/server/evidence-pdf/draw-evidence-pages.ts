@@ -1,6 +1,17 @@
 import 'server-only';
 
-import { degrees, type PDFDocument, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
+import {
+  clip,
+  degrees,
+  endPath,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  type PDFDocument,
+  type PDFEmbeddedPage,
+  type PDFImage,
+  type PDFPage,
+} from 'pdf-lib';
 
 import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
@@ -11,21 +22,27 @@ import type { QuarterTurn } from '@/lib/server/evidence-pdf/receipt-page-view';
 
 export type Box = { x: number; y: number; width: number; height: number };
 
+/** The caption at the top of an evidence page, laid out: its title, its detail's lines, and the box under it. */
+type Caption = { title: string; lines: string[]; box: Box };
+
 /**
- * Caption at the top of an evidence page: bold title, then the original file name in grey.
- * Returns the box left for the evidence itself (pdf-lib's origin is bottom-left: the box's y is
- * its lower edge).
+ * A bold title, then the file's name and details in grey. The box left for the evidence comes
+ * with it (pdf-lib's origin is bottom-left: the box's y is its lower edge).
  */
-function drawCaption(page: PDFPage, title: string, detail: string, fonts: EvidenceFonts): Box {
+function layoutCaption(title: string, detail: string, fonts: EvidenceFonts): Caption {
+  const lines = wrapText(detail, fonts.regular, FONT_SIZE.small, CONTENT_WIDTH);
+  const top = A4.height - MARGIN.top - FONT_SIZE.caption * LEADING - lines.length * FONT_SIZE.small * LEADING - EVIDENCE_PAGE.captionGap;
+  return { title, lines, box: { x: MARGIN.left, y: MARGIN.bottom, width: CONTENT_WIDTH, height: top - MARGIN.bottom } };
+}
+
+function drawCaption(page: PDFPage, { title, lines }: Caption, fonts: EvidenceFonts): void {
   let y = A4.height - MARGIN.top;
   fonts.bold.draw(page, title, { x: MARGIN.left, y: y - FONT_SIZE.caption, size: FONT_SIZE.caption, color: COLOR.text });
   y -= FONT_SIZE.caption * LEADING;
-  for (const line of wrapText(detail, fonts.regular, FONT_SIZE.small, CONTENT_WIDTH)) {
+  for (const line of lines) {
     fonts.regular.draw(page, normalizeForPdf(line), { x: MARGIN.left, y: y - FONT_SIZE.small, size: FONT_SIZE.small, color: COLOR.muted });
     y -= FONT_SIZE.small * LEADING;
   }
-  y -= EVIDENCE_PAGE.captionGap;
-  return { x: MARGIN.left, y: MARGIN.bottom, width: CONTENT_WIDTH, height: y - MARGIN.bottom };
 }
 
 /** The largest size with the given aspect ratio that fits the box, centred at its top. */
@@ -40,13 +57,59 @@ function drawFrame(page: PDFPage, box: Box): void {
   page.drawRectangle({ ...box, borderColor: COLOR.rule, borderWidth: EVIDENCE_PAGE.frameWidth });
 }
 
-/** One page per photo: caption, then the upright, re-encoded image as large as the page allows. */
-export function drawImagePage(document: PDFDocument, item: ImageEvidence, embedded: PDFImage, fonts: EvidenceFonts): void {
-  const page = document.addPage([A4.width, A4.height]);
+/**
+ * A long image (a scrolling screenshot, see evidencePixelSize) drawn whole on one page would be
+ * narrower than this share of the page's width, its text too small to read: it is drawn at the
+ * page's full width instead, a page's height at a time.
+ */
+const MIN_WIDTH_SHARE = 0.6;
+/** Each part repeats this much of the one before, so a line of text cut at a page's edge is whole on one of them. */
+const PART_OVERLAP = 24;
+
+/**
+ * The windows a long image is shown through, top to bottom: for each page, how far down the
+ * image (drawn `imageHeight` high) the window starts, and how high it is (the box's height, less
+ * on the last). A single window when the image fits.
+ */
+export function imageParts(imageHeight: number, boxHeight: number): { offset: number; height: number }[] {
+  if (imageHeight <= boxHeight) return [{ offset: 0, height: imageHeight }];
+  const step = boxHeight - PART_OVERLAP;
+  const count = Math.ceil((imageHeight - boxHeight) / step) + 1;
+  return Array.from({ length: count }, (_, index) => {
+    const offset = index * step;
+    return { offset, height: Math.min(boxHeight, imageHeight - offset) };
+  });
+}
+
+/**
+ * A photo on its own page, as large as the page allows, under its caption. A long image too
+ * narrow that way fills the page's width and goes on over as many pages as it takes, each
+ * captioned "part n of m", the same embedded image shown through a window on each.
+ */
+export function drawImagePages(document: PDFDocument, item: ImageEvidence, embedded: PDFImage, fonts: EvidenceFonts): void {
   const detail = `${item.fileName} · ${KIND_LABEL[item.kind]} · ${item.image.sourceWidth} × ${item.image.sourceHeight} px`;
-  const box = fitTopCentre(item.image.width, item.image.height, drawCaption(page, item.caption, detail, fonts));
-  page.drawImage(embedded, box);
-  drawFrame(page, box);
+  const caption = layoutCaption(item.caption, detail, fonts);
+  const fit = fitTopCentre(item.image.width, item.image.height, caption.box);
+  if (fit.width >= MIN_WIDTH_SHARE * caption.box.width) {
+    const page = document.addPage([A4.width, A4.height]);
+    drawCaption(page, caption, fonts);
+    page.drawImage(embedded, fit);
+    drawFrame(page, fit);
+    return;
+  }
+  const { box } = caption;
+  const drawnHeight = (item.image.height * box.width) / item.image.width;
+  const parts = imageParts(drawnHeight, box.height);
+  parts.forEach(({ offset, height }, index) => {
+    const page = document.addPage([A4.width, A4.height]);
+    drawCaption(page, { ...caption, title: `${item.caption} · part ${index + 1} of ${parts.length}` }, fonts);
+    const top = box.y + box.height;
+    const window = { x: box.x, y: top - height, width: box.width, height };
+    page.pushOperators(pushGraphicsState(), rectangle(window.x, window.y, window.width, window.height), clip(), endPath());
+    page.drawImage(embedded, { x: box.x, y: top + offset - drawnHeight, width: box.width, height: drawnHeight });
+    page.pushOperators(popGraphicsState());
+    drawFrame(page, window);
+  });
 }
 
 /** A receipt page embedded as its visible area, with the turn a reader gives it (receipt-page-view.ts). */
@@ -69,10 +132,11 @@ export function turnedPlacement(box: Box, rotation: QuarterTurn): Box & { rotate
 export function drawPdfPages(document: PDFDocument, item: PdfEvidence, pages: readonly TurnedPage[], fonts: EvidenceFonts): void {
   pages.forEach(({ embedded, rotation }, index) => {
     const page = document.addPage([A4.width, A4.height]);
-    const detail = `${item.fileName} · page ${index + 1} of ${pages.length}`;
+    const caption = layoutCaption(item.caption, `${item.fileName} · page ${index + 1} of ${pages.length}`, fonts);
+    drawCaption(page, caption, fonts);
     const quarter = rotation === 90 || rotation === 270;
     const [shownWidth, shownHeight] = quarter ? [embedded.height, embedded.width] : [embedded.width, embedded.height];
-    const box = fitTopCentre(shownWidth, shownHeight, drawCaption(page, item.caption, detail, fonts));
+    const box = fitTopCentre(shownWidth, shownHeight, caption.box);
     page.drawPage(embedded, turnedPlacement(box, rotation));
     drawFrame(page, box);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countEvidence, firstBuyerReceiptAnswer, inEvidenceOrder, receiptFactsInForce, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, evidencePixelSize, firstBuyerReceiptAnswer, inEvidenceOrder, receiptFactsInForce, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 
 const file = (role: EvidenceRole, name: string) => ({ role, name });
 
@@ -40,5 +40,33 @@ describe('receiptFactsInForce', () => {
     expect(receiptFactsInForce(ticked, { boxPhoto: 0, receipt: 1, extra: 0 })).toEqual(['seller', 'date', 'imei']);
     expect(receiptFactsInForce(ticked, { boxPhoto: 2, receipt: 0, extra: 3 })).toEqual([]);
     expect(ticked, 'the answers themselves are left as they were').toEqual(['seller', 'date', 'imei']);
+  });
+});
+
+describe('evidencePixelSize', () => {
+  it('shrinks a photo to a long edge of 2000 px, either way up, and never enlarges', () => {
+    expect(evidencePixelSize(4000, 3000)).toEqual({ width: 2000, height: 1500 });
+    expect(evidencePixelSize(3000, 4000)).toEqual({ width: 1500, height: 2000 });
+    expect(evidencePixelSize(800, 600)).toEqual({ width: 800, height: 600 });
+    expect(evidencePixelSize(4000, 3000, 1000)).toEqual({ width: 1000, height: 750 });
+  });
+
+  it('keeps a plain phone screenshot (2.2:1) on the photo rule', () => {
+    expect(evidencePixelSize(1080, 2400)).toEqual({ width: 900, height: 2000 });
+  });
+
+  it('keeps a long screenshot its width, up to 1200 px, so its text stays legible', () => {
+    expect(evidencePixelSize(1080, 5660)).toEqual({ width: 1080, height: 5660 });
+    expect(evidencePixelSize(1440, 9000)).toEqual({ width: 1200, height: 7500 });
+    // Its long edge stops at 12,000 px; a smaller encoding scales both limits.
+    expect(evidencePixelSize(1080, 30000)).toEqual({ width: 432, height: 12000 });
+    expect(evidencePixelSize(1080, 5660, 1000)).toEqual({ width: 600, height: 3144 });
+  });
+
+  it('gives a size it leaves as it is: what the browser prepares, the server embeds', () => {
+    for (const [width, height] of [[4032, 3024], [1080, 5660], [1440, 9000], [1500, 3751], [1080, 30000], [7, 4000]] as const) {
+      const once = evidencePixelSize(width, height);
+      expect(evidencePixelSize(once.width, once.height), `${width} × ${height}`).toEqual(once);
+    }
   });
 });

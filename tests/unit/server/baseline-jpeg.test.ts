@@ -81,9 +81,9 @@ describe('readBaselineJpeg', () => {
     expect(await sharp(result.jpeg).raw().toBuffer()).toEqual(await sharp(tagged).raw().toBuffer());
   });
 
-  it('stops at the frame header of a photo larger than asked, before its entropy data', () => {
-    expect(readBaselineJpeg(plain, { maxEdge: 319 })).toEqual({ reason: 'too-large' });
-    expect(passes(readBaselineJpeg(plain, { maxEdge: 320 })).width).toBe(320);
+  it('stops at the frame header of a photo whose size is not allowed, before its entropy data', () => {
+    expect(readBaselineJpeg(plain, { fits: (width) => width <= 319 })).toEqual({ reason: 'too-large' });
+    expect(passes(readBaselineJpeg(plain, { fits: (width) => width <= 320 })).width).toBe(320);
   });
 
   it('refuses to vouch for a photo that is not upright or whose EXIF it cannot read', async () => {
