@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -121,4 +122,35 @@ test('a camera photo over the upload limit is shrunk and added; a PDF that large
   await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles(pdf);
   await expect(page.getByText(fill(c.errors.file.tooLarge, { file: 'scanned-receipt.pdf', maxMb: 25 }))).toBeVisible({ timeout: 30_000 });
   await expect(listedFiles(page, c, 'receipt')).toHaveCount(0);
+});
+
+test('a long screenshot of an order is sent at its own width, not shrunk to a strip', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  test.skip(testInfo.project.name !== 'desktop', 'the preparation is the same at every width');
+  const c = CATALOGUES.en;
+  // A phone's scrolling screenshot: 1080 px wide, over five screens long.
+  const bars = Array.from({ length: 90 }, (_, i) => `<rect x="60" y="${40 + i * 62}" width="${600 + ((i * 137) % 360)}" height="36" fill="#333"/>`);
+  const screenshotPath = testInfo.outputPath('order-page.png');
+  await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="5660"><rect width="100%" height="100%" fill="#fff"/>${bars.join('')}</svg>`))
+    .png()
+    .toFile(screenshotPath);
+
+  await reachEvidence(page, c, PERSON);
+  await addFiles(page, c, 'receipt', [screenshotPath]);
+  await continueTo(page, c, c.form.steps.contact);
+  await fillContact(page, c, { ...PERSON });
+  await continueTo(page, c, c.form.steps.review);
+
+  await page.getByRole('button', { name: c.form.generate.start }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 90_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: new RegExp(c.result.pdf.download.split('(')[0]!.trim()) }).click(),
+  ]);
+  const pdf = testInfo.outputPath('appeal.pdf');
+  await download.saveAs(pdf);
+  // The browser sent it whole in width (a JPEG the server embeds as it is), drawn across the page over several pages.
+  const shown = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
+  expect(shown.length).toBeGreaterThan(1);
+  for (const cells of shown) expect([cells[3], cells[4], cells[8]]).toEqual(['1080', '5660', 'jpeg']);
 });
