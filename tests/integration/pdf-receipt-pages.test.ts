@@ -79,10 +79,14 @@ async function marksOnPage(file: string, dir: string, page: number): Promise<Pag
 describe('a PDF receipt page is drawn as readers show it', () => {
   let pages: PageMarks[];
   let text: string;
+  let sheets: ('portrait' | 'landscape')[];
 
   beforeAll(async () => {
     const receipt = { field: 'receipt', name: 'scanned-receipt.pdf', bytes: await awkwardReceipt(), type: 'application/pdf' };
-    const response = await POST(appealRequest({ ...STANDARD_FIELDS }, [receipt]));
+    // A box label photographed landscape, drawn before the receipt.
+    const label = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#d0d0d0' } }).jpeg().toBuffer();
+    const box = { field: 'boxPhoto', name: 'label.jpg', bytes: label, type: 'image/jpeg' };
+    const response = await POST(appealRequest({ ...STANDARD_FIELDS }, [box, receipt]));
     expect(response.status).toBe(200);
     const pdf = new Uint8Array(await response.arrayBuffer());
     const dir = mkdtempSync(path.join(tmpdir(), 'receipt-pages-'));
@@ -94,6 +98,8 @@ describe('a PDF receipt page is drawn as readers show it', () => {
       pages = [];
       for (let page = count - 4; page <= count; page += 1) pages.push(await marksOnPage(file, dir, page));
       text = pdftotext(file);
+      const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(count), file], { encoding: 'utf8' });
+      sheets = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -113,6 +119,13 @@ describe('a PDF receipt page is drawn as readers show it', () => {
       else expect(across).toBeGreaterThan(down);
       expect(text).toContain(`TURNED ${rotation}`);
     });
+  });
+
+  it('turns the sheet to suit what it shows: landscape for a landscape photo or page', () => {
+    // The box label photo, then the receipt's pages as shown: 600 × 400, 400 × 600, 600 × 400, 400 × 300, 400 × 600.
+    expect(sheets.slice(-6)).toEqual(['landscape', 'landscape', 'portrait', 'landscape', 'landscape', 'portrait']);
+    // The letter and the fact table stay portrait.
+    expect(sheets[0]).toBe('portrait');
   });
 
   it('shows only the crop box of a cropped page', () => {

@@ -16,27 +16,37 @@ import {
 import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
-import { A4, COLOR, CONTENT_WIDTH, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
+import { A4, COLOR, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
 import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
 import type { QuarterTurn } from '@/lib/server/evidence-pdf/receipt-page-view';
 
 export type Box = { x: number; y: number; width: number; height: number };
 
+type PageSize = [width: number, height: number];
+const PORTRAIT: PageSize = [A4.width, A4.height];
+const LANDSCAPE: PageSize = [A4.height, A4.width];
+
+/** A4 turned to suit the evidence: a landscape photo or page drawn on a portrait sheet gets a fifth less of it. */
+function sheetFor(shownWidth: number, shownHeight: number): PageSize {
+  return shownWidth > shownHeight ? LANDSCAPE : PORTRAIT;
+}
+
 /** The caption at the top of an evidence page, laid out: its title, its detail's lines, and the box under it. */
 type Caption = { title: string; lines: string[]; box: Box };
 
 /**
- * A bold title, then the file's name and details in grey. The box left for the evidence comes
- * with it (pdf-lib's origin is bottom-left: the box's y is its lower edge).
+ * A bold title, then the file's name and details in grey, on a sheet of `size`. The box left for
+ * the evidence comes with it (pdf-lib's origin is bottom-left: the box's y is its lower edge).
  */
-function layoutCaption(title: string, detail: string, fonts: EvidenceFonts): Caption {
-  const lines = wrapText(detail, fonts.regular, FONT_SIZE.small, CONTENT_WIDTH);
-  const top = A4.height - MARGIN.top - FONT_SIZE.caption * LEADING - lines.length * FONT_SIZE.small * LEADING - EVIDENCE_PAGE.captionGap;
-  return { title, lines, box: { x: MARGIN.left, y: MARGIN.bottom, width: CONTENT_WIDTH, height: top - MARGIN.bottom } };
+function layoutCaption(title: string, detail: string, fonts: EvidenceFonts, [width, height]: PageSize): Caption {
+  const contentWidth = width - MARGIN.left - MARGIN.right;
+  const lines = wrapText(detail, fonts.regular, FONT_SIZE.small, contentWidth);
+  const top = height - MARGIN.top - FONT_SIZE.caption * LEADING - lines.length * FONT_SIZE.small * LEADING - EVIDENCE_PAGE.captionGap;
+  return { title, lines, box: { x: MARGIN.left, y: MARGIN.bottom, width: contentWidth, height: top - MARGIN.bottom } };
 }
 
 function drawCaption(page: PDFPage, { title, lines }: Caption, fonts: EvidenceFonts): void {
-  let y = A4.height - MARGIN.top;
+  let y = page.getHeight() - MARGIN.top;
   fonts.bold.draw(page, title, { x: MARGIN.left, y: y - FONT_SIZE.caption, size: FONT_SIZE.caption, color: COLOR.text });
   y -= FONT_SIZE.caption * LEADING;
   for (const line of lines) {
@@ -88,10 +98,11 @@ export function imageParts(imageHeight: number, boxHeight: number): { offset: nu
  */
 export function drawImagePages(document: PDFDocument, item: ImageEvidence, embedded: PDFImage, fonts: EvidenceFonts): void {
   const detail = `${item.fileName} · ${KIND_LABEL[item.kind]} · ${item.image.sourceWidth} × ${item.image.sourceHeight} px`;
-  const caption = layoutCaption(item.caption, detail, fonts);
+  const sheet = sheetFor(item.image.width, item.image.height);
+  const caption = layoutCaption(item.caption, detail, fonts, sheet);
   const fit = fitTopCentre(item.image.width, item.image.height, caption.box);
   if (fit.width >= MIN_WIDTH_SHARE * caption.box.width) {
-    const page = document.addPage([A4.width, A4.height]);
+    const page = document.addPage(sheet);
     drawCaption(page, caption, fonts);
     page.drawImage(embedded, fit);
     drawFrame(page, fit);
@@ -101,7 +112,7 @@ export function drawImagePages(document: PDFDocument, item: ImageEvidence, embed
   const drawnHeight = (item.image.height * box.width) / item.image.width;
   const parts = imageParts(drawnHeight, box.height);
   parts.forEach(({ offset, height }, index) => {
-    const page = document.addPage([A4.width, A4.height]);
+    const page = document.addPage(sheet);
     drawCaption(page, { ...caption, title: `${item.caption} · part ${index + 1} of ${parts.length}` }, fonts);
     const top = box.y + box.height;
     const window = { x: box.x, y: top - height, width: box.width, height };
@@ -131,11 +142,12 @@ export function turnedPlacement(box: Box, rotation: QuarterTurn): Box & { rotate
 /** Each page of a PDF receipt on its own page, upright as readers show it, under a caption naming its source. */
 export function drawPdfPages(document: PDFDocument, item: PdfEvidence, pages: readonly TurnedPage[], fonts: EvidenceFonts): void {
   pages.forEach(({ embedded, rotation }, index) => {
-    const page = document.addPage([A4.width, A4.height]);
-    const caption = layoutCaption(item.caption, `${item.fileName} · page ${index + 1} of ${pages.length}`, fonts);
-    drawCaption(page, caption, fonts);
     const quarter = rotation === 90 || rotation === 270;
     const [shownWidth, shownHeight] = quarter ? [embedded.height, embedded.width] : [embedded.width, embedded.height];
+    const sheet = sheetFor(shownWidth, shownHeight);
+    const page = document.addPage(sheet);
+    const caption = layoutCaption(item.caption, `${item.fileName} · page ${index + 1} of ${pages.length}`, fonts, sheet);
+    drawCaption(page, caption, fonts);
     const box = fitTopCentre(shownWidth, shownHeight, caption.box);
     page.drawPage(embedded, turnedPlacement(box, rotation));
     drawFrame(page, box);

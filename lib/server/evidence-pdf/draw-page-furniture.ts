@@ -41,7 +41,8 @@ export function drawFooters(document: PDFDocument, label: string, fonts: Evidenc
     const text = `${label} · page ${index + 1} of ${pages.length}`;
     const width = textWidth(text, fonts.regular, FONT_SIZE.footer);
     fonts.regular.draw(page, text, {
-      x: A4.width - MARGIN.right - width,
+      // Evidence pages may be landscape: the page's own width.
+      x: page.getWidth() - MARGIN.right - width,
       y: MARGIN.bottom / 2 - FONT_SIZE.footer / LEADING,
       size: FONT_SIZE.footer,
       color: COLOR.muted,
