@@ -133,7 +133,8 @@ describe('POST /api/appeal with the standard evidence set', () => {
     withPdfFile(pdf, (file) => {
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
       expect(fonts).toHaveLength(2);
-      for (const font of fonts) expect(font).toMatch(/^NotoSans-(Regular|Bold)-\S+\s+CID TrueType\s+Identity-H\s+yes/);
+      // Embedded (emb), named as subsets with a six-letter tag (sub), with a Unicode map (uni).
+      for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+NotoSans-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
     });
     const document = await PDFDocument.load(pdf, { updateMetadata: false });
     let fontBytes = 0;

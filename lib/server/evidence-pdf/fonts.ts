@@ -4,6 +4,7 @@ import 'server-only';
 // `regeneratorRuntime`: without it any such text threw "regeneratorRuntime is not defined".
 import 'regenerator-runtime/runtime';
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -260,6 +261,22 @@ const evidenceFontkit: Parameters<PDFDocument['registerFontkit']>[0] = {
   },
 };
 
+/** The PostScript names of the two Noto Sans files loadMainFont reads. */
+const MAIN_FONT_NAMES = { regular: 'NotoSans-Regular', bold: 'NotoSans-Bold' } as const;
+
+/**
+ * A subset's name as the PDF spec has it (ISO 32000-1, 9.6.4): six capital letters, a plus sign,
+ * the font's PostScript name. pdf-lib appends a random number instead, and preflight and PDF/A
+ * checkers then take each subset for a whole font that is missing glyphs. The tag is drawn from
+ * the document's text, so it differs between documents (as the spec asks of different subsets) and
+ * the same appeal is named alike every time.
+ */
+export function subsetName(postscriptName: string, text: string): string {
+  const digest = createHash('sha256').update(postscriptName).update('\0').update(text).digest();
+  const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+  return `${tag}+${postscriptName}`;
+}
+
 /**
  * Embeds Noto Sans in two weights, and the fallback fonts the given text needs, as subsets (a few
  * KB each instead of 630 KB or 10 MB): the whole fonts would blow the size budget many times
@@ -272,12 +289,13 @@ export async function embedEvidenceFonts(document: PDFDocument, text: string): P
   const options = { subset: true, features: NO_LAYOUT_FEATURES };
   const names = fallbacksFor(text);
   const [regular, bold, ...fallbackFonts] = await Promise.all([
-    document.embedFont(main.regular, options),
-    document.embedFont(main.bold, options),
+    document.embedFont(main.regular, { ...options, customName: subsetName(MAIN_FONT_NAMES.regular, text) }),
+    document.embedFont(main.bold, { ...options, customName: subsetName(MAIN_FONT_NAMES.bold, text) }),
     ...names.map(async (name) => {
       const face = await loadFallback(name);
       fallbackFontBytes.add(face.bytes);
-      return { name, shaper: face.coverage, font: await document.embedFont(face.bytes, { subset: true }) };
+      const customName = subsetName(face.coverage.postscriptName ?? name, text);
+      return { name, shaper: face.coverage, font: await document.embedFont(face.bytes, { subset: true, customName }) };
     }),
   ]);
   const fallbacks = new Map<FallbackName, { shaper: Font; font: PDFFont }>(fallbackFonts.map((face) => [face.name, face]));
