@@ -61,6 +61,21 @@ async function readResponse(xhr: XMLHttpRequest): Promise<UploadOutcome> {
   };
 }
 
+/** What a failed answer without the server's own explanation (a balancer's, a proxy's) most likely means. */
+export type UnexplainedFailure = 'busy' | 'tooLarge' | 'notFromServer' | 'failed';
+
+/**
+ * Reads the status of an answer that carried no message from the app: trying again helps after a
+ * 503 or 429, never after a 413 (a proxy's smaller upload limit); a 200 (or a redirect followed to
+ * one) that is not the PDF came from a Wi-Fi sign-in page or a filter, not from this server.
+ */
+export function unexplainedFailure(status: number): UnexplainedFailure {
+  if (status === 503 || status === 429) return 'busy';
+  if (status === 413) return 'tooLarge';
+  if (status >= 200 && status < 400) return 'notFromServer';
+  return 'failed';
+}
+
 /** The file name from a Content-Disposition header, preferring the RFC 6266 / 5987 `filename*`. */
 export function fileNameFromDisposition(header: string | null): string | null {
   if (!header) return null;

@@ -123,6 +123,24 @@ test('server errors appear where they belong: a 500 at the button, field errors 
   await expect(textbox(page, c.form.contact.contactEmail.label)).toHaveAttribute('aria-invalid', 'true');
 });
 
+test('an answer that is not from the app says what to do: a proxy 413, a Wi-Fi sign-in page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await reachReview(page, c, MINIMAL_BUYER);
+  const create = page.getByRole('button', { name: c.form.generate.start });
+
+  // A proxy in front of the app with a smaller upload limit: trying again cannot help.
+  await page.route('**/api/appeal', (route) => route.fulfill({ status: 413, contentType: 'text/html', body: '<html><body>413 Request Entity Too Large</body></html>' }));
+  await create.click();
+  await expect(page.getByRole('alert').filter({ hasText: fill(c.errors.request.tooLarge, { maxMb: 60 }) })).toBeFocused();
+
+  // A hotel Wi-Fi's sign-in page answers instead of the app.
+  await page.unroute('**/api/appeal');
+  await page.route('**/api/appeal', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to Hotel Wi-Fi</body></html>' }));
+  await create.click();
+  await expect(page.getByRole('alert').filter({ hasText: c.form.generate.notFromServer })).toBeFocused();
+  await expectStep(page, c.form.steps.review);
+});
+
 test('the upload can be cancelled, and nothing is lost', async ({ page }) => {
   test.setTimeout(120_000);
   await reachReview(page, c, MINIMAL_BUYER);

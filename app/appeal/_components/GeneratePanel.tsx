@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
-import { uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
+import { MAX_REQUEST_BYTES } from '@/lib/appeal/evidence-rules';
+import { unexplainedFailure, uploadAppeal, type UploadOutcome } from '@/lib/form/upload';
 import { useFormatBytes } from '@/app/appeal/_components/use-format-bytes';
 import { UploadProgress } from '@/app/appeal/_components/UploadProgress';
 
@@ -41,6 +42,7 @@ export function GeneratePanel({
   onFieldErrors: (fields: Record<string, string>) => string[];
 }) {
   const t = useTranslations('form.generate');
+  const tErrors = useTranslations('errors');
   const formatBytes = useFormatBytes();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -53,6 +55,19 @@ export function GeneratePanel({
     // Cancel has gone from the page: focus returns to the button that starts again.
     if (phase.kind === 'cancelled') createRef.current?.focus();
   }, [phase.kind]);
+
+  const unexplainedMessage = (status: number, retryAfterSeconds: number | null): string => {
+    switch (unexplainedFailure(status)) {
+      case 'busy':
+        return t('busy', { seconds: retryAfterSeconds ?? 60 });
+      case 'tooLarge':
+        return tErrors('request.tooLarge', { maxMb: MAX_REQUEST_BYTES / (1024 * 1024) });
+      case 'notFromServer':
+        return t('notFromServer');
+      case 'failed':
+        return t('failed', { status });
+    }
+  };
 
   const start = async () => {
     // A double click arrives before React has disabled the button: the second one is ignored here.
@@ -89,9 +104,7 @@ export function GeneratePanel({
           setPhase({ kind: 'idle' });
           return;
         }
-        const message =
-          outcome.error.message ||
-          (outcome.status === 503 ? t('busy', { seconds: outcome.retryAfterSeconds ?? 60 }) : t('failed', { status: outcome.status }));
+        const message = outcome.error.message || unexplainedMessage(outcome.status, outcome.retryAfterSeconds);
         setPhase({ kind: 'failed', message, details: unplaced });
         return;
       }

@@ -13,7 +13,7 @@ import { checkEvidenceFile, MAX_SHRINKABLE_PHOTO_BYTES } from '@/lib/form/file-k
 import { groupImeiDigits, imeiDigitGroups } from '@/lib/form/imei-display';
 import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
 import { incompleteSteps } from '@/lib/form/step-problems';
-import { fileNameFromDisposition } from '@/lib/form/upload';
+import { fileNameFromDisposition, unexplainedFailure } from '@/lib/form/upload';
 import { fixturePath } from '../../support/fixtures';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -67,6 +67,20 @@ describe('server errors back to their steps', () => {
     expect(parseServerError({ error: { code: 'x', message: 'm', fields: { a: 'b', n: 1 } } })).toEqual({ code: 'x', message: 'm', fields: { a: 'b' } });
     expect(parseServerError({ error: 'nope' })).toBeNull();
     expect(parseServerError(null)).toBeNull();
+  });
+});
+
+describe('answers without an explanation from the app', () => {
+  it('says to wait only where waiting helps, and names a sign-in page that answered instead', () => {
+    expect(unexplainedFailure(503)).toBe('busy');
+    expect(unexplainedFailure(429)).toBe('busy');
+    // A proxy's smaller upload limit: the same upload would be refused again.
+    expect(unexplainedFailure(413)).toBe('tooLarge');
+    // A Wi-Fi sign-in page answering 200 with HTML, or a redirect followed to one.
+    expect(unexplainedFailure(200)).toBe('notFromServer');
+    expect(unexplainedFailure(302)).toBe('notFromServer');
+    expect(unexplainedFailure(500)).toBe('failed');
+    expect(unexplainedFailure(502)).toBe('failed');
   });
 });
 
