@@ -90,8 +90,15 @@ export type ImeiField = keyof ImeiFields;
 /**
  * Fills empty IMEI fields from the label, never overwriting what the user typed: IMEI1 first,
  * then IMEI2 with the first label IMEI not already used.
+ *
+ * Only while nothing typed contradicts the label: a dual-SIM phone's two IMEIs are both on its
+ * label, so a typed IMEI the label does not show means the field or the photo is wrong. Filling
+ * the other field then would pair the typed IMEI with one from the label as if both were this
+ * phone's (and the appeal would say one of them "matches the box"). Nothing is filled; the
+ * mismatch warning (mismatchedImeis) asks the user which is right.
  */
 export function fillFromLabel<T extends ImeiFields>(device: T, labelImeis: readonly string[]): { device: T; filled: ImeiField[] } {
+  if (mismatchedImeis(device, labelImeis).length > 0) return { device, filled: [] };
   const typed = [device.imei, device.imei2].map(normalizeImeiInput).filter(Boolean);
   const unused = labelImeis.filter((imei) => !typed.includes(imei));
   const next = { ...device };
@@ -112,4 +119,13 @@ export function mismatchedImeis(device: ImeiFields, labelImeis: readonly string[
   return (['imei', 'imei2'] as const)
     .map((field) => ({ field, typed: normalizeImeiInput(device[field]) }))
     .filter(({ typed }) => typed !== '' && !labelImeis.includes(typed));
+}
+
+/**
+ * The empty IMEI fields the label leaves empty because a typed IMEI contradicts it (see
+ * fillFromLabel): said next to the mismatch, so the user knows why and fills them in themselves.
+ */
+export function leftEmptyByMismatch(device: ImeiFields, labelImeis: readonly string[]): ImeiField[] {
+  if (mismatchedImeis(device, labelImeis).length === 0) return [];
+  return (['imei', 'imei2'] as const).filter((field) => normalizeImeiInput(device[field]) === '');
 }

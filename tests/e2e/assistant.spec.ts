@@ -116,11 +116,17 @@ test('the photo reader offline since the page loaded says so and asks for the IM
   await expect(page.getByLabel('IMEI (IMEI1)')).toHaveValue('');
 });
 
-test('a typed IMEI the box label contradicts gets a clear warning', async ({ page }) => {
+test('a typed IMEI the box label contradicts gets a clear warning, and the label fills nothing', async ({ page }) => {
   await reachEvidenceStep(page, '861234056789012');
   await page.locator('#boxPhoto-input').setInputFiles(fixturePath('box-label-12mp.jpg'));
-  const warning = page.locator('.assistant-panel').getByTestId('assistant-mismatch-imei');
+  const panel = page.locator('.assistant-panel');
+  const warning = panel.getByTestId('assistant-mismatch-imei');
   await expect(warning).toContainText('The IMEI you typed (861234056789012) is not on the box label', { timeout: 30_000 });
+  await expect(panel.getByTestId('assistant-left-empty-imei2')).toContainText(en.assistant.label.notFilled);
+  // No made-up pairing: the label's first IMEI did not land next to the IMEI it contradicts.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Second IMEI (IMEI2)')).toHaveValue('');
 });
 
 test.describe('in Russian, through to the result', () => {

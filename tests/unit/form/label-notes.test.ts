@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import type { EvidenceFile } from '@/lib/form/draft';
-import { fillFromLabel, isChecked, isCurrentFile, labelImeisOf, mismatchedImeis, notesFromCheck, withCheckAnswer } from '@/lib/form/label-notes';
+import { fillFromLabel, isChecked, isCurrentFile, labelImeisOf, leftEmptyByMismatch, mismatchedImeis, notesFromCheck, withCheckAnswer } from '@/lib/form/label-notes';
 
 const IMEI1 = '868907041234565';
 const IMEI2 = '867443033012349';
@@ -33,7 +33,43 @@ describe('label notes', () => {
     expect(fillFromLabel({ imei: '', imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei', 'imei2'] });
     expect(fillFromLabel({ imei: IMEI1, imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei2'] });
     expect(fillFromLabel({ imei: '86 744303 301234 9', imei2: '' }, [IMEI1, IMEI2]).device.imei2).toBe(IMEI1);
-    expect(fillFromLabel({ imei: '111', imei2: '' }, [IMEI1]).filled).toEqual(['imei2']);
+  });
+
+  describe('fills an empty field only when nothing typed contradicts the label', () => {
+    // A valid IMEI (check digit 8) that is not on the label in the photo.
+    const OTHER = '490154203237518';
+
+    test('nothing typed: both fields from the label, in label order', () => {
+      expect(fillFromLabel({ imei: '', imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei', 'imei2'] });
+      expect(fillFromLabel({ imei: '', imei2: '' }, [IMEI1])).toEqual({ device: { imei: IMEI1, imei2: '' }, filled: ['imei'] });
+    });
+
+    test('IMEI1 typed and on the label: IMEI2 gets the label\'s other IMEI', () => {
+      expect(fillFromLabel({ imei: IMEI2, imei2: '' }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI2, imei2: IMEI1 }, filled: ['imei2'] });
+      expect(fillFromLabel({ imei: '', imei2: IMEI2 }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: IMEI2 }, filled: ['imei'] });
+    });
+
+    test('IMEI1 typed and not on the label: nothing is filled, and the mismatch stands to be settled by the user', () => {
+      const device = { imei: OTHER, imei2: '' };
+      expect(fillFromLabel(device, [IMEI1, IMEI2])).toEqual({ device, filled: [] });
+      expect(mismatchedImeis(device, [IMEI1, IMEI2])).toEqual([{ field: 'imei', typed: OTHER }]);
+      expect(leftEmptyByMismatch(device, [IMEI1, IMEI2])).toEqual(['imei2']);
+      // The same for a half-typed IMEI: the label's IMEI belongs in that field, not next to it.
+      expect(fillFromLabel({ imei: '111', imei2: '' }, [IMEI1]).filled).toEqual([]);
+      // And for a wrong IMEI2 next to an empty IMEI1.
+      expect(fillFromLabel({ imei: '', imei2: OTHER }, [IMEI1, IMEI2]).filled).toEqual([]);
+    });
+
+    test('no field is said to be left empty when the label filled it or nothing contradicts it', () => {
+      expect(leftEmptyByMismatch({ imei: '', imei2: '' }, [IMEI1, IMEI2])).toEqual([]);
+      expect(leftEmptyByMismatch({ imei: IMEI1, imei2: '' }, [IMEI1, IMEI2])).toEqual([]);
+      expect(leftEmptyByMismatch({ imei: OTHER, imei2: '' }, [])).toEqual([]);
+    });
+
+    test('both typed: nothing to fill, whether they match the label or not', () => {
+      expect(fillFromLabel({ imei: IMEI1, imei2: IMEI2 }, [IMEI1, IMEI2]).filled).toEqual([]);
+      expect(fillFromLabel({ imei: IMEI1, imei2: OTHER }, [IMEI1, IMEI2])).toEqual({ device: { imei: IMEI1, imei2: OTHER }, filled: [] });
+    });
   });
 
   test('a typed IMEI missing from a read label is a mismatch; no label, no claim', () => {

@@ -9,6 +9,7 @@ import {
   isChecked,
   isCurrentFile,
   labelImeisOf,
+  leftEmptyByMismatch,
   mismatchedImeis,
   notesFromCheck,
   notesFromFailure,
@@ -28,7 +29,8 @@ function needsCheck(file: EvidenceFile): boolean {
  * The evidence step's assistant: each new box or receipt photo is sent, one at a time, to
  * /api/evidence-check; what comes back is written as notes under its thumbnail. IMEIs read from a
  * box label fill the IMEI fields that are still empty (never one the user typed), and a typed IMEI
- * the label contradicts is called out here and again on the review step.
+ * the label contradicts is called out here and again on the review step; while it stands, the
+ * label fills nothing (fillFromLabel), and the empty field is said to be left for the user.
  */
 export default function BoxLabelAssistant({
   files,
@@ -127,6 +129,7 @@ export default function BoxLabelAssistant({
   const checkingBox = files.some((f) => f.id === checkingId && f.role === 'boxPhoto');
   const labelImeis = labelImeisOf(files);
   const mismatches = mismatchedImeis(device, labelImeis);
+  const leftEmpty = leftEmptyByMismatch(device, labelImeis);
   const fieldLabel = (field: ImeiField) => tForm(`${field}.label`);
 
   return (
@@ -153,6 +156,11 @@ export default function BoxLabelAssistant({
               </li>
             );
           })}
+          {leftEmpty.map((field) => (
+            <li key={`${field}-left-empty`} className="note warning" data-testid={`assistant-left-empty-${field}`}>
+              {fieldLabel(field)}: {t('notFilled')}
+            </li>
+          ))}
         </ul>
       </div>
     </section>

@@ -15,14 +15,15 @@ const loadReader = () => import('@/app/appeal/_components/assistant/read-label-p
 type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[]; added: boolean }
+  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[]; leftEmpty: boolean; added: boolean }
   | { kind: 'failed'; message: string | null };
 
 /**
  * On the device step, where the IMEI is asked: pick a photo of the box label and the empty IMEI
- * fields are filled from its barcodes (never a field the user typed). The photo is proof as well:
- * it is prepared like any box photo and handed up (`onPhoto`) to join the Proof step's box photos,
- * already checked, so nobody has to pick it twice.
+ * fields are filled from its barcodes (never a field the user typed, and nothing while a typed
+ * IMEI is not on the label). The photo is proof as well: it is prepared like any box photo and
+ * handed up (`onPhoto`) to join the Proof step's box photos, already checked, so nobody has to
+ * pick it twice.
  */
 export default function ImeiFromPhoto({
   getValues,
@@ -71,7 +72,14 @@ export default function ImeiFromPhoto({
       return;
     }
     for (const { field, value } of reading.filled) setValue(field, value);
-    show({ kind: 'read', imeis: reading.imeis, filled: reading.filled.map((f) => f.value), mismatched: reading.mismatched, added });
+    show({
+      kind: 'read',
+      imeis: reading.imeis,
+      filled: reading.filled.map((f) => f.value),
+      mismatched: reading.mismatched,
+      leftEmpty: reading.leftEmpty.length > 0,
+      added,
+    });
   };
 
   const list = (imeis: readonly string[]) => imeis.join(', ');
@@ -122,6 +130,11 @@ export default function ImeiFromPhoto({
               </p>
             ))
           : null}
+        {state.kind === 'read' && state.leftEmpty ? (
+          <p className="note warning" data-testid="imei-photo-left-empty">
+            {t('notFilled')}
+          </p>
+        ) : null}
       </div>
     </div>
   );

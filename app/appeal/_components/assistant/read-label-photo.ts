@@ -7,7 +7,7 @@
 import { prepareOne, type FileRejection } from '@/lib/form/add-evidence';
 import type { EvidenceFile } from '@/lib/form/draft';
 import { requestEvidenceCheck } from '@/lib/form/evidence-check-client';
-import { fillFromLabel, mismatchedImeis, notesFromCheck, notesFromFailure, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
+import { fillFromLabel, leftEmptyByMismatch, mismatchedImeis, notesFromCheck, notesFromFailure, type ImeiField, type ImeiFields } from '@/lib/form/label-notes';
 import type { Locale } from '@/lib/i18n/locales';
 
 export type LabelPhotoReading =
@@ -17,11 +17,12 @@ export type LabelPhotoReading =
   | { kind: 'refused'; message: string | null }
   /** The check could not run: the photo still joins the box photos, unchecked. */
   | { kind: 'unavailable'; photo: EvidenceFile }
-  | { kind: 'read'; photo: EvidenceFile; imeis: string[]; filled: { field: ImeiField; value: string }[]; mismatched: string[] };
+  | { kind: 'read'; photo: EvidenceFile; imeis: string[]; filled: { field: ImeiField; value: string }[]; mismatched: string[]; leftEmpty: ImeiField[] };
 
 /**
  * `currentImeis` is asked for after the check, not before: the user may type while the photo is
- * read, and only fields still empty then are filled.
+ * read, and only fields still empty then are filled, and only when no typed IMEI contradicts the
+ * label (fillFromLabel).
  */
 export async function readLabelPhoto(file: File, locale: Locale, currentImeis: () => ImeiFields): Promise<LabelPhotoReading> {
   const photo = await prepareOne(file, 'boxPhoto', Date.now());
@@ -40,5 +41,7 @@ export async function readLabelPhoto(file: File, locale: Locale, currentImeis: (
     imeis,
     filled: filled.map((field) => ({ field, value: device[field] })),
     mismatched: mismatchedImeis(current, imeis).map((m) => m.typed),
+    // A typed IMEI the label contradicts: the label fills nothing, and the user is told why.
+    leftEmpty: leftEmptyByMismatch(current, imeis),
   };
 }
