@@ -47,6 +47,18 @@ export function channelsFor(country: string): SupportChannel[] {
   );
 }
 
+/**
+ * What the channels shown have as their sources, so the words above them say the same as the badge
+ * under each: "Xiaomi's own pages list these" only when every one is on a Xiaomi page.
+ */
+export type ChannelSources = 'none' | 'official' | 'articles' | 'mixed';
+
+export function channelSources(channels: readonly Pick<SupportChannel, 'status'>[]): ChannelSources {
+  if (channels.length === 0) return 'none';
+  const official = channels.filter((channel) => channel.status === 'official').length;
+  return official === channels.length ? 'official' : official === 0 ? 'articles' : 'mixed';
+}
+
 /** tel: link for a published number (digits only; a leading + kept). */
 export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;

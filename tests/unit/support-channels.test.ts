@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { COUNTRY_CODES } from '@/lib/countries';
-import { SUPPORT_CHANNELS, channelsFor, telHref } from '@/lib/support/channels';
+import { SUPPORT_CHANNELS, channelSources, channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
 
 describe('support channels besides e-mail', () => {
   it('holds the hotlines, chat and forms of the domain notes with their sources', () => {
@@ -37,6 +37,23 @@ describe('support channels besides e-mail', () => {
   it('has nothing for a country without a known channel, and for junk', () => {
     for (const code of ['BG', 'RU', 'UA', '', 'xx', 'R\nU']) expect(channelsFor(code)).toEqual([]);
     expect(COUNTRY_CODES.filter((code) => channelsFor(code).length > 0).sort()).toEqual(['IN', 'KZ', 'MA', 'MX', 'MY', 'SG', 'TH', 'TR', 'VN']);
+  });
+
+  it('introduces the channels by where they come from, never calling a listing Xiaomi\'s own page', () => {
+    // India and Vietnam: only consumer-care listings give the hotline.
+    expect(channelSources(channelsFor('IN'))).toBe('articles');
+    expect(channelSources(channelsFor('VN'))).toBe('articles');
+    expect(channelSources(channelsFor('KZ'))).toBe('official');
+    expect(channelSources(channelsFor('MY'))).toBe('official');
+    expect(channelSources(channelsFor('BG'))).toBe('none');
+    const [official] = channelsFor('KZ') as [SupportChannel];
+    const [listing] = channelsFor('IN') as [SupportChannel];
+    expect(channelSources([official, listing])).toBe('mixed');
+    // Whatever the data: "official" only when every channel shown is on a Xiaomi page.
+    for (const code of COUNTRY_CODES) {
+      const own = channelsFor(code);
+      if (channelSources(own) === 'official') expect(own.every((c) => c.status === 'official'), code).toBe(true);
+    }
   });
 
   it('dials the digits only', () => {

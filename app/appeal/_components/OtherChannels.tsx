@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 
 import type { TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
-import { channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import { channelSources, channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
 import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
 import { Help } from '@/app/_components/Help';
@@ -19,6 +19,9 @@ type ChannelAppeal = Pick<
   TAppeal,
   'imei' | 'lockCode' | 'model' | 'country' | 'linkedAccount' | 'sellerName' | 'orderNumber' | 'purchaseDate' | 'caseReference'
 >;
+
+/** The words above the list say where its channels come from, as the badge under each does. */
+const INTRO = { none: 'introNone', official: 'introOfficial', articles: 'introArticles', mixed: 'introMixed' } as const;
 
 /**
  * Ways to reach Xiaomi besides the e-mail, best first: the country's chat, hotline or web form (with
@@ -34,7 +37,7 @@ export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelA
   return (
     <section className="card channels" aria-labelledby="result-channels">
       <h2 id="result-channels">{t('heading')}</h2>
-      <p>{own.length > 0 ? t('introOwn', { country }) : t('introNone', { country })}</p>
+      <p>{t(INTRO[channelSources(own)], { country })}</p>
       <ol className={styles.channelList}>
         {own.map((channel) => (
           <CountryChannel key={`${channel.kind}-${channel.value}`} channel={channel} reference={appeal.caseReference} />
