@@ -1,7 +1,8 @@
 /**
  * Ways to reach Xiaomi besides the e-mail, per country (support-channels.json, each with its source
- * and last-checked date), plus the two that exist everywhere: Xiaomi's own web form for owners
- * without access to their account, and a visit to a service centre with the phone and the proof.
+ * and last-checked date), plus two more where Xiaomi offers service: its own web form for owners
+ * without access to their account, and a visit to a service centre with the phone and the proof
+ * (not where Xiaomi sells no phones or blocks activation: lib/support/territories.ts).
  * Pure data and ordering; the result page renders them.
  */
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
 import { ADDRESS_STATUSES } from '@/lib/support/addresses';
 import data from '@/lib/support/support-channels.json';
+import { serviceReach } from '@/lib/support/territories';
 
 const CHANNEL_KINDS = ['chat', 'hotline', 'web-form', 'contact-page'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -62,4 +64,29 @@ export function channelSources(channels: readonly Pick<SupportChannel, 'status'>
 /** tel: link for a published number (digits only; a leading + kept). */
 export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
+export type OtherWays = {
+  /** The country's own channels, best first. */
+  own: SupportChannel[];
+  /** The result.channels message that introduces them. */
+  intro: 'introOfficial' | 'introArticles' | 'introMixed' | 'introNone' | 'introNoSales' | 'introSanctioned';
+  /** Whether a visit to an authorised service centre is a next step there. */
+  serviceCentre: boolean;
+};
+
+const SOURCES_INTRO = { official: 'introOfficial', articles: 'introArticles', mixed: 'introMixed' } as const;
+
+/**
+ * What the result page offers besides the e-mail for the country of purchase, and how it is
+ * introduced: every way it names must exist there. Where Xiaomi sells no phones officially or
+ * blocks activation, no service centre is offered and the intro says why.
+ */
+export function otherWaysFor(country: string): OtherWays {
+  const own = channelsFor(country);
+  const reach = serviceReach(country);
+  const sources = channelSources(own);
+  const intro =
+    sources !== 'none' ? SOURCES_INTRO[sources] : reach === 'sanctioned' ? 'introSanctioned' : reach === 'noOfficialSales' ? 'introNoSales' : 'introNone';
+  return { own, intro, serviceCentre: reach === 'service' };
 }

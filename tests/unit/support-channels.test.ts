@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { COUNTRY_CODES } from '@/lib/countries';
-import { SUPPORT_CHANNELS, channelSources, channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { LOCALES } from '@/lib/i18n/locales';
+import { SUPPORT_CHANNELS, channelSources, channelsFor, otherWaysFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import { serviceReach } from '@/lib/support/territories';
 
 describe('support channels besides e-mail', () => {
   it('holds the hotlines, chat and forms of the domain notes with their sources', () => {
@@ -54,6 +57,31 @@ describe('support channels besides e-mail', () => {
       const own = channelsFor(code);
       if (channelSources(own) === 'official') expect(own.every((c) => c.status === 'official'), code).toBe(true);
     }
+  });
+
+  it('offers a service centre only where Xiaomi offers service, and says why not elsewhere', () => {
+    expect(otherWaysFor('BG')).toEqual({ own: [], intro: 'introNone', serviceCentre: true });
+    expect(otherWaysFor('IN')).toMatchObject({ intro: 'introArticles', serviceCentre: true });
+    expect(otherWaysFor('KZ')).toMatchObject({ intro: 'introOfficial', serviceCentre: true });
+    // Xiaomi sells no phones officially in the USA: no centre to send anyone to.
+    expect(otherWaysFor('US')).toEqual({ own: [], intro: 'introNoSales', serviceCentre: false });
+    expect(otherWaysFor(' us ')).toMatchObject({ intro: 'introNoSales' });
+    // The sanctioned territories of the sales-territory block.
+    for (const code of ['CU', 'IR', 'KP', 'SY', 'SD', 'ir']) {
+      expect(serviceReach(code), code).toBe('sanctioned');
+      expect(otherWaysFor(code), code).toEqual({ own: [], intro: 'introSanctioned', serviceCentre: false });
+    }
+    expect(serviceReach('DE')).toBe('service');
+  });
+
+  it.each(LOCALES)('%s: no intro claims the ways exist everywhere, and the territory caution names what the start page names', (locale) => {
+    const { channels, territory } = MESSAGES[locale].result;
+    // The start page's sales-territory answer: "(reports from 2021 name Crimea, Cuba, …)".
+    const named = /\([^()]*2021[^()]*\)/.exec(MESSAGES[locale].home.check.territory.answer)?.[0];
+    expect(named).toBeDefined();
+    expect(territory.text).toContain(named);
+    expect(territory.text).toContain(MESSAGES[locale].home.check.territory.label);
+    expect(channels.introNone).not.toMatch(/everywhere|везде|навсякъде|всюди/i);
   });
 
   it('dials the digits only', () => {

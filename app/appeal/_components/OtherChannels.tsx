@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 
 import type { TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
-import { channelSources, channelsFor, telHref, type SupportChannel } from '@/lib/support/channels';
+import { otherWaysFor, telHref, type SupportChannel } from '@/lib/support/channels';
 import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
 import { Help } from '@/app/_components/Help';
@@ -20,24 +20,22 @@ type ChannelAppeal = Pick<
   'imei' | 'lockCode' | 'model' | 'country' | 'linkedAccount' | 'sellerName' | 'orderNumber' | 'purchaseDate' | 'caseReference'
 >;
 
-/** The words above the list say where its channels come from, as the badge under each does. */
-const INTRO = { none: 'introNone', official: 'introOfficial', articles: 'introArticles', mixed: 'introMixed' } as const;
-
 /**
  * Ways to reach Xiaomi besides the e-mail, best first: the country's chat, hotline or web form (with
- * what to have ready), Xiaomi's own no-access form with a copy sheet in that form's order, and a
- * service-centre visit with a one-page checklist to print.
+ * what to have ready), Xiaomi's own no-access form with a copy sheet in that form's order, and,
+ * where Xiaomi offers service, a service-centre visit with a one-page checklist to print. The intro
+ * says where the channels come from, as the badge under each does (otherWaysFor).
  */
 export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelAppeal; fileName: string; enclosed: EvidenceCounts }) {
   const t = useTranslations('result.channels');
   const locale = useLocale();
-  const own = channelsFor(appeal.country);
+  const { own, intro, serviceCentre } = otherWaysFor(appeal.country);
   const country = countryName(appeal.country, locale);
 
   return (
     <section className="card channels" aria-labelledby="result-channels">
       <h2 id="result-channels">{t('heading')}</h2>
-      <p>{t(INTRO[channelSources(own)], { country })}</p>
+      <p>{t(intro, { country })}</p>
       <ol className={styles.channelList}>
         {own.map((channel) => (
           <CountryChannel key={`${channel.kind}-${channel.value}`} channel={channel} reference={appeal.caseReference} />
@@ -50,13 +48,15 @@ export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelA
             <NoAccessFormSheet appeal={appeal} enclosed={enclosed} />
           </Help>
         </li>
-        <li className={styles.channel} data-testid="channel-service-centre">
-          <h3>{t('centre.heading')}</h3>
-          <p>{t('centre.explain')}</p>
-          <Help summary={t('centre.show')}>
-            <ServiceCentreChecklist appeal={appeal} fileName={fileName} enclosed={enclosed} />
-          </Help>
-        </li>
+        {serviceCentre ? (
+          <li className={styles.channel} data-testid="channel-service-centre">
+            <h3>{t('centre.heading')}</h3>
+            <p>{t('centre.explain')}</p>
+            <Help summary={t('centre.show')}>
+              <ServiceCentreChecklist appeal={appeal} fileName={fileName} enclosed={enclosed} />
+            </Help>
+          </li>
+        ) : null}
       </ol>
     </section>
   );

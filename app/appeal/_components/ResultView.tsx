@@ -7,6 +7,7 @@ import type { TAppeal } from '@/lib/appeal/schema';
 import { isLocale } from '@/lib/i18n/locales';
 import { parseDraftAppeal } from '@/lib/form/appeal-payload';
 import type { AppealDraft, AppealResult } from '@/lib/form/draft';
+import { serviceReach } from '@/lib/support/territories';
 import { EmailParts } from '@/app/appeal/_components/EmailParts';
 import { OtherChannels } from '@/app/appeal/_components/OtherChannels';
 import { ResultActions } from '@/app/appeal/_components/ResultActions';
@@ -16,6 +17,7 @@ import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 
 /**
  * The finished appeal, as a frame of sections in the order a person needs them:
+ *   0. for a sanctioned territory, what the appeal cannot do there (the sales-territory block);
  *   1. the two actions (download the PDF, open the e-mail in the mail app), compact and first;
  *   2. the e-mail in parts to copy, the full letter behind a disclosure, other ways to send;
  *   3. other ways to reach support (chat, hotline, Xiaomi's no-access form, a service centre);
@@ -72,6 +74,13 @@ function FinishedAppeal({
         {t('caseReference')} <strong>{appeal.caseReference}</strong>
       </p>
 
+      {serviceReach(appeal.country) === 'sanctioned' ? (
+        // Before the actions: the block this appeal cannot lift looks like a lock on the same screen.
+        <section className="card" aria-labelledby="result-territory" data-testid="territory-caution">
+          <h2 id="result-territory">{t('territory.title')}</h2>
+          <p className="note warning">{t('territory.text')}</p>
+        </section>
+      ) : null}
       <ResultActions result={result} email={email} />
       {email ? <EmailParts appeal={appeal} result={result} email={email} /> : null}
       <OtherChannels appeal={appeal} fileName={result.fileName} enclosed={result.enclosed} />
