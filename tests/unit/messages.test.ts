@@ -205,3 +205,22 @@ describe.each(translatedLocales)('%s has no English left', (locale) => {
     expect(units.get('kilobytes')).toBe('{size} КБ');
   });
 });
+
+describe('country names in sentences', () => {
+  // Names come from Intl.DisplayNames in the nominative and without an article ("United States",
+  // "Philippines", Bulgarian "Съединени щати"), so a sentence must not need "the", a case ending or
+  // a Bulgarian article around one: the name stands as a label value, in brackets or in quotes.
+  it.each(LOCALES)('%s puts {country} only where its bare name reads right', (locale) => {
+    const bare: string[] = [];
+    for (const namespace of namespaces) {
+      for (const [key, value] of leaves(MESSAGES[locale][namespace])) {
+        const text = String(value);
+        for (const match of text.matchAll(/\{country\}/g)) {
+          const before = text.slice(0, match.index);
+          if (!(before === '' || /(?:\(|«|: )$/.test(before))) bare.push(`${namespace}.${key}: ${text}`);
+        }
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+});
