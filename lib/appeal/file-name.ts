@@ -9,11 +9,20 @@ import { normalizeImeiInput } from '@/lib/imei';
 const PREFIX = 'mi-account-appeal';
 const LOCK_CODE_MAX = 32;
 
-/** Lowercase ASCII letters and digits, other runs as one hyphen; accents dropped (é → e). */
+/** Accents dropped (é → e, ﬁ → fi): what is left of a Latin text is ASCII. */
+function withoutAccents(value: string): string {
+  return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * Lowercase ASCII letters and digits, other runs as one hyphen; accents dropped. Empty when a
+ * letter, digit or symbol has no ASCII form (Cyrillic, Greek, Arabic digits…): a slug of the rest
+ * would read as another code ("ЖЇЄҐ-1234-АБВГ" as "1234"), and this name is in the letter too.
+ */
 function asciiSlug(value: string, max: number): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const plain = withoutAccents(value);
+  if (/[^A-Za-z0-9\p{Z}\p{P}]/u.test(plain)) return '';
+  return plain
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, max)
@@ -23,12 +32,13 @@ function asciiSlug(value: string, max: number): string {
 function deviceSlug(appeal: Pick<TAppeal, 'imei' | 'lockCode'>): string {
   const imei = normalizeImeiInput(appeal.imei);
   if (/^\d{15}$/.test(imei)) return imei;
-  // A lock code written only in Cyrillic (or emoji) has no ASCII left: say what it is instead.
+  // A lock code not wholly in ASCII letters and digits: say what it is instead of part of it.
   return `lock-${asciiSlug(appeal.lockCode, LOCK_CODE_MAX) || 'code'}`;
 }
 
 /**
- * e.g. `mi-account-appeal-868907041234565-2025-03-14.pdf`, or `mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf`.
+ * e.g. `mi-account-appeal-868907041234565-2025-03-14.pdf`, `mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf`,
+ * or `mi-account-appeal-lock-code-2025-03-14.pdf` for a lock code with letters ASCII cannot write.
  * The date is the purchase date, so rebuilding the same appeal gives the same name.
  */
 export function bundleFileName(appeal: Pick<TAppeal, 'imei' | 'lockCode' | 'purchaseDate'>): string {

@@ -18,6 +18,11 @@ describe('bundleFileName', () => {
 
   it('stays ASCII when the lock code is Cyrillic or very long', () => {
     expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'Жук-Паук' }))).toBe('mi-account-appeal-lock-code-2025-03-14.pdf');
+    // Not a partial slug: "lock-1234" would read as if the code were 1234.
+    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'ЖЇЄҐ-1234-АБВГ' }))).toBe('mi-account-appeal-lock-code-2025-03-14.pdf');
+    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'AB12 cd34 Ж' }))).toBe('mi-account-appeal-lock-code-2025-03-14.pdf');
+    // Digits of another script are not the ASCII digits a reader would take them for, nor dropped.
+    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'AB-١٢٣٤' }))).toBe('mi-account-appeal-lock-code-2025-03-14.pdf');
     const long = bundleFileName(parseAppeal(longestInput('Q', { imei: '', imei2: '' })));
     expect(long).toMatch(SAFE_NAME);
     expect(long).toBe(`mi-account-appeal-lock-${'q'.repeat(32)}-2025-03-14.pdf`);

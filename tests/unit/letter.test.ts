@@ -83,6 +83,14 @@ describe('composeAppealLetter', () => {
     expect(text).toContain('“mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf”');
   });
 
+  it('names the PDF of a Cyrillic lock code for what it is, not for its digits alone', () => {
+    const appeal = realisticAppeal({ imei: '', imei2: '', lockCode: 'ЖЇЄҐ-1234-АБВГ', locale: 'en' });
+    const text = letterToText(composeAppealLetter(appeal, { enclosed: EVERY_ROLE_ENCLOSED }));
+    expect(text).toContain('ЖЇЄҐ-1234-АБВГ');
+    expect(text).toContain('“mi-account-appeal-lock-code-2025-03-14.pdf”');
+    expect(text).not.toContain('lock-1234');
+  });
+
   it('calls a single IMEI just "IMEI"', () => {
     const text = letterToText(composeAppealLetter(realisticAppeal({ imei2: '', locale: 'en' }), { enclosed: EVERY_ROLE_ENCLOSED }));
     expect(text).toContain('IMEI: 868907041234565');
