@@ -17,8 +17,8 @@ export type StepTextField<Step extends TextStep> = (typeof STEP_TEXT_FIELDS)[Ste
 /** A step's values as typed (before the schema normalises them): what is saved and restored. */
 export type StepValues<Step extends TextStep> = Record<StepTextField<Step>, string>;
 
-/** Text fields sent with the appeal that no text step asks for (triedFirst comes from the start page). */
-const OTHER_TEXT_FIELDS = ['receiptShows', 'triedFirst', 'caseReference', 'locale'] as const;
+/** Text fields sent with the appeal that no text step asks for (accountOwner and triedFirst come from the start page). */
+const OTHER_TEXT_FIELDS = ['receiptShows', 'accountOwner', 'triedFirst', 'caseReference', 'locale'] as const;
 export type OtherTextField = (typeof OTHER_TEXT_FIELDS)[number];
 
 /** Every text field the contract names, in the order the form and the PDF show them. */

@@ -130,6 +130,16 @@ function receiptFacts(ticked: readonly ReceiptFact[], enclosed: EvidenceCounts, 
   return t('receipt', { facts: list });
 }
 
+/**
+ * Whose account the phone asks for, as the intro's ICU select names it (ICU keys take no hyphen).
+ * Only the start page's answer decides it, never the purchase channel: a phone bought used is
+ * often signed into the buyer's own account. No answer gives words true in every case.
+ */
+function lockedAccount(owner: TAppeal['accountOwner']): 'mine' | 'previousOwner' | 'unknown' {
+  if (owner === 'previous-owner') return 'previousOwner';
+  return owner === 'mine' ? 'mine' : 'unknown';
+}
+
 function contactSentence(appeal: TAppeal, t: LetterTranslator): string {
   return appeal.contactPhone
     ? t('contactWithPhone', { email: appeal.contactEmail, phone: appeal.contactPhone })
@@ -158,6 +168,7 @@ function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOp
     t(appeal.purchaseChannel === 'second-hand' ? 'introSecondHand' : 'intro', {
       ownerName: appeal.ownerName,
       model: appeal.model || t('genericModel'),
+      account: lockedAccount(appeal.accountOwner),
     }),
     deviceFacts(appeal, t),
     purchaseFacts(appeal, t, locale),

@@ -11,10 +11,10 @@ import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
-import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, TRIED_FIRST } from '@/lib/appeal/triage-answers';
+import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, ACCOUNT_OWNERS, TRIED_FIRST } from '@/lib/appeal/triage-answers';
 import type { OtherTextField, StepTextField } from '@/lib/appeal/field-names';
 
-export { TRIED_FIRST, type TriedFirst } from '@/lib/appeal/triage-answers';
+export { ACCOUNT_OWNERS, TRIED_FIRST, type AccountOwner, type TriedFirst } from '@/lib/appeal/triage-answers';
 
 export const PURCHASE_CHANNELS = [
   'mi-store',
@@ -316,6 +316,8 @@ export const ZAppealSchema = z
     ...contactShape,
     ...({
       receiptShows: receiptShowsField,
+      // Empty when the start page was skipped: the letter then names the account in words true either way.
+      accountOwner: optionalChoice(ACCOUNT_OWNERS),
       triedFirst: optionalChoice(TRIED_FIRST),
       caseReference: caseReferenceField,
       locale: localeField,

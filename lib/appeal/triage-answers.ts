@@ -3,6 +3,14 @@
  * start page can use them without loading the schema.
  */
 
+/**
+ * Whose Mi Account the phone asks for: the user's own, or a previous owner's. Independent of the
+ * purchase channel (a used phone is often signed into the buyer's own account), so the letter
+ * names the account from this answer alone.
+ */
+export const ACCOUNT_OWNERS = ['mine', 'previous-owner'] as const;
+export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
+
 /** What the owner tried before the appeal, so the letter can say so. */
 export const TRIED_FIRST = ['password-reset', 'seller'] as const;
 export type TriedFirst = (typeof TRIED_FIRST)[number];

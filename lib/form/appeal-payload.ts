@@ -11,6 +11,7 @@ export function appealTextFields(draft: AppealDraft, locale: Locale): Record<App
     ...draft.purchase,
     ...draft.contact,
     receiptShows: draft.receiptShows.join(','),
+    accountOwner: draft.triage.whose,
     triedFirst: draft.triage.triedFirst,
     caseReference: draft.caseReference,
     locale,

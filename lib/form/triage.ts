@@ -2,12 +2,10 @@
  * The start page's answers (issue 12, "triage before the appeal"), handed to the appeal form in
  * this tab's sessionStorage (never the server) and kept with the draft, where they shape the letter.
  */
-import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, TRIED_FIRST, type TriedFirst } from '@/lib/appeal/triage-answers';
+import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, ACCOUNT_OWNERS, TRIED_FIRST, type AccountOwner, type TriedFirst } from '@/lib/appeal/triage-answers';
 import { singleLine } from '@/lib/appeal/fields';
 
-export const ACCOUNT_OWNERS = ['mine', 'previous-owner'] as const;
-export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
-
+export { ACCOUNT_OWNERS, type AccountOwner };
 
 export type Triage = {
   whose: AccountOwner | '';

@@ -224,6 +224,57 @@ describe('the letter for each path (issue 12)', () => {
     expect(plain).not.toContain('lock screen shows');
   });
 
+  /**
+   * Whose Mi Account locks the phone (the start page's first answer) and where it was bought are
+   * separate answers: a phone bought used and signed into the buyer's own account is common, and a
+   * phone bought new may carry someone else's. The sentence about the account follows the first.
+   */
+  describe('names the account the phone asks for as the start page said', () => {
+    const ownAccount: Record<string, string> = {
+      en: 'asks for the password of my own Mi Account, which I can no longer sign in to.',
+      ru: 'запрос пароля от моего собственного Mi Account, в который я больше не могу войти.',
+      bg: 'се иска паролата на собствения ми Mi Account, в който вече не мога да вляза.',
+      uk: 'запит пароля від мого власного Mi Account, до якого я більше не можу увійти.',
+    };
+    const previousOwners: Record<string, string> = {
+      en: 'asks for the password of the previous owner’s Mi Account.',
+      ru: 'запрос пароля от Mi Account прежнего владельца.',
+      bg: 'се иска паролата на Mi Account на предишния собственик.',
+      uk: 'запит пароля від Mi Account попереднього власника.',
+    };
+    const unknownOwner: Record<string, string> = {
+      en: 'asks for the password of a Mi Account I cannot sign in to.',
+      ru: 'запрос пароля от Mi Account, в который я не могу войти.',
+      bg: 'се иска паролата на Mi Account, в който не мога да вляза.',
+      uk: 'запит пароля від Mi Account, до якого я не можу увійти.',
+    };
+    const expected = { mine: ownAccount, 'previous-owner': previousOwners, '': unknownOwner } as const;
+    const combinations = LOCALES.flatMap((locale) =>
+      (['mine', 'previous-owner', ''] as const).flatMap((accountOwner) =>
+        (['second-hand', 'authorized-retailer'] as const).map((purchaseChannel) => ({ locale, accountOwner, purchaseChannel })),
+      ),
+    );
+
+    it.each(combinations)('$locale, account $accountOwner, bought $purchaseChannel', ({ locale, accountOwner, purchaseChannel }) => {
+      const letter = composeAppealLetter(secondHand({ locale, accountOwner, purchaseChannel }), { enclosed: EVERY_ROLE_ENCLOSED });
+      for (const section of letter.sections) {
+        const text = section.paragraphs.join('\n');
+        for (const [owner, sentences] of Object.entries(expected)) {
+          if (owner === accountOwner) expect(text).toContain(sentences[section.locale]);
+          else expect(text).not.toContain(sentences[section.locale]);
+        }
+      }
+    });
+
+    it('never calls the user’s own account the previous owner’s (the audit’s letter)', () => {
+      const appeal = secondHand({ locale: 'en', accountOwner: 'mine', triedFirst: 'password-reset' });
+      const text = letterToText(composeAppealLetter(appeal, { enclosed: EVERY_ROLE_ENCLOSED }));
+      expect(text).toContain('I bought the Redmi Note 13 phone described below second-hand, and it is mine now.');
+      expect(text).not.toMatch(/previous owner’s Mi Account/);
+      expect(text).toContain('I tried to reset the password at account.xiaomi.com');
+    });
+  });
+
   it('no longer claims a box photo or a receipt is enclosed', () => {
     for (const locale of LOCALES) expect(MESSAGES[locale].letter.enclosed).not.toMatch(/IMEI/);
   });

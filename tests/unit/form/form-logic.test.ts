@@ -182,8 +182,8 @@ describe('draft', () => {
   });
 
   it('places every field the contract names on the step that asks for it', () => {
-    // The locale and the case reference are not typed by the user; triedFirst is answered on the start page.
-    const notOnAStep = new Set(['locale', 'caseReference', 'triedFirst']);
+    // The locale and the case reference are not typed by the user; accountOwner and triedFirst are answered on the start page.
+    const notOnAStep = new Set(['locale', 'caseReference', 'accountOwner', 'triedFirst']);
     const fields = Object.fromEntries(APPEAL_TEXT_FIELDS.filter((f) => !notOnAStep.has(f)).map((f) => [f, 'x']));
     const placed = placeServerErrors({ ...fields, boxPhoto: 'x', 'receipt[1]': 'x', extra: 'x', evidence: 'x' });
     expect(placed.unplaced).toEqual([]);
@@ -207,6 +207,17 @@ describe('draft', () => {
     expect((await (body.get('boxPhoto') as File).arrayBuffer()).byteLength).toBe(10);
     expect(uploadBytes(files)).toEqual({ sent: 30, original: 300 });
     expect(parseDraftAppeal(draft, 'ru')?.imei).toBe('868907041234565');
+  });
+
+  it('sends the start page’s answer about whose account it is, which the letter names', () => {
+    const mine = applyTriage(filledDraft(), { whose: 'mine', triedFirst: 'password-reset', accountHint: '' });
+    expect(buildAppealFormData(mine, [file('boxPhoto', 1, 1)], 'en').get('accountOwner')).toBe('mine');
+    expect(parseDraftAppeal(mine, 'en')).toMatchObject({ accountOwner: 'mine', triedFirst: 'password-reset' });
+    const previous = applyTriage(filledDraft(), { whose: 'previous-owner', triedFirst: '', accountHint: '' });
+    expect(parseDraftAppeal(previous, 'en')?.accountOwner).toBe('previous-owner');
+    // The start page skipped: nothing is sent, and the letter words the account so that it is true either way.
+    expect(buildAppealFormData(filledDraft(), [file('boxPhoto', 1, 1)], 'en').has('accountOwner')).toBe(false);
+    expect(parseDraftAppeal(filledDraft(), 'en')?.accountOwner).toBe('');
   });
 
   it('sends back the evidence check’s token of every checked photo, box and receipt alike', () => {
