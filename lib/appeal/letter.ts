@@ -115,11 +115,16 @@ function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslato
   return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1').replace(/\.\.$/, '.'), receipt].filter(Boolean).join(' ');
 }
 
-/** The answer about the first buyer's receipt, held against what is enclosed. */
+/**
+ * The answer about the first buyer's receipt, held against what is enclosed. "No" goes on to call
+ * the record of the user's own purchase attached, so it needs a file where the purchase step sends
+ * that record: under "Receipt" (the answer reads "…under “Receipt”"). A file under "Other proof"
+ * proves nothing of the kind: the device step sends the lock-screen photo there, and the warranty
+ * card and the SIM tray go there too.
+ */
 function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCounts) {
   const held = firstBuyerReceiptAnswer(answer, enclosed);
-  // "No" points to the record of the user's own purchase, which must then be in the PDF.
-  return held === 'no' && enclosed.receipt + enclosed.extra === 0 ? 'noNothingEnclosed' : held;
+  return held === 'no' && enclosed.receipt === 0 ? 'noNotEnclosed' : held;
 }
 
 function receiptFacts(ticked: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {

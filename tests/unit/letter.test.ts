@@ -180,12 +180,16 @@ describe('the letter for each path (issue 12)', () => {
 
   it.each(LOCALES)('calls a receipt attached, or says what it shows, only when one is enclosed (%s)', (locale) => {
     const boxOnly = { boxPhoto: 1, receipt: 0, extra: 0 };
-    const chatOnly = { boxPhoto: 0, receipt: 0, extra: 1 };
+    // The purchase step's "No" says the listing, the chat or the handover note go under "Receipt".
+    const saleRecordOnly = { boxPhoto: 0, receipt: 1, extra: 0 };
+    // "Other proof" also holds the lock-screen photo, the warranty card…: no sign of a sale record.
+    const otherProofOnly = { boxPhoto: 0, receipt: 0, extra: 1 };
     const cases = [
       ['yes', EVERY_ROLE_ENCLOSED, 'yes'],
       ['yes', boxOnly, 'yesNotEnclosed'],
-      ['no', chatOnly, 'no'],
-      ['no', boxOnly, 'noNothingEnclosed'],
+      ['no', saleRecordOnly, 'no'],
+      ['no', otherProofOnly, 'noNotEnclosed'],
+      ['no', boxOnly, 'noNotEnclosed'],
     ] as const;
     for (const [firstBuyerReceipt, enclosed, sentence] of cases) {
       const letter = composeAppealLetter(secondHand({ locale, firstBuyerReceipt, receiptShows: 'seller,date' }), { enclosed });
@@ -201,6 +205,15 @@ describe('the letter for each path (issue 12)', () => {
         else expect(text).not.toContain(receiptShows);
       }
     }
+  });
+
+  it('does not call a purchase record attached when the only file is other proof (the audit’s letter)', () => {
+    const appeal = secondHand({ locale: 'ru', imei: '', imei2: '', lockCode: 'AB12-CD34', firstBuyerReceipt: 'no' });
+    const text = letterToText(composeAppealLetter(appeal, { enclosed: { boxPhoto: 0, receipt: 0, extra: 1 } }));
+    expect(text).not.toContain('the record of my own purchase');
+    expect(text).not.toContain('подтверждения моей покупки');
+    expect(text).toContain('The first buyer’s original receipt is not available to me.');
+    expect(text).toContain('Оригинального чека первого покупателя у меня нет.');
   });
 
   it('leaves the venue out when it is not known, and names the previous owner when the seller is unnamed', () => {
