@@ -130,7 +130,11 @@ function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCount
 function receiptFacts(ticked: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
   // What "the receipt" shows, without a receipt in the PDF, would describe a document support never sees.
   const facts = receiptFactsInForce(ticked, enclosed);
-  if (facts.length === 0) return null;
+  const [only, ...more] = facts;
+  if (only === undefined) return null;
+  // A single item has a sentence of its own: Russian agrees the verb with it in number and gender
+  // (указано название, указана цена, указан IMEI), which no list can do.
+  if (more.length === 0) return t(`receiptOne.${only}`);
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(facts.map((fact) => t(`receiptFact.${fact}`)));
   return t('receipt', { facts: list });
 }

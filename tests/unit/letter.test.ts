@@ -141,6 +141,42 @@ describe('composeAppealLetter', () => {
   });
 });
 
+describe('what the receipt shows, in grammatical words for one item and for several', () => {
+  const lastSection = (locale: 'ru' | 'bg' | 'uk', receiptShows: string) =>
+    composeAppealLetter(realisticAppeal({ locale, receiptShows }), { enclosed: EVERY_ROLE_ENCLOSED }).sections.at(-1)!.paragraphs.join('\n');
+
+  it.each([
+    // Russian agrees the verb with a single item in gender as well as number.
+    ['ru', 'price', 'В чеке указана цена.'],
+    ['ru', 'date', 'В чеке указана дата покупки.'],
+    ['ru', 'model', 'В чеке указана модель телефона.'],
+    ['ru', 'seller', 'В чеке указано название продавца.'],
+    ['ru', 'imei', 'В чеке указан IMEI или серийный номер телефона.'],
+    ['ru', 'stamp', 'На чеке стоит печать или подпись продавца.'],
+    ['ru', 'seller,date', 'В чеке указаны название продавца и дата покупки.'],
+    ['ru', 'date,price', 'В чеке указаны дата покупки и цена.'],
+    // Bulgarian: "показва" takes the object forms (модела, серийния номер, печата или подписа).
+    ['bg', 'price', 'Касовата бележка показва цената.'],
+    ['bg', 'model', 'Касовата бележка показва модела на телефона.'],
+    ['bg', 'seller,date', 'Касовата бележка показва името на продавача и датата на покупката.'],
+    ['bg', 'model,imei,stamp', 'Касовата бележка показва модела на телефона, IMEI или серийния номер на телефона и печата или подписа на продавача.'],
+    // Ukrainian "зазначено" is impersonal: the same accusative forms for one item and for several.
+    ['uk', 'price', 'У чеку зазначено ціну.'],
+    ['uk', 'imei', 'У чеку зазначено IMEI або серійний номер телефону.'],
+    ['uk', 'date,price', 'У чеку зазначено дату покупки і ціну.'],
+  ] as const)('%s, %s: “%s”', (locale, receiptShows, sentence) => {
+    expect(lastSection(locale, receiptShows)).toContain(sentence);
+  });
+
+  it('never puts a plural verb before a single item, nor a singular one before several', () => {
+    for (const fact of ['seller', 'date', 'model', 'imei', 'price', 'stamp']) {
+      expect(lastSection('ru', fact)).not.toContain('указаны');
+      expect(lastSection('bg', fact)).not.toMatch(/се виждат|моделът|серийният|печатът/);
+    }
+    expect(lastSection('ru', 'seller,date,imei,price')).toContain('В чеке указаны название продавца, дата покупки, IMEI или серийный номер телефона и цена.');
+  });
+});
+
 describe('composeShortAppealLetter', () => {
   it('asks, points to the PDF in both languages, and gives the contact once', () => {
     const letter = composeShortAppealLetter(realisticAppeal({ locale: 'ru' }), { attachmentName: ATTACHMENT });

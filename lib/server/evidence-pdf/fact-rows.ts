@@ -69,7 +69,10 @@ function missingEvidence(appeal: TAppeal, files: EvidenceCounts, { say, label }:
  * receipt itself is in the PDF, and a box left blank is no evidence that it lacks anything.
  */
 function receiptShows(shown: readonly ReceiptFact[], say: Say): string {
-  if (shown.length === 0) return '';
+  const [only, ...more] = shown;
+  if (only === undefined) return '';
+  // One item in words of its own, as in the letter: Russian agrees the verb with it (указана цена).
+  if (more.length === 0) return say((t) => t(`facts.receipt.showsOne.${only}`));
   return say((t, locale) => t('facts.receipt.shows', { shown: new Intl.ListFormat(locale, { type: 'conjunction' }).format(shown.map((fact) => t(`receiptFact.${fact}`))) }));
 }
 

@@ -47,6 +47,20 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(noReceipt, 'Receipt')).toBeUndefined();
   });
 
+  it('says what the receipt shows in words that agree with one item and with several (ru, bg, uk)', () => {
+    const shows = (locale: string, receiptShows: string) =>
+      row(buildFactRows(ZAppealSchema.parse({ ...secondHand, receiptShows, locale }), { files }), 'Receipt')?.value.split('\n')[1];
+    expect(shows('ru', 'price')).toBe('указана цена');
+    expect(shows('ru', 'seller')).toBe('указано название продавца');
+    expect(shows('ru', 'imei')).toBe('указан IMEI или серийный номер телефона');
+    expect(shows('ru', 'seller,date')).toBe('указаны: название продавца и дата покупки');
+    // "показва" is transitive: the object forms, not моделът, серийният номер, печатът или подписът.
+    expect(shows('bg', 'model,imei,stamp')).toBe('показва модела на телефона, IMEI или серийния номер на телефона и печата или подписа на продавача');
+    expect(shows('bg', 'model')).toBe('показва модела на телефона');
+    expect(shows('uk', 'price')).toBe('вказано ціну');
+    expect(shows('uk', 'date,price')).toBe('вказано дату покупки і ціну');
+  });
+
   it('a Russian appeal: each label in English and Russian, each worded value a line per language', () => {
     const rows = buildFactRows(ZAppealSchema.parse({ ...secondHand, locale: 'ru' }), { files });
     expect(row(rows, 'Bought from')).toEqual({ label: ['Bought from', 'Где куплен'], value: 'second-hand, from a previous owner\nс рук, у прежнего владельца' });
