@@ -213,8 +213,10 @@ export function letterToText(letter: AppealLetter): string {
 /**
  * The short letter for a mailto link too long for the full one: who asks what, where the full
  * appeal is, how to reach the owner. It names the attached PDF, which the user attaches by hand.
- * Only the first section greets, gives the reference and the contact, and signs: a second
- * language repeats just the request, because each Cyrillic letter costs six characters of URL.
+ * Only the first section greets and gives the reference and the contact: a second language
+ * repeats just the request, because each Cyrillic letter costs six characters of URL. Each section
+ * signs in its own language, as in the full letter: an English "Kind regards" under the Russian
+ * request mixed the languages mid-text.
  */
 export function composeShortAppealLetter(appeal: TAppeal, options: ShortLetterOptions = {}): AppealLetter {
   const cleaned = clean(appeal);
@@ -225,14 +227,13 @@ export function composeShortAppealLetter(appeal: TAppeal, options: ShortLetterOp
     sections: locales.map((locale, index) => {
       const t = letterTranslator(locale);
       const first = index === 0;
-      const last = index === locales.length - 1;
       const paragraphs = [
         first ? t('greeting') : null,
         t('short.ask', { device: deviceId(cleaned, locale) }),
         t('short.pdf', { attachmentName }),
         first && caseReference ? t('caseReference', { caseReference }) : null,
         first ? contactSentence(cleaned, t) : null,
-        last ? letterTranslator(locales[0] ?? locale)('signOff', { ownerName: cleaned.ownerName }) : null,
+        t('signOff', { ownerName: cleaned.ownerName }),
       ];
       return { locale, heading: letterHeading(cleaned, locale), paragraphs: paragraphs.filter((p): p is string => p !== null) };
     }),

@@ -135,6 +135,11 @@ describe('composeAppealEmail', () => {
     expect(body).toContain('Полный текст обращения и все доказательства — в приложенном PDF-файле');
     expect(body.replace(/\r\n/g, '\n')).toBe(result.mailtoBody);
     expect(result.body).toContain('Серийный номер: 44871/F2ZX01234');
+    // Each part signs in its own language, as the full letter does; no English under the Russian part.
+    const [english, russian] = result.mailtoBody.split('\n\n* * *\n\n');
+    expect(english).toMatch(/Kind regards,\nИван Петров$/);
+    expect(russian).toMatch(/С уважением,\nИван Петров$/);
+    expect(russian).not.toContain('Kind regards');
   });
 
   it.each(LOCALES)('stays under 2,000 characters with every field at its maximum, Cyrillic and CJK (%s)', (locale) => {

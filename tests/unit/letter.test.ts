@@ -188,6 +188,17 @@ describe('composeShortAppealLetter', () => {
     expect(ru).not.toContain('ivan.petrov@example.ru');
     expect(ru).toContain('Иван Петров');
   });
+
+  it.each(['ru', 'bg', 'uk'] as const)('signs each language’s part in that language, as the full letter does (%s)', (locale) => {
+    const short = composeShortAppealLetter(realisticAppeal({ locale }), { attachmentName: ATTACHMENT });
+    const full = composeAppealLetter(realisticAppeal({ locale }), { attachmentName: ATTACHMENT, enclosed: EVERY_ROLE_ENCLOSED });
+    expect(short.sections.map((s) => s.paragraphs.at(-1))).toEqual(full.sections.map((s) => s.paragraphs.at(-1)));
+    const own = short.sections[1]!.paragraphs.join('\n');
+    expect(own).toContain(`${MESSAGES[locale].letter.signOff.split('\n')[0]}\nИван Петров`);
+    expect(own).not.toContain('Kind regards');
+    const english = composeShortAppealLetter(realisticAppeal({ locale }), { attachmentName: ATTACHMENT, locales: ['en'] });
+    expect(english.sections[0]!.paragraphs.at(-1)).toBe('Kind regards,\nИван Петров');
+  });
 });
 
 describe('the letter for each path (issue 12)', () => {
