@@ -1,0 +1,33 @@
+/**
+ * Wording a reader of each language caught in the catalogues, pinned so it does not come back.
+ * The catalogue tests (messages.test.ts) check shape; these check words.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { MESSAGES } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locales';
+
+/** Every message of a locale as "namespace.key" → text. */
+function messagesOf(locale: Locale): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.set(path, value);
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(MESSAGES[locale], '');
+  return out;
+}
+
+/** The keys whose text matches `pattern`. */
+function keysMatching(locale: Locale, pattern: RegExp): string[] {
+  return [...messagesOf(locale)].filter(([, text]) => pattern.test(text)).map(([key]) => key);
+}
+
+describe('an IMEI with a wrong check digit', () => {
+  it('is "недействительный" / "недійсний": one word, the adjective with its prefix', () => {
+    expect(keysMatching('ru', /не действительн/i)).toEqual([]);
+    expect(keysMatching('uk', /не дійсн/i)).toEqual([]);
+    expect(MESSAGES.ru.errors.imei.wrongCheckDigit).toContain('— недействительный IMEI:');
+    expect(MESSAGES.uk.errors.imei.wrongCheckDigit).toContain('— недійсний IMEI:');
+  });
+});
