@@ -23,6 +23,15 @@ function keysMatching(locale: Locale, pattern: RegExp): string[] {
   return [...messagesOf(locale)].filter(([, text]) => pattern.test(text)).map(([key]) => key);
 }
 
+describe('the Mi Account', () => {
+  // The lock screen, Xiaomi's pages and the letter say "Mi Account"; one page box said both.
+  it.each(['ru'] as const)('is called "Mi Account" throughout the %s catalogue, never a half-translated "Mi аккаунт"', (locale) => {
+    expect(keysMatching(locale, /Mi\s+[аa]к+аунт/i)).toEqual([]);
+    expect(MESSAGES[locale].home.check.miAccount.label).toContain('Mi Account');
+    expect(MESSAGES[locale].triage.legend).toContain('Mi Account');
+  });
+});
+
 describe('an IMEI with a wrong check digit', () => {
   it('is "недействительный" / "недійсний": one word, the adjective with its prefix', () => {
     expect(keysMatching('ru', /не действительн/i)).toEqual([]);
