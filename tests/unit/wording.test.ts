@@ -25,7 +25,7 @@ function keysMatching(locale: Locale, pattern: RegExp): string[] {
 
 describe('the Mi Account', () => {
   // The lock screen, Xiaomi's pages and the letter say "Mi Account"; one page box said both.
-  it.each(['ru'] as const)('is called "Mi Account" throughout the %s catalogue, never a half-translated "Mi аккаунт"', (locale) => {
+  it.each(['ru', 'bg', 'uk'] as const)('is called "Mi Account" throughout the %s catalogue, never half-translated (Mi аккаунт, Mi акаунт)', (locale) => {
     expect(keysMatching(locale, /Mi\s+[аa]к+аунт/i)).toEqual([]);
     expect(MESSAGES[locale].home.check.miAccount.label).toContain('Mi Account');
     expect(MESSAGES[locale].triage.legend).toContain('Mi Account');
