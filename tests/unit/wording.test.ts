@@ -32,6 +32,14 @@ describe('the Mi Account', () => {
   });
 });
 
+describe('a seller who stays silent', () => {
+  // "не відповість кілька днів" is a one-off act stretched over days; silence over time is imperfective.
+  it('"не відповідатиме протягом кількох днів" in Ukrainian', () => {
+    expect(keysMatching('uk', /не відповість кілька/)).toEqual([]);
+    expect(MESSAGES.uk.triage.ask.then).toContain('Якщо продавець відмовить або не відповідатиме протягом кількох днів,');
+  });
+});
+
 describe('an IMEI with a wrong check digit', () => {
   it('is "недействительный" / "недійсний": one word, the adjective with its prefix', () => {
     expect(keysMatching('ru', /не действительн/i)).toEqual([]);
