@@ -32,6 +32,29 @@ describe('the Mi Account', () => {
   });
 });
 
+describe('what came of asking the seller', () => {
+  // The start page's one button is "refused or does not answer": the app never learns which, so the
+  // letter must not guess or hedge, and says what is true either way: the phone was not removed.
+  const hedges: Record<Locale, RegExp> = {
+    en: /refused|did not answer|no answer/,
+    ru: /отказался|не ответил|отказ|нет ответа/,
+    bg: /отказа|не отговори|без отговор/,
+    uk: /відмовився|не відповів|відмова|немає відповіді/,
+  };
+  const sentences: Record<Locale, [string, string]> = {
+    en: ['Before writing to you, I asked the seller to remove the phone from their Mi Account (Xiaomi Cloud, Find device), but I could not get them to do it.', 'asked the seller to remove the phone from their account: not removed'],
+    ru: ['Прежде чем написать вам, я попросил(а) продавца удалить телефон из его Mi Account (Xiaomi Cloud, «Найти устройство»), но добиться этого не удалось.', 'просьба к продавцу удалить телефон из его аккаунта: телефон не удалён'],
+    bg: ['Преди да ви пиша, помолих продавача да премахне телефона от своя Mi Account (Xiaomi Cloud, „Намиране на устройство“), но това така и не стана.', 'помолен продавачът да премахне телефона от акаунта си: не е премахнат'],
+    uk: ['Перш ніж написати вам, я попросив(ла) продавця видалити телефон зі свого Mi Account (Xiaomi Cloud, «Знайти пристрій»), але домогтися цього не вдалося.', 'прохання до продавця видалити телефон зі свого акаунта: телефон не видалено'],
+  };
+  it.each(Object.keys(sentences) as Locale[])('is told without a guess between refusal and silence (%s)', (locale) => {
+    const { letter } = MESSAGES[locale];
+    expect(letter.triedFirst.seller).not.toMatch(hedges[locale]);
+    expect(letter.facts.triedFirst.seller).not.toMatch(hedges[locale]);
+    expect([letter.triedFirst.seller, letter.facts.triedFirst.seller]).toEqual(sentences[locale]);
+  });
+});
+
 describe('a seller who stays silent', () => {
   // "не відповість кілька днів" is a one-off act stretched over days; silence over time is imperfective.
   it('"не відповідатиме протягом кількох днів" in Ukrainian', () => {
