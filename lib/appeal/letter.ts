@@ -111,7 +111,9 @@ function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslato
   const values = { venue: appeal.saleVenue || 'none', date: formatLongDate(appeal.purchaseDate, locale) };
   const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
   const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${firstReceiptSentence(appeal.firstBuyerReceipt, enclosed)}`) : null;
-  // An empty venue leaves a double space; a date ending in "г." (ru) or "р." (uk) a double full stop.
+  // An empty venue leaves a double space; a closing date ending in "г." or "р.", or a seller's name
+  // ending in a full stop (ru and uk name the seller last, where a name needs no case ending), a
+  // double full stop.
   return [bought.replace(/ {2,}/g, ' ').replace(/ ([.,])/g, '$1').replace(/\.\.$/, '.'), receipt].filter(Boolean).join(' ');
 }
 

@@ -55,7 +55,7 @@ describe('POST /api/appeal on the second-hand path', () => {
     expect(text).toContain('Other evidence: chat-with-seller.png');
     expect(text.replace(/\s+/g, ' ')).toContain('I bought it from Олег in a private sale on 14 March 2025.');
     expect(text.replace(/\s+/g, ' ')).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
-    expect(text.replace(/\s+/g, ' ')).toContain('Я купил(а) его у продавца Олег в частной сделке');
+    expect(text.replace(/\s+/g, ' ')).toContain('Я купил(а) его в частной сделке 14 марта 2025 г., продавец — Олег.');
     expect(text).toContain('Where the sale happened');
     expect(text).toContain('221****878');
     expect(text).toContain('asked the seller to remove the phone from their account');

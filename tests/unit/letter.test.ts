@@ -263,6 +263,23 @@ describe('the letter for each path (issue 12)', () => {
     expect(text).toContain('Оригинального чека первого покупателя у меня нет.');
   });
 
+  it.each([
+    // A name is inserted as typed, undeclined: it stands where no case ending is needed.
+    ['ru', 'marketplace', 'Алексей', 'Я купил(а) его по объявлению на интернет-площадке 14 марта 2025 г., продавец — Алексей.'],
+    ['ru', '', 'Алексей', 'Я купил(а) его 14 марта 2025 г., продавец — Алексей.'],
+    ['ru', 'shop', 'ООО «Ромашка»', 'Я купил(а) его в магазине подержанных телефонов 14 марта 2025 г., продавец — ООО «Ромашка».'],
+    ['uk', 'private', 'Олексій', 'Я купив(ла) його у приватній угоді 14 березня 2025 р., продавець — Олексій.'],
+    ['uk', '', 'Олексій', 'Я купив(ла) його 14 березня 2025 р., продавець — Олексій.'],
+    ['uk', 'private', 'Петренко О.', 'Я купив(ла) його у приватній угоді 14 березня 2025 р., продавець — Петренко О.'],
+    // Bulgarian nouns have no cases: "от Алексей" is right as it is.
+    ['bg', 'marketplace', 'Алексей', 'Купих го от Алексей чрез обява в онлайн платформа на 14 март 2025 г.'],
+  ] as const)('names the seller so that an undeclined name is grammatical (%s, venue "%s", %s)', (locale, saleVenue, sellerName, sentence) => {
+    const text = composeAppealLetter(secondHand({ locale, saleVenue, sellerName }), { enclosed: EVERY_ROLE_ENCLOSED }).sections[1]!.paragraphs.join('\n');
+    expect(text).toContain(sentence);
+    expect(text).not.toMatch(/у продавца [А-ЯЁ]|в продавця [А-ЯІЇЄҐ]/);
+    expect(text).not.toMatch(/\.\./);
+  });
+
   it('leaves the venue out when it is not known, and names the previous owner when the seller is unnamed', () => {
     const text = composeAppealLetter(secondHand({ locale: 'en', sellerName: '', saleVenue: '' }), { enclosed: EVERY_ROLE_ENCLOSED }).sections[0]!.paragraphs.join('\n');
     expect(text).toContain('I bought it from the previous owner on 14 March 2025.');
