@@ -71,3 +71,22 @@ describe('an IMEI with a wrong check digit', () => {
     expect(MESSAGES.uk.errors.imei.wrongCheckDigit).toContain('— недійсний IMEI:');
   });
 });
+
+describe('one word for the appeal', () => {
+  // The Bulgarian letter said "искане" and its PDF rows "молба"; the Ukrainian pages said both
+  // "звернення щодо права власності" and "про право власності".
+  it('is "искане" throughout the Bulgarian catalogue, never "молба"', () => {
+    expect(keysMatching('bg', /молб/i)).toEqual([]);
+  });
+
+  it('is "звернення про право власності" throughout the Ukrainian catalogue', () => {
+    expect(keysMatching('uk', /щодо\s+права\s+власності/i)).toEqual([]);
+    expect(keysMatching('uk', /про\s+право\s+власності/i).length).toBeGreaterThan(0);
+  });
+});
+
+describe('Lost mode', () => {
+  it('is named when the Bulgarian start page says to turn it off', () => {
+    expect(MESSAGES.bg.home.check.lostMode.instead).toMatch(/изключете режима „Изгубено устройство“/);
+  });
+});
