@@ -2,7 +2,7 @@
  * The appeal as an unsent e-mail (.eml) with the evidence PDF attached. Opening it in Outlook or
  * Thunderbird shows a draft ready to send (`X-Unsent: 1`), which a mailto: link cannot do because
  * it carries no attachment. Built with mimetext, which encodes a non-ASCII subject or name as one
- * RFC 2047 encoded word of any length: the header block is folded afterwards (`foldHeaders`).
+ * RFC 2047 encoded word of any length: the header blocks are folded afterwards (`foldHeaderBlocks`).
  * A header input with a line break is refused, not cleaned: the form never sends one, so one
  * arriving here is a bug that must not become an injected `Bcc:`.
  */
@@ -35,9 +35,36 @@ export async function buildEml(input: EmlInput): Promise<string> {
     encoding: 'base64',
     data: wrapBase64(bytesToBase64(input.attachment.bytes)),
   });
-  const raw = message.asRaw();
-  const end = raw.indexOf('\r\n\r\n');
-  return foldHeaders(raw.slice(0, end)) + raw.slice(end);
+  return foldHeaderBlocks(message.asRaw());
+}
+
+/**
+ * Folds the message's header block and each part's (the attachment's Content-Disposition with its
+ * file name runs past 78 characters too). A part's headers follow a boundary line, `--` and the
+ * boundary; the bodies are base64, which never starts a line with `--`. A single parameter longer
+ * than a line (a lock code's long file name) stays whole: RFC 5322 allows 998 characters, and
+ * RFC 2231 continuations are read wrongly by common mail programs.
+ */
+function foldHeaderBlocks(raw: string): string {
+  const lines = raw.split('\r\n');
+  const out: string[] = [];
+  let block: string[] | null = [];
+  for (const line of lines) {
+    if (block) {
+      if (line !== '') {
+        block.push(line);
+        continue;
+      }
+      out.push(foldHeaders(block.join('\r\n')), '');
+      block = null;
+      continue;
+    }
+    out.push(line);
+    // A boundary that opens a part (not the closing `--boundary--`): that part's headers follow.
+    if (/^--\S+$/.test(line) && !line.endsWith('--')) block = [];
+  }
+  if (block && block.length > 0) out.push(foldHeaders(block.join('\r\n')));
+  return out.join('\r\n');
 }
 
 function assertOneLine(name: string, value: string): void {

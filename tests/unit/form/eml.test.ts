@@ -41,4 +41,18 @@ describe('buildEml', () => {
     expect(parsed.text?.trim()).toBe('Здравствуйте!\nТелефон мой.');
     expect(parsed.attachments[0]?.filename).toBe(INPUT.attachment.fileName);
   });
+
+  it('folds the headers of every part too: the attachment lines stay within 76 characters', async () => {
+    // Unfolded, its Content-Type line was 86 characters and its Content-Disposition 92.
+    const fileName = INPUT.attachment.fileName;
+    const raw = await buildEml(INPUT);
+    const partHeaders = raw.split(/\r\n--\S+\r\n/).slice(1).map(headerBlock);
+    expect(partHeaders.length).toBeGreaterThanOrEqual(2);
+    for (const line of partHeaders.flatMap((block) => block.split('\r\n'))) expect(line.length, line).toBeLessThanOrEqual(76);
+    const parsed = await simpleParser(raw);
+    expect(parsed.attachments[0]?.filename).toBe(fileName);
+    expect(parsed.attachments[0]?.contentType).toBe('application/pdf');
+    expect([...parsed.attachments[0]!.content]).toEqual([...INPUT.attachment.bytes]);
+    expect(parsed.text?.trim()).toBe('Здравствуйте!\nТелефон мой.');
+  });
 });
