@@ -35,7 +35,7 @@ function sheetFor(shownWidth: number, shownHeight: number): PageSize {
 type Caption = { title: string; lines: string[]; box: Box };
 
 /**
- * A bold title, then the file's name and details in grey, on a sheet of `size`. The box left for
+ * A bold title, then the file's name and details in grey, on a sheet of the given size. The box left for
  * the evidence comes with it (pdf-lib's origin is bottom-left: the box's y is its lower edge).
  */
 function layoutCaption(title: string, detail: string, fonts: EvidenceFonts, [width, height]: PageSize): Caption {
