@@ -290,6 +290,25 @@ test('a disclosure opened while the saved draft is still being read stays open',
   await expect(page.getByLabel(c.form.device.lockCode.label)).toBeVisible();
 });
 
+test.describe('in Russian', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('a lock code typed with Cyrillic look-alikes is pointed out, and put in Latin only on request', async ({ page }) => {
+    const ru = CATALOGUES.ru;
+    await openFreshAppeal(page);
+    await page.getByText(ru.form.device.lockCode.summary).click();
+    const field = page.getByLabel(ru.form.device.lockCode.label);
+    // А, К and Х from a Russian keyboard: on screen the same as A, K and X.
+    await field.fill('А7К2-99ХQ');
+    await expect(page.getByText(fill(ru.form.device.lockCodeLive.cyrillic, { letters: 'А, К, Х' }))).toBeVisible();
+    await expect(field).toHaveValue('А7К2-99ХQ');
+    await page.getByRole('button', { name: fill(ru.form.device.lockCodeLive.use, { code: 'A7K2-99XQ' }) }).click();
+    await expect(field).toHaveValue('A7K2-99XQ');
+    await expect(field).toBeFocused();
+    await expect(page.getByText(fill(ru.form.device.lockCodeLive.cyrillic, { letters: 'А, К, Х' }))).toHaveCount(0);
+  });
+});
+
 test('an appeal on the lock code alone, with a photo of the lock screen and no box or receipt', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openFreshAppeal(page);

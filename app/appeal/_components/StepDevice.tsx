@@ -6,6 +6,7 @@ import { useState } from 'react';
 
 import type { DeviceValues, EvidenceFile } from '@/lib/form/draft';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
+import { LockCodeFeedback } from '@/app/appeal/_components/LockCodeFeedback';
 import { ImeiFeedback } from '@/app/appeal/_components/ImeiFeedback';
 import { prefetch } from '@/app/appeal/_components/prefetch';
 import { StepActions } from '@/app/appeal/_components/StepActions';
@@ -110,7 +111,20 @@ export default function StepDevice({
             <li key={key}>{t(`device.lockCode.${key}`)}</li>
           ))}
         </ol>
-        <TextField spec={FIELDS.lockCode} wiring={wiring} />
+        <TextField
+          spec={FIELDS.lockCode}
+          wiring={wiring}
+          live={
+            <LockCodeFeedback
+              id="lockCode-live"
+              value={watch('lockCode') ?? ''}
+              onUse={(code) => {
+                setField('lockCode', code);
+                document.getElementById('lockCode')?.focus();
+              }}
+            />
+          }
+        />
       </Help>
 
       <TextField spec={FIELDS.serialNumber} wiring={wiring} />
