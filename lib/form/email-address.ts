@@ -10,6 +10,12 @@ export function isPlausibleEmail(value: string): boolean {
   return value.length <= 254 && /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$/.test(value);
 }
 
+/** What is wrong with the recipient box, if anything: the purchase step holds "Continue" for it. */
+export function recipientProblem(recipient: string): 'empty' | 'invalid' | null {
+  if (recipient.trim() === '') return 'empty';
+  return isPlausibleEmail(recipient) ? null : 'invalid';
+}
+
 /**
  * Mail services the app's users are likely to have, beyond the library's mostly American list:
  * a one-letter slip in these ("gmial.com", "mial.ru", "abv.bq") is worth a question.

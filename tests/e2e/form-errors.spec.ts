@@ -4,7 +4,23 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { MINIMAL_BUYER, expectNoAxeViolations, expectStep, goToStep, listedFiles, pressContinue, reachEvidence, reachReview, screenshot, textbox, zone } from './support/pages';
+import {
+  MINIMAL_BUYER,
+  continueTo,
+  expectNoAxeViolations,
+  expectStep,
+  fillDevice,
+  fillPurchase,
+  goToStep,
+  listedFiles,
+  openFreshAppeal,
+  pressContinue,
+  reachEvidence,
+  reachReview,
+  screenshot,
+  textbox,
+  zone,
+} from './support/pages';
 
 const c = CATALOGUES.en;
 
@@ -36,6 +52,44 @@ test('a wrong IMEI is explained live, in the summary and at the field', async ({
   await expect(page.locator('#imei-error')).toHaveCount(0);
   await pressContinue(page, c);
   await expectStep(page, c.form.steps.purchase);
+});
+
+/** A fresh appeal with the device step done, on the purchase step. */
+async function reachPurchase(page: Page) {
+  await openFreshAppeal(page);
+  await fillDevice(page, c, MINIMAL_BUYER);
+  await continueTo(page, c, c.form.steps.purchase);
+}
+
+test('a wrong recipient address holds Continue on the purchase step, listed in the summary', async ({ page }, testInfo) => {
+  await reachPurchase(page);
+  await fillPurchase(page, c, MINIMAL_BUYER);
+  const recipient = page.getByLabel(c.form.purchase.recipient.label);
+  const r = c.form.purchase.recipient;
+
+  await recipient.fill('foo');
+  await pressContinue(page, c);
+  await expectStep(page, c.form.steps.purchase);
+  const summary = page.getByRole('alert').filter({ hasText: r.invalid });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(`${r.label}: ${r.invalid}`);
+  await expect(recipient).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'purchase step with a wrong recipient');
+  await screenshot(page, testInfo, 'error-recipient');
+  // The summary's link leads to the box, which may be far below on a phone.
+  await summary.getByRole('link').click();
+  await expect(recipient).toBeFocused();
+
+  // Emptied: still refused, with the message for an empty box.
+  await recipient.fill('');
+  await pressContinue(page, c);
+  await expectStep(page, c.form.steps.purchase);
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(`${r.label}: ${r.empty}`);
+
+  // Corrected: the summary's line goes at once, and Continue lets the user on.
+  await recipient.fill('service.de@support.mi.com');
+  await expect(page.getByRole('alert').filter({ hasText: r.label })).toHaveCount(0);
+  await continueTo(page, c, c.form.steps.evidence);
 });
 
 test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {

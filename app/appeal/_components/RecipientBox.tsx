@@ -11,7 +11,7 @@ import {
   supportAddressesFor,
   type SupportAddress,
 } from '@/lib/support/addresses';
-import { isPlausibleEmail } from '@/lib/form/email-address';
+import { recipientProblem } from '@/lib/form/email-address';
 import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
 import { Help } from '@/app/_components/Help';
 
@@ -49,8 +49,8 @@ export function RecipientBox({
   }, [edited, suggested, recipient, onChange]);
 
   if (!entry) return null;
-  const invalid = recipient !== '' && !isPlausibleEmail(recipient);
-  const error = serverError ?? (invalid ? t('invalid') : recipient === '' ? t('empty') : undefined);
+  const problem = recipientProblem(recipient);
+  const error = serverError ?? (problem ? t(problem) : undefined);
   const alternatives = supportAddressesFor(country).filter((alt) => alt.email !== recipient);
   const resellers = resellerAddressesFor(country);
   const chosen = recipient && recipient !== suggested ? addressEntry(recipient) : undefined;

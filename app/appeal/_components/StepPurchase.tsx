@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { EARLIEST_PURCHASE_DATE, FIELD_MAX, FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES, ZPurchaseStepSchema } from '@/lib/appeal/schema';
 import { COUNTRY_CODES, countryName } from '@/lib/countries';
 import type { PurchaseValues } from '@/lib/form/draft';
+import { recipientProblem } from '@/lib/form/email-address';
 import { localTodayIso } from '@/lib/form/dates';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary } from '@/app/appeal/_components/ErrorSummary';
@@ -46,6 +47,8 @@ export default function StepPurchase({
 }) {
   const t = useTranslations('form');
   const locale = useLocale();
+  // The recipient box shows once a country is chosen; until then the country's own error says enough.
+  const shownRecipientProblem = values.country !== '' ? recipientProblem(recipient) : null;
   const { form, submit, summary, attempt, fieldError, control } = useStepForm({
     schema: ZPurchaseStepSchema,
     values,
@@ -57,6 +60,14 @@ export default function StepPurchase({
       if (field === 'saleVenue' || field === 'firstBuyerReceipt') return t(`purchase.${field}.legend`);
       return t(`purchase.${field}.label`);
     },
+    outside: [
+      {
+        fieldId: 'recipient',
+        label: t('purchase.recipient.label'),
+        error: shownRecipientProblem ? t(`purchase.recipient.${shownRecipientProblem}`) : undefined,
+        after: 'country',
+      },
+    ],
   });
   const secondHand = form.watch('purchaseChannel') === 'second-hand';
   const wiring: TextFieldWiring<TextFieldName> = {

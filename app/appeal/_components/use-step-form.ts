@@ -19,6 +19,13 @@ export type StepField<V extends FieldValues> = FieldPath<Partial<V>> & string;
 type SchemaSource<V extends FieldValues, O> = StepSchema<V, O> | (() => Promise<StepSchema<V, O>>);
 
 /**
+ * A value the step asks for outside its react-hook-form (the purchase step's recipient box, which
+ * follows the country until the user types another address): judged with the form on "Continue",
+ * which it holds while `error` is set, and listed in the error summary after the field `after`.
+ */
+export type OutsideField<V extends FieldValues> = { fieldId: string; label: string; error: string | undefined; after: StepField<V> };
+
+/**
  * zodResolver on a schema that may still be loading: the first step can render without zod in
  * the page's first download; the schema is prefetched on first focus, but on a slow connection
  * "Continue" can be pressed before it arrives.
@@ -49,6 +56,7 @@ export function useStepForm<V extends FieldValues, O>({
   onChange,
   onValid,
   labelOf,
+  outside = [],
 }: {
   schema: SchemaSource<V, O>;
   values: V & DefaultValues<Partial<V>>;
@@ -57,6 +65,7 @@ export function useStepForm<V extends FieldValues, O>({
   onValid: (output: O) => void;
   /** Each field's label, named in the error summary: "This field is required" alone does not say which. */
   labelOf: (field: StepField<V>) => string;
+  outside?: OutsideField<V>[];
 }) {
   const form = useForm<Partial<V>, unknown, O>({
     defaultValues: values,
@@ -93,13 +102,21 @@ export function useStepForm<V extends FieldValues, O>({
   // thrown during the next render, it reaches the form's error boundary, which offers a reload.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   if (failure) throw failure.error;
-  const check = form.handleSubmit(onValid, () => setAttempt((n) => n + 1));
+  const failed = () => setAttempt((n) => n + 1);
+  // The form's own fields and the outside ones are judged together, so one press shows every problem.
+  const outsideProblems = outside.filter((item) => item.error !== undefined);
+  const check = form.handleSubmit((output) => (outsideProblems.length > 0 ? failed() : onValid(output)), failed);
   const submit = (event?: BaseSyntheticEvent) => check(event).catch((error: unknown) => setFailure({ error }));
 
   const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
+  // Outside fields join the summary once "Continue" has been pressed, as the form's own errors do.
+  const shownOutside = attempt > 0 ? outsideProblems : [];
   const summary: SummaryItem[] = fields
-    .map((field) => ({ fieldId: field, label: labelOf(field), text: fieldError(field) ?? '' }))
+    .flatMap((field) => [
+      { fieldId: field, label: labelOf(field), text: fieldError(field) ?? '' },
+      ...shownOutside.filter((item) => item.after === field).map(({ fieldId, label, error }) => ({ fieldId, label, text: error ?? '' })),
+    ])
     .filter((item) => item.text !== '');
 
   /**
