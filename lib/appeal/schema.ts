@@ -260,8 +260,10 @@ function checkDevice(value: unknown, ctx: z.RefinementCtx) {
   const imei = valid('imei');
   const imei2 = valid('imei2');
   const lockCode = valid('lockCode');
-  if (imei === '' && lockCode === '') ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imeiOrLockCode') });
+  // One message for the empty first IMEI, the precise one first: the form shows a field's first
+  // message only, and "enter the IMEI or the lock code" says nothing to someone who typed IMEI2.
   if (imei === '' && imei2) ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imei.secondWithoutFirst') });
+  else if (imei === '' && lockCode === '') ctx.addIssue({ code: 'custom', path: ['imei'], message: msg('imeiOrLockCode') });
   if (imei && imei2 && imei === imei2) ctx.addIssue({ code: 'custom', path: ['imei2'], message: msg('imei.sameAsFirst') });
 }
 

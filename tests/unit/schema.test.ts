@@ -60,7 +60,7 @@ describe('ZAppealSchema: a whole appeal', () => {
   });
 
   it('runs the device rules even when other fields fail, and lists every invalid field', () => {
-    const errors = errorsOf(realisticInput({ imei: '', lockCode: '', contactEmail: 'nope', purchaseDate: '2025-02-30', country: 'XX' }));
+    const errors = errorsOf(realisticInput({ imei: '', imei2: '', lockCode: '', contactEmail: 'nope', purchaseDate: '2025-02-30', country: 'XX' }));
     expect(errors).toEqual({ imei: 'imeiOrLockCode', contactEmail: 'email.noAt', purchaseDate: 'date.invalid', country: 'country.invalid' });
   });
 
@@ -179,6 +179,16 @@ describe('IMEI fields', () => {
 
   it('refuses a second IMEI without a first', () => {
     expect(deviceErrors({ imei2: '867443033012349', lockCode: 'ABCD-1234' })).toEqual({ imei: 'imei.secondWithoutFirst' });
+  });
+
+  it('says "only a second IMEI" when that is all there is, not the general "IMEI or lock code"', () => {
+    // The usual slip: IMEI1 left empty, IMEI2 filled, no lock code. The form shows the first
+    // message on a field, so the precise one must be the only one.
+    const result = ZDeviceStepSchema.safeParse({ imei: '', imei2: '490154203237518', lockCode: '' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['imei.secondWithoutFirst']);
+    expect(errorsOf(realisticInput({ imei: '', imei2: '490154203237518', lockCode: '' })).imei).toBe('imei.secondWithoutFirst');
+    // A second IMEI that failed its own rule is no IMEI: the general message, beside its own.
+    expect(deviceErrors({ imei2: '12345' })).toMatchObject({ imei: 'imeiOrLockCode' });
   });
 
   it('does not pile a cross-field message onto a field that failed its own rule', () => {
