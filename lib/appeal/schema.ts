@@ -135,14 +135,19 @@ const purchaseDateField = z
 
 /**
  * The slips that make an address invalid, named so the message can say which ("…@gmail" lacks
- * its ending, "maria ivanova@…" has a space); z.email judges whatever else is wrong.
+ * its ending, "maria ivanova@…" has a space, "…@gmail,com" a comma for a dot, "…@gmail.com." a
+ * dot too many); z.email judges whatever else is wrong.
  */
-export function emailSlip(address: string): 'noAt' | 'manyAt' | 'space' | 'noDomainEnding' | null {
+export function emailSlip(address: string): 'noAt' | 'manyAt' | 'comma' | 'space' | 'trailingDot' | 'doubleDot' | 'noDomainEnding' | null {
   const ats = address.split('@').length - 1;
   if (ats === 0) return 'noAt';
   if (ats > 1) return 'manyAt';
+  if (address.includes(',')) return 'comma';
   if (/\s/.test(address)) return 'space';
   const domain = address.slice(address.indexOf('@') + 1);
+  // A real ending and a dot (or more) after it; "maria@gmail." has no ending to keep.
+  if (/\.[^.]{2,}\.+$/.test(domain)) return 'trailingDot';
+  if (address.includes('..')) return 'doubleDot';
   if (domain !== '' && !/\.[^.]{2,}$/.test(domain)) return 'noDomainEnding';
   return null;
 }

@@ -9,6 +9,7 @@ import {
   ZContactStepSchema,
   ZDeviceStepSchema,
   ZPurchaseStepSchema,
+  emailSlip,
   fieldErrors,
   latestTodayIso,
   type TAppealInput,
@@ -289,10 +290,28 @@ describe('purchase and contact fields', () => {
       ['иван@пример', 'email.noDomainEnding'],
       ['ivan@', 'email.invalid'],
       ['@example.ru', 'email.invalid'],
-      ['ivan@mail..ru', 'email.invalid'],
+      ['ivan@mail..ru', 'email.doubleDot'],
+      ['ivan.petrov@gmail,com', 'email.comma'],
+      ['ivan.petrov@gmail.com.', 'email.trailingDot'],
     ];
     for (const [bad, message] of cases) expect(fieldErrors(email(bad).error!).contactEmail, bad).toBe(message);
     expect(fieldErrors(email('   ').error!).contactEmail).toBe('required');
+  });
+
+  it('names the slip in an address: a comma for a dot, a dot at the end, two dots in a row', () => {
+    // "lacks the ending such as .com" was said for all three, and the ending was there.
+    expect(emailSlip('ivan.petrov@gmail,com')).toBe('comma');
+    expect(emailSlip('ivan,petrov@gmail.com')).toBe('comma');
+    expect(emailSlip('ivan@mail,ru')).toBe('comma');
+    expect(emailSlip('ivan.petrov@gmail.com.')).toBe('trailingDot');
+    expect(emailSlip('ivan@abv.bg..')).toBe('trailingDot');
+    expect(emailSlip('ivan@gmail..com')).toBe('doubleDot');
+    expect(emailSlip('ivan..petrov@gmail.com')).toBe('doubleDot');
+    // Two addresses are two addresses, whatever separates them; a dot after a bare name is no ending.
+    expect(emailSlip('a@b.ru, c@d.ru')).toBe('manyAt');
+    expect(emailSlip('maria@gmail.')).toBe('noDomainEnding');
+    expect(emailSlip('maria ivanova@gmail,com')).toBe('comma');
+    for (const good of ['ivan.petrov@gmail.com', 'o.ivanova@ukr.net', 'a.b.c@mail.example.bg']) expect(emailSlip(good), good).toBeNull();
   });
 
   it('checks phone numbers loosely: digits with the usual punctuation, 5 to 20 digits', () => {
