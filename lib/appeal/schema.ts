@@ -171,7 +171,8 @@ const countryField = z
   .optional()
   .transform((v) => singleLine(v ?? '').toUpperCase())
   .superRefine((value, ctx) => {
-    if (value === '') ctx.addIssue({ code: 'custom', message: msg('required') });
+    // A drop-down is chosen, not filled in.
+    if (value === '') ctx.addIssue({ code: 'custom', message: msg('choice.required') });
     else if (!(COUNTRY_CODES as readonly string[]).includes(value)) ctx.addIssue({ code: 'custom', message: msg('country.invalid') });
   });
 
@@ -181,7 +182,7 @@ const channelField = z
   .transform((v) => singleLine(v ?? ''))
   .pipe(
     z.enum(PURCHASE_CHANNELS, {
-      error: (issue) => (issue.input === '' ? msg('required') : msg('channel.invalid')),
+      error: (issue) => (issue.input === '' ? msg('choice.required') : msg('channel.invalid')),
     }),
   );
 

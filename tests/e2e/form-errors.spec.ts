@@ -92,6 +92,16 @@ test('a wrong recipient address holds Continue on the purchase step, listed in t
   await continueTo(page, c, c.form.steps.evidence);
 });
 
+test('an unanswered drop-down or radio group asks to choose, not to fill in', async ({ page }) => {
+  await reachPurchase(page);
+  await pressContinue(page, c);
+  await expect(page.locator('#country-error')).not.toHaveText(c.errors.required);
+  await expect(page.locator('#country-error')).toHaveText(c.errors.choice.required);
+  await expect(page.locator('#purchaseChannel-error')).toHaveText(c.errors.choice.required);
+  // The date is a box to fill in.
+  await expect(page.locator('#purchaseDate-error')).toHaveText(c.errors.required);
+});
+
 test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {
   await reachEvidence(page, c, MINIMAL_BUYER);
 

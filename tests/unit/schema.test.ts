@@ -35,8 +35,9 @@ describe('ZAppealSchema: a whole appeal', () => {
   it('reports every missing required field of an empty appeal at once', () => {
     expect(errorsOf({})).toEqual({
       imei: 'imeiOrLockCode',
-      country: 'required',
-      purchaseChannel: 'required',
+      // A drop-down and a radio group are chosen, not filled in.
+      country: 'choice.required',
+      purchaseChannel: 'choice.required',
       purchaseDate: 'required',
       ownerName: 'required',
       contactEmail: 'required',
@@ -269,11 +270,17 @@ describe('purchase and contact fields', () => {
     }
   });
 
+  it('asks to choose a country that is not chosen, not to "fill it in"', () => {
+    const country = (value: string) => ZPurchaseStepSchema.safeParse({ country: value, purchaseChannel: 'mi-store', purchaseDate: '2025-01-01' });
+    expect(fieldErrors(country('').error!).country).toBe('choice.required');
+    expect(fieldErrors(country('  ').error!).country).toBe('choice.required');
+  });
+
   it('knows the purchase channels, with blanks trimmed', () => {
     const channel = (purchaseChannel: string) => ZPurchaseStepSchema.safeParse({ country: 'RU', purchaseChannel, purchaseDate: '2025-01-01' });
     expect(channel(' second-hand ').data?.purchaseChannel).toBe('second-hand');
     expect(fieldErrors(channel('ebay').error!).purchaseChannel).toBe('channel.invalid');
-    expect(fieldErrors(channel('').error!).purchaseChannel).toBe('required');
+    expect(fieldErrors(channel('').error!).purchaseChannel).toBe('choice.required');
   });
 
   it('checks e-mail addresses and refuses header tricks', () => {
