@@ -25,3 +25,12 @@ function longDateFormat(locale: Locale): Intl.DateTimeFormat {
 export function languageName(locale: Locale, inLocale: Locale = locale): string {
   return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? locale;
 }
+
+/**
+ * A field's label ahead of its message, as the error summary writes it: "Seller: …", but "Where did
+ * you buy it? …", since a label that already ends in a question mark (or another stop) takes no
+ * colon after it. The same in every language the app has (none puts a space before the colon).
+ */
+export function labelBeforeMessage(label: string): string {
+  return /[?!.:…？！؟]$/u.test(label.trim()) ? `${label.trim()} ` : `${label.trim()}: `;
+}

@@ -102,6 +102,17 @@ test('an unanswered drop-down or radio group asks to choose, not to fill in', as
   await expect(page.locator('#purchaseDate-error')).toHaveText(c.errors.required);
 });
 
+test('the error summary puts no colon after a label that ends in a question mark', async ({ page }) => {
+  await reachPurchase(page);
+  await pressContinue(page, c);
+  const links = page.getByRole('alert').getByRole('link');
+  const channel = links.filter({ hasText: c.form.purchase.channel.label });
+  await expect(channel).toHaveCount(1);
+  await expect(channel).not.toContainText('?:');
+  await expect(channel).toHaveText(`${c.form.purchase.channel.label} ${c.errors.choice.required}`);
+  await expect(links.filter({ hasText: c.form.purchase.country.label })).toHaveText(`${c.form.purchase.country.label}: ${c.errors.choice.required}`);
+});
+
 test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {
   await reachEvidence(page, c, MINIMAL_BUYER);
 

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 
+import { labelBeforeMessage } from '@/lib/i18n/format';
+
 import styles from './ErrorSummary.module.css';
 
 /** A problem, linked to its field; `label` names the field when the message alone would not. */
@@ -40,7 +42,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
                 target.focus();
               }}
             >
-              {item.label ? <span className={styles.field}>{item.label}: </span> : null}
+              {item.label ? <span className={styles.field}>{labelBeforeMessage(item.label)}</span> : null}
               <span>{item.text}</span>
             </a>
           </li>
