@@ -92,6 +92,35 @@ test('a wrong recipient address holds Continue on the purchase step, listed in t
   await continueTo(page, c, c.form.steps.evidence);
 });
 
+test('a half-typed purchase date is called incomplete, not empty', async ({ page }) => {
+  await reachPurchase(page);
+  await fillPurchase(page, c, MINIMAL_BUYER);
+  const date = page.getByLabel(c.form.purchase.purchaseDate.label);
+  await date.fill('');
+  // Day and month typed, the year not (the box shows 03/03/yyyy, in either order): the browser reports "".
+  await date.focus();
+  await page.keyboard.type('0303');
+  await expect(date).toHaveValue('');
+  expect(await date.evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true);
+
+  await pressContinue(page, c);
+  await expectStep(page, c.form.steps.purchase);
+  const error = page.locator('#purchaseDate-error');
+  await expect(error).not.toHaveText(c.errors.required);
+  await expect(error).toHaveText(c.errors.date.incomplete);
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(`${c.form.purchase.purchaseDate.label}: ${c.errors.date.incomplete}`);
+
+  // The whole date: the message goes, and the step is done.
+  await page.getByRole('alert').getByRole('link').click();
+  await date.fill('2025-03-14');
+  await expect(error).toHaveCount(0);
+  // An empty box is still "required".
+  await date.fill('');
+  await expect(error).toHaveText(c.errors.required);
+  await date.fill('2025-03-14');
+  await continueTo(page, c, c.form.steps.evidence);
+});
+
 test('an unanswered drop-down or radio group asks to choose, not to fill in', async ({ page }) => {
   await reachPurchase(page);
   await pressContinue(page, c);

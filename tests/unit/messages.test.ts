@@ -169,6 +169,16 @@ describe('errors namespace', () => {
   });
 });
 
+describe('date messages', () => {
+  // The date box shows the browser's own order (mm/dd/yyyy, dd.mm.yyyy…), so a message that names
+  // one format, such as year-month-day, describes a box the user does not see.
+  it.each(LOCALES)('%s names no date format and no example date', (locale) => {
+    for (const [key, value] of leaves(MESSAGES[locale].errors.date)) {
+      expect(String(value), `${locale} errors.date.${key}`).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}/);
+    }
+  });
+});
+
 /** Sentences whose code collapses the stop after the date (saleChain in lib/appeal/letter.ts). */
 const COLLAPSED_STOPS = new Set(['letter.chain.bought', 'letter.chain.boughtUnnamed']);
 

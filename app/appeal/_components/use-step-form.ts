@@ -2,11 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type BaseSyntheticEvent } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldErrors, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
 import { describedBy } from '@/app/appeal/_components/Field';
 import { useErrorText } from '@/app/appeal/_components/use-error-text';
+import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import type { SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 
 /**
@@ -45,6 +46,31 @@ function resolverFor<V extends FieldValues, O>(source: SchemaSource<V, O>): Reso
 }
 
 /**
+ * A date box the user has only partly typed (03/14/yyyy): the browser gives its value as "", as if
+ * it were empty, and only `validity.badInput` tells the difference.
+ */
+function isHalfTypedDate(element: unknown): boolean {
+  return element instanceof HTMLInputElement && element.type === 'date' && element.validity.badInput;
+}
+
+/**
+ * The schema judges values, and a half-typed date reaches it as "" ("required: please fill it
+ * in", to someone who did). Such a box is reported as incomplete instead, whatever the schema said.
+ */
+function withHalfTypedDates<V extends FieldValues, O>(resolver: Resolver<Partial<V>, unknown, O>): Resolver<Partial<V>, unknown, O> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    const halfTyped = Object.entries(options.fields)
+      .filter(([, field]) => isHalfTypedDate(field.ref))
+      .map(([name]) => name);
+    if (halfTyped.length === 0) return result;
+    const errors: Record<string, unknown> = { ...result.errors };
+    for (const name of halfTyped) errors[name] = { type: 'incomplete', message: encodeFieldMessage('date.incomplete') };
+    return { values: {}, errors: errors as FieldErrors<Partial<V>> };
+  };
+}
+
+/**
  * One react-hook-form per step, validated by that step's shared schema. Every change is handed up
  * (the wizard saves it), messages the server sent back are shown on their fields, and a failed
  * "Continue" fills the error summary.
@@ -69,7 +95,7 @@ export function useStepForm<V extends FieldValues, O>({
 }) {
   const form = useForm<Partial<V>, unknown, O>({
     defaultValues: values,
-    resolver: resolverFor(schema),
+    resolver: withHalfTypedDates(resolverFor(schema)),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // The error summary takes focus instead; its links lead to the fields.
