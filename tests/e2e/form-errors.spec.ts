@@ -6,6 +6,7 @@ import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
 import {
   MINIMAL_BUYER,
+  addQuickEvidence,
   continueTo,
   expectNoAxeViolations,
   expectStep,
@@ -140,6 +141,26 @@ test('the error summary puts no colon after a label that ends in a question mark
   await expect(channel).not.toContainText('?:');
   await expect(channel).toHaveText(`${c.form.purchase.channel.label} ${c.errors.choice.required}`);
   await expect(links.filter({ hasText: c.form.purchase.country.label })).toHaveText(`${c.form.purchase.country.label}: ${c.errors.choice.required}`);
+});
+
+test('the review repeats the e-mail typo hint, and one tap takes the suggestion', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await reachReview(page, c, { ...MINIMAL_BUYER, email: 'ivan@gmial.com' }, addQuickEvidence);
+  const hint = fill(c.form.contact.contactEmail.didYouMean, { suggestion: 'ivan@gmail.com' });
+  const contact = page.getByRole('region', { name: c.form.steps.contact });
+  await expect(contact.getByText(hint)).toBeVisible();
+  await expectNoAxeViolations(page, 'review with an e-mail typo hint');
+  await screenshot(page, testInfo, 'review-email-suggestion');
+
+  await contact.getByRole('button', { name: fill(c.form.contact.contactEmail.useSuggestion, { suggestion: 'ivan@gmail.com' }) }).click();
+  await expect(contact.getByText(hint)).toHaveCount(0);
+  await expect(contact).toContainText('ivan@gmail.com');
+  await expect(contact).not.toContainText('gmial');
+  // Focus stays in the section: on the address that took the button's place.
+  await expect(contact.getByText('ivan@gmail.com', { exact: true })).toBeFocused();
+  // Taken into the appeal itself, not only shown: the contact step has it too.
+  await goToStep(page, c, 'contact');
+  await expect(textbox(page, c.form.contact.contactEmail.label)).toHaveValue('ivan@gmail.com');
 });
 
 test('a file that is not an image is refused at once, in its own zone', async ({ page }, testInfo) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
@@ -11,6 +11,7 @@ import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
 import { incompleteSteps } from '@/lib/form/step-problems';
 import type { FormStep } from '@/lib/form/steps';
+import { EmailSuggestion } from '@/app/appeal/_components/EmailSuggestion';
 import { GeneratePanel } from '@/app/appeal/_components/GeneratePanel';
 import { ImeiDigits } from '@/app/appeal/_components/ImeiDigits';
 import { ReviewSection, type ReviewRow } from '@/app/appeal/_components/ReviewSection';
@@ -27,6 +28,7 @@ export default function StepReview({
   onBack,
   onPdf,
   onFieldErrors,
+  onUseContactEmail,
 }: {
   draft: AppealDraft;
   files: EvidenceFile[];
@@ -35,6 +37,8 @@ export default function StepReview({
   /** The PDF made, with the language it was asked for in. */
   onPdf: (pdf: Blob, fileName: string | null, locale: Locale) => void;
   onFieldErrors: (fields: Record<string, string>) => string[];
+  /** The contact address replaced by the one the typo check suggested. */
+  onUseContactEmail: (address: string) => void;
 }) {
   const t = useTranslations('form');
   const locale = useLocale();
@@ -47,6 +51,7 @@ export default function StepReview({
   const show = (value: string) => (value.trim() === '' ? dash : value);
   const list = (values: string[]) => (values.length > 0 ? values.join(', ') : dash);
   const { device, purchase, contact } = draft;
+  const emailRef = useRef<HTMLSpanElement>(null);
 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(purchase.purchaseDate)
     ? format.dateTime(new Date(`${purchase.purchaseDate}T12:00:00`), { dateStyle: 'long' })
@@ -90,7 +95,28 @@ export default function StepReview({
     ],
     contact: [
       { label: t('contact.ownerName.label'), value: show(contact.ownerName) },
-      { label: t('contact.contactEmail.label'), value: show(contact.contactEmail) },
+      {
+        label: t('contact.contactEmail.label'),
+        // Support replies to this address: the contact step's "Did you mean …?" is asked again
+        // here, the last look before the appeal is made, with the same one-tap fix.
+        value: (
+          <>
+            <span ref={emailRef} tabIndex={-1}>
+              {show(contact.contactEmail)}
+            </span>
+            <EmailSuggestion
+              id="review-contactEmail-live"
+              value={contact.contactEmail}
+              checked={contact.contactEmail}
+              onUse={(address) => {
+                onUseContactEmail(address);
+                // The button goes with the question: focus the address it put in its place.
+                emailRef.current?.focus();
+              }}
+            />
+          </>
+        ),
+      },
       { label: t('contact.contactPhone.label'), value: show(contact.contactPhone) },
       { label: t('contact.linkedAccount.label'), value: show(contact.linkedAccount) },
       { label: t('contact.accountHint.label'), value: show(contact.accountHint) },

@@ -98,6 +98,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
         onBack={() => actions.back('review')}
         onPdf={actions.finish}
         onFieldErrors={actions.showServerErrors}
+        onUseContactEmail={(contactEmail) => actions.setContact({ ...draft.contact, contactEmail })}
       />
     </>
   ),
