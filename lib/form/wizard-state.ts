@@ -96,13 +96,36 @@ function withFiles(state: WizardState, files: EvidenceFile[]): WizardState {
   return { ...state, files, draft: withoutAnswered(state.draft, changedRoles(state.files, files)) };
 }
 
+const sameValues = (a: Record<string, string>, b: Record<string, string>) => changedFields(a, b).length === 0 && changedFields(b, a).length === 0;
+
+/** Whether two states would make the same appeal: every answer and file the PDF is made from. */
+function sameAppeal(a: WizardState, b: WizardState): boolean {
+  return (
+    sameValues(a.draft.device, b.draft.device) &&
+    sameValues(a.draft.purchase, b.draft.purchase) &&
+    sameValues(a.draft.contact, b.draft.contact) &&
+    a.draft.recipient === b.draft.recipient &&
+    a.draft.receiptShows.join() === b.draft.receiptShows.join() &&
+    changedRoles(a.files, b.files).length === 0
+  );
+}
+
 /**
  * The wizard's state changes, as a pure function: the component layer only dispatches, saves and
  * moves focus. `null` is the appeal still being read from the browser's storage.
+ *
+ * A finished appeal stays while the answers are those it was made from, so Back from the result
+ * page and Forward again shows it once more; once an answer or a file changes it no longer says
+ * what the form does and is dropped: only a new PDF leads to the result again.
  */
 export function wizardReducer(state: WizardState | null, action: WizardAction): WizardState | null {
   if (action.type === 'restore') return action.state;
   if (!state) return state;
+  const next = change(state, action);
+  return state.result && next.result === state.result && !sameAppeal(state, next) ? { ...next, result: null } : next;
+}
+
+function change(state: WizardState, action: Exclude<WizardAction, { type: 'restore' }>): WizardState {
   const { draft } = state;
   switch (action.type) {
     case 'device':

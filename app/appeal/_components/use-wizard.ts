@@ -56,7 +56,11 @@ export function useWizard() {
   }, [files, persist]);
   const result = state?.result;
   useEffect(() => {
-    if (result && result !== stored.current?.result) persist(saveResult(result));
+    if (result === undefined || !stored.current || result === stored.current.result) return;
+    // Noted as stored, so that a result dropped because an answer changed (null) is deleted from
+    // storage too, even when the appeal was loaded without one and the PDF was made since.
+    stored.current = { ...stored.current, result };
+    persist(saveResult(result));
   }, [result, persist]);
 
   // Moving between steps puts focus on the new step's heading, so keyboard and screen-reader

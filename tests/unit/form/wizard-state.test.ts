@@ -152,4 +152,43 @@ describe('wizard state', () => {
     const unnamed = run(base, { type: 'pdf', pdf, fileName: null, locale: 'en' });
     expect(unnamed.result?.fileName).toBe(`appeal-${base.draft.caseReference}.pdf`);
   });
+
+  it('keeps the finished appeal while the answers are those it was made from, and drops it when one changes', () => {
+    const receipt = file('r', 'receipt');
+    const finished = run(
+      start(),
+      { type: 'files', update: () => [file('box', 'boxPhoto'), receipt] },
+      { type: 'goTo', step: 'review' },
+      { type: 'pdf', pdf: new Blob(['%PDF-']), fileName: 'appeal.pdf', locale: 'en' },
+    );
+    const { draft } = finished;
+    // Back to the answers and through them: looking, retyping the same, the ticket noted on the
+    // result page, a note added to a file: the PDF still says what the form says.
+    const looked = run(
+      finished,
+      { type: 'goTo', step: 'review' },
+      { type: 'goTo', step: 'device' },
+      { type: 'device', device: { ...draft.device } },
+      { type: 'recipient', recipient: draft.recipient, edited: true },
+      { type: 'receiptShows', receiptShows: [...draft.receiptShows] },
+      { type: 'ticket', ticket: '250101-000123' },
+      { type: 'files', update: (files) => files.map((f) => ({ ...f, notes: [{ key: 'x', tone: 'info' as const }] })) },
+    );
+    expect(looked.result).toBe(finished.result);
+
+    const changes: WizardAction[] = [
+      { type: 'device', device: { ...draft.device, model: 'POCO X6' } },
+      { type: 'purchase', purchase: { ...draft.purchase, sellerName: 'Another shop' } },
+      { type: 'recipient', recipient: 'other@example.com', edited: true },
+      { type: 'receiptShows', receiptShows: ['date'] },
+      { type: 'contact', contact: { ...draft.contact, ownerName: 'Erika Mustermann' } },
+      { type: 'files', update: (files) => files.filter((f) => f.id !== 'r') },
+      { type: 'labelPhoto', file: { ...file('label', 'boxPhoto'), source: 'label' } },
+    ];
+    for (const change of changes) {
+      const changed = run(looked, change);
+      expect(changed.result, change.type).toBeNull();
+      expect(changed.draft.step, change.type).toBe('device');
+    }
+  });
 });
