@@ -7,16 +7,35 @@ import { emptyDraft, type AppealDraft, type EvidenceFile } from '@/lib/form/draf
 import { clearAppeal, loadAppeal, saveDraft, saveFiles, saveResult } from '@/lib/form/draft-store';
 import type { Locale } from '@/lib/i18n/locales';
 import { placeServerErrors } from '@/lib/form/server-errors';
-import type { FormStep, WizardStep } from '@/lib/form/steps';
-import { wizardReducer, type WizardAction, type WizardState } from '@/lib/form/wizard-state';
+import { addressOf, stepOnArrival, stepOnTraversal } from '@/lib/form/step-address';
+import { FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
+import { stepAfter, stepBefore, wizardReducer, type WizardAction, type WizardState } from '@/lib/form/wizard-state';
 
 export type SaveState = 'saved' | 'failed';
 
 const freshState = (): WizardState => ({ draft: emptyDraft(), files: [], result: null });
 
 /**
+ * Puts `step` in the address bar (see lib/form/step-address). A move the user makes is a new
+ * history entry, so the browser's Back (Android's Back gesture) returns to the step before it
+ * rather than leaving the form; a correction (the draft loaded, a step not reached, Start over)
+ * rewrites the current entry. Next.js keeps its router in step with both calls.
+ */
+function showInAddress(step: WizardStep, how: 'push' | 'replace') {
+  const address = addressOf(step, window.location.href);
+  const here = `${window.location.pathname}${window.location.search}`;
+  if (how === 'push') {
+    // A second press of Continue before the step changes adds no second entry.
+    if (address !== here) window.history.pushState(null, '', address);
+  } else if (address !== here || window.location.hash) {
+    window.history.replaceState(null, '', address);
+  }
+}
+
+/**
  * The wizard's state (lib/form/wizard-state) wired to the browser: read from IndexedDB once, each
- * change saved back, and focus moved to the new step's heading when the user changes step.
+ * change saved back, each step move kept in the browser's history (Back and Forward move between
+ * steps), and focus moved to the new step's heading when the step changes.
  */
 export function useWizard() {
   const [state, dispatch] = useReducer(wizardReducer, null);
@@ -25,6 +44,11 @@ export function useWizard() {
   const moved = useRef(false);
   // What storage already holds: no need to write it back.
   const stored = useRef<WizardState | null>(null);
+  // The state as last rendered, for Back and Forward (the popstate listener outlives renders).
+  const latest = useRef<WizardState | null>(null);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
 
   const persist = useCallback((write: Promise<void>) => {
     write.then(
@@ -41,9 +65,29 @@ export function useWizard() {
       })
       .then((saved) => {
         stored.current = saved;
-        dispatch({ type: 'restore', state: saved });
+        // Only the draft knows which steps were reached: the address read now, not on the server
+        // (which draws the blank step 1 whatever it names), and not before the draft is here.
+        const step = stepOnArrival(window.location.search, saved);
+        dispatch({ type: 'restore', state: step === saved.draft.step ? saved : { ...saved, draft: { ...saved.draft, step } } });
+        showInAddress(step, 'replace');
       })
       .catch(() => setSaveState('failed'));
+  }, []);
+
+  // Back and Forward: the step the address names, if the user has reached it (a Back before the
+  // draft is read is answered by the load above, which reads the address when it is done).
+  useEffect(() => {
+    const onTraverse = () => {
+      const current = latest.current;
+      if (!current) return;
+      const step = stepOnTraversal(window.location.search, current);
+      showInAddress(step, 'replace');
+      if (step === current.draft.step) return;
+      moved.current = true;
+      dispatch({ type: 'goTo', step });
+    };
+    window.addEventListener('popstate', onTraverse);
+    return () => window.removeEventListener('popstate', onTraverse);
   }, []);
 
   const draft = state?.draft;
@@ -78,6 +122,11 @@ export function useWizard() {
       moved.current = true;
       dispatch(action);
     };
+    /** A move the user makes to `step`: a history entry of its own, then the move. */
+    const go = (step: WizardStep, action: WizardAction) => {
+      showInAddress(step, 'push');
+      navigate(action);
+    };
     return {
       setDevice: (device: AppealDraft['device']) => dispatch({ type: 'device', device }),
       setPurchase: (purchase: AppealDraft['purchase']) => dispatch({ type: 'purchase', purchase }),
@@ -87,13 +136,15 @@ export function useWizard() {
       setTicket: (ticket: string) => dispatch({ type: 'ticket', ticket }),
       updateFiles: (update: (files: EvidenceFile[]) => EvidenceFile[]) => dispatch({ type: 'files', update }),
       addLabelPhoto: (file: EvidenceFile) => dispatch({ type: 'labelPhoto', file }),
-      goTo: (step: WizardStep) => navigate({ type: 'goTo', step }),
-      next: (from: FormStep) => navigate({ type: 'next', from }),
-      back: (from: FormStep) => navigate({ type: 'back', from }),
+      goTo: (step: WizardStep) => go(step, { type: 'goTo', step }),
+      /** Called only for a step its checks accepted: a refused Continue adds no history entry. */
+      next: (from: FormStep) => go(stepAfter(from), { type: 'next', from }),
+      back: (from: FormStep) => go(stepBefore(from), { type: 'back', from }),
       /** Places the server's field messages and returns those no step asks for. */
       showServerErrors: (fields: Record<string, string>): string[] => {
         const placed = placeServerErrors(fields);
         if (placed.firstStep) {
+          showInAddress(placed.firstStep, 'push');
           // The step's error summary takes focus instead of its heading.
           moved.current = false;
           dispatch({ type: 'serverErrors', placed });
@@ -101,11 +152,14 @@ export function useWizard() {
         }
         return placed.unplaced;
       },
-      finish: (pdf: Blob, fileName: string | null, locale: Locale) => navigate({ type: 'pdf', pdf, fileName, locale }),
+      finish: (pdf: Blob, fileName: string | null, locale: Locale) => go('result', { type: 'pdf', pdf, fileName, locale }),
       startOver: () => {
         persist(clearAppeal());
         const fresh = freshState();
         stored.current = fresh;
+        // In place, not a new entry: Back must not lead to a step of the appeal just cleared. Older
+        // entries that name a later step open step 1 of the fresh one (see reachableStep).
+        showInAddress(FORM_STEPS[0], 'replace');
         navigate({ type: 'restore', state: fresh });
       },
     };
