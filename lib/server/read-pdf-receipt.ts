@@ -3,6 +3,7 @@ import 'server-only';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 
 import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
+import { pdfStructureProblem } from '@/lib/appeal/pdf-structure';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
 import { checkPageContents, countPages, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
@@ -14,6 +15,7 @@ const PDF_PARSE_DEADLINE_MS = 4000;
 export type PdfReceipt = { document: PDFDocument; pageCount: number };
 
 const malformed = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.pdfMalformed', { file }), { cause });
+const encrypted = (file: string) => new AppError('unreadable-file', msg('file.pdfEncrypted', { file }));
 
 class ParseDeadlineError extends Error {}
 
@@ -42,13 +44,19 @@ async function loadWithDeadline(bytes: Uint8Array, deadlineMs: number): Promise<
 }
 
 /**
- * Opens a PDF receipt whose pages will join the bundle. Encrypted files are refused (pdf-lib can
- * only copy blank pages from them); unparsable or empty ones too. More than MAX_PDF_PAGES pages is
+ * Opens a PDF receipt whose pages will join the bundle. First the byte scan the form also makes
+ * when the PDF is added (pdfStructureProblem), so that the form never refuses what is accepted
+ * here, and a file it let through is refused here for the same reasons in the same words: one cut
+ * short (pdf-lib would draw the pages it lost as blank) or encrypted. Encrypted files are refused
+ * (pdf-lib can only copy blank pages from them); unparsable or empty ones too. More than MAX_PDF_PAGES pages is
  * a 413 rather than a silent cut: a receipt that long is not a receipt, and truncating evidence
  * would change what the user meant to send. Scripts, actions, embedded files and metadata are
  * stripped here, so only what draws the pages can reach the bundle.
  */
 export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs = PDF_PARSE_DEADLINE_MS): Promise<PdfReceipt> {
+  const scanned = pdfStructureProblem(bytes);
+  if (scanned === 'encrypted') throw encrypted(file);
+  if (scanned === 'malformed') throw malformed(file, new Error('no %PDF- header or no %%EOF near the end'));
   const problem = xrefStreamProblem(bytes);
   if (problem) throw malformed(file, new Error(problem));
   let document: PDFDocument;
@@ -57,7 +65,7 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   } catch (cause) {
     throw malformed(file, cause);
   }
-  if (document.isEncrypted) throw new AppError('unreadable-file', msg('file.pdfEncrypted', { file }));
+  if (document.isEncrypted) throw encrypted(file);
   let pageCount: number;
   try {
     // Counted with a limit before pdf-lib lists the pages (see countPages).
