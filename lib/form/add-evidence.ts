@@ -21,6 +21,9 @@ const PROBLEM_KEYS: Record<FileProblem, ErrorKey> = {
   notAccepted: 'file.unsupportedType',
   pdfNotHere: 'file.pdfNotBoxPhoto',
   unreadable: 'file.unreadable',
+  // The server's own words for the same scan (lib/server/read-pdf-receipt.ts).
+  pdfEncrypted: 'file.pdfEncrypted',
+  pdfMalformed: 'file.pdfMalformed',
 };
 
 /** What identifies a picked file without reading it: the same photo picked twice has the same. */

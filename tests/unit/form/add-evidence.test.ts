@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 
 import { MAX_FILES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 
 const photo = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg', lastModified: 1_700_000_000_000 });
 const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: sourceOf(file) });
@@ -55,5 +61,40 @@ describe('refusalsAfterAdding', () => {
     expect(refusalsAfterAdding(zones, new Set([sourceOf(otherPhoto)])).boxPhoto).toHaveLength(1);
     // … the refused file itself, added in another zone, takes it away.
     expect(refusalsAfterAdding(zones, new Set([sourceOf(refusedPhoto)])).boxPhoto).toEqual([]);
+  });
+});
+
+describe('a PDF added to a zone', () => {
+  const plainPdf = async () => {
+    const document = await PDFDocument.create();
+    document.addPage([300, 400]).drawText('Elektro Markt, receipt 4711', { x: 20, y: 360, size: 10 });
+    return document.save();
+  };
+  const encrypt = (pdf: Uint8Array, userPassword: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'add-evidence-'));
+    try {
+      writeFileSync(path.join(dir, 'in.pdf'), pdf);
+      execFileSync('qpdf', ['--encrypt', userPassword, 'owner', '256', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
+      return readFileSync(path.join(dir, 'out.pdf'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const added = async (bytes: Uint8Array, name: string) => prepareOne(new File([new Uint8Array(bytes)], name, { type: 'application/pdf' }), 'receipt', 0);
+  const refusal = (name: string, key: string) => ({ key, values: { file: name, maxMb: 25 }, name });
+
+  it('is refused at once when the server would refuse it, in the server’s words, naming the file', async () => {
+    const pdf = await plainPdf();
+    // A password to open it, or only one against changes (as shops' e-receipts often have).
+    expect(await added(encrypt(pdf, 'secret'), 'выписка.pdf')).toMatchObject(refusal('выписка.pdf', 'file.pdfEncrypted'));
+    expect(await added(encrypt(pdf, ''), 'e-чек.pdf')).toMatchObject(refusal('e-чек.pdf', 'file.pdfEncrypted'));
+    // Cut short by a broken download, or a PDF only by its first bytes.
+    expect(await added(pdf.subarray(0, Math.floor(pdf.length / 2)), 'half.pdf')).toMatchObject(refusal('half.pdf', 'file.pdfMalformed'));
+    expect(await added(new TextEncoder().encode(`%PDF-1.7\n${'A'.repeat(2000)}`), 'broken.pdf')).toMatchObject(refusal('broken.pdf', 'file.pdfMalformed'));
+  });
+
+  it('is added as it is when whole and unencrypted', async () => {
+    const pdf = await plainPdf();
+    expect(await added(pdf, 'receipt.pdf')).toMatchObject({ name: 'receipt.pdf', kind: 'pdf', role: 'receipt', originalSize: pdf.length });
   });
 });
