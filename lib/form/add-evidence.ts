@@ -112,7 +112,9 @@ export async function prepareOne(file: File, role: EvidenceRole, addedAt: number
   return {
     id: crypto.randomUUID(),
     role,
-    name: shrunk.kind === 'shrunk' ? shrunk.name : file.name,
+    // The user's own name, also for a photo sent as a JPEG: two photos "shot.avif" and "shot.webp"
+    // must not both read "shot.jpg". The server tells the type from the bytes, never the name.
+    name: file.name,
     kind: shrunk.kind === 'shrunk' ? 'jpeg' : check.kind,
     blob: shrunk.kind === 'shrunk' ? shrunk.blob : file,
     originalSize: file.size,

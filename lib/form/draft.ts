@@ -20,7 +20,10 @@ export type EvidenceNote = { key: string; values?: Record<string, string | numbe
 export type EvidenceFile = {
   id: string;
   role: EvidenceRole;
-  /** The name sent to the server (a shrunk photo becomes `.jpg`). */
+  /**
+   * The name the user's file has, shown and sent as it is, also when the photo is sent as a JPEG
+   * (the server decides the type from the bytes). Drafts from older builds may hold `….jpg` here.
+   */
   name: string;
   kind: EvidenceKind;
   /** What will be uploaded: the shrunk photo, or the original when shrinking would not help. */

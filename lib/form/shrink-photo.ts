@@ -6,7 +6,7 @@ const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
 const SMALL_ENOUGH_BYTES = 600 * 1024;
 
 export type ShrinkOutcome =
-  | { kind: 'shrunk'; blob: Blob; name: string; width: number; height: number }
+  | { kind: 'shrunk'; blob: Blob; width: number; height: number }
   /** Send the original: a PDF, a HEIC, or a photo that would not get smaller. */
   | { kind: 'as-is' }
   /** A JPEG, PNG or WebP the browser could not decode: damaged or cut short (the server refuses it too). */
@@ -41,7 +41,7 @@ export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<Shrin
     if (kind === 'jpeg' && fits && file.size <= SMALL_ENOUGH_BYTES) return { kind: 'as-is' };
     const blob = await drawAsJpeg(bitmap, width, height);
     if (!blob) return { kind: 'as-is' };
-    return { kind: 'shrunk', blob, name: jpegName(file.name), width, height };
+    return { kind: 'shrunk', blob, width, height };
   } finally {
     bitmap.close();
   }
@@ -75,9 +75,4 @@ function paint(
   ctx.fillRect(0, 0, width, height);
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, width, height);
-}
-
-function jpegName(name: string): string {
-  const base = name.replace(/\.[^./\\]*$/, '') || 'photo';
-  return `${base}.jpg`;
 }

@@ -197,10 +197,10 @@ test('a file that is not an image is refused at once, in its own zone', async ({
     return transfer;
   }, png);
   await boxZone.dispatchEvent('drop', { dataTransfer });
-  await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} dropped-order.jpg` })).toBeVisible();
+  await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} dropped-order.png` })).toBeVisible();
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    boxZone.getByRole('button', { name: `${c.form.evidence.replace} dropped-order.jpg` }).click(),
+    boxZone.getByRole('button', { name: `${c.form.evidence.replace} dropped-order.png` }).click(),
   ]);
   await chooser.setFiles(fixturePath('box-label-12mp.jpg'));
   await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` })).toBeVisible({ timeout: 30_000 });

@@ -23,7 +23,7 @@ test('a reload in the middle loses nothing: fields, files, the step', async ({ p
   await page.getByRole('button', { name: c.form.back }).click();
   await expectStep(page, c.form.steps.evidence);
   await expect(listedFiles(page, c)).toHaveCount(4);
-  for (const name of ['box-label-12mp.jpg', 'receipt-photo-12mp.jpg', 'e-receipt.pdf', 'order-screenshot.jpg']) {
+  for (const name of ['box-label-12mp.jpg', 'receipt-photo-12mp.jpg', 'e-receipt.pdf', 'order-screenshot.png']) {
     await expect(page.getByRole('button', { name: `${c.form.evidence.remove} ${name}` })).toBeVisible();
   }
   // The restored photos are real images, not empty placeholders.

@@ -10,6 +10,7 @@ import { readFixture } from '../support/fixtures';
 import { photoLike } from '../support/hostile-files';
 import { extractPdfImages } from './hostile/pdf-inspect';
 import { appealRequest, STANDARD_FIELDS, type UploadSpec } from './support/appeal-request';
+import { pdftotext, withPdfFile } from './support/pdf-tools';
 
 /** What the browser sends after preparing a photo: upright, long edge 2000 px, baseline JPEG q80, no metadata. */
 const asBrowserPrepares = (bytes: Buffer) =>
@@ -47,7 +48,8 @@ describe('photos the browser prepared to the evidence spec', () => {
     files = [
       { field: 'boxPhoto', name: 'box-label-12mp.jpg', bytes: tagged, type: 'image/jpeg' },
       { field: 'receipt', name: 'receipt-photo-12mp.jpg', bytes: receipt, type: 'image/jpeg' },
-      { field: 'receipt', name: 'order-screenshot.jpg', bytes: await asBrowserPrepares(readFixture('order-screenshot.png')), type: 'image/jpeg' },
+      // The browser keeps the user's own name for a photo it sends as a JPEG.
+      { field: 'receipt', name: 'order-screenshot.png', bytes: await asBrowserPrepares(readFixture('order-screenshot.png')), type: 'image/jpeg' },
       { field: 'receipt', name: 'e-receipt.pdf', bytes: readFixture('e-receipt.pdf'), type: 'application/pdf' },
     ];
     const response = await POST(appealRequest(STANDARD_FIELDS, files));
@@ -64,6 +66,17 @@ describe('photos the browser prepared to the evidence spec', () => {
       [900, 2000],
     ]);
     photos.forEach((image, index) => expect(image.bytes.equals(rebuilt(Buffer.from(files[index]!.bytes))), files[index]!.name).toBe(true));
+  });
+
+  it('lists each under the user’s own name, saying what was sent when the name says another kind', () => {
+    const text = withPdfFile(pdf, pdftotext);
+    // The index: name, then kind, size in pixels and bytes.
+    expect(text).toMatch(/Box label: box-label-12mp\.jpg\n\s*JPEG · 2000 × 1500 px/);
+    expect(text).toMatch(/Receipt 2 of 3: order-screenshot\.png\n\s*sent as JPEG · 900 × 2000 px/);
+    // The photo's own page.
+    expect(text).toContain('box-label-12mp.jpg · JPEG · 2000 × 1500 px');
+    expect(text).toContain('order-screenshot.png · sent as JPEG · 900 × 2000 px');
+    expect(text).not.toContain('order-screenshot.jpg');
   });
 
   it('leaves no metadata, comment or trailing payload in the PDF’s images', async () => {

@@ -1,7 +1,6 @@
 import 'server-only';
 
-import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
-import { isPdfEvidence, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
+import { isPdfEvidence, kindLabel, type EvidenceItem } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { COLOR, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
 import type { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
@@ -29,7 +28,7 @@ export function drawEvidenceIndex(flow: PageFlow, items: readonly EvidenceItem[]
   for (const item of items) {
     flow.ensureSpace(blockHeight);
     flow.paragraph(`${item.caption}: ${item.fileName}`, { font: fonts.bold, size: FONT_SIZE.table });
-    flow.line(`${KIND_LABEL[item.kind]} · ${describeContent(item)} · ${formatBytes(item.byteLength)}`, { font: fonts.regular, size: FONT_SIZE.table }, MARGIN.left + INDENT);
+    flow.line(`${kindLabel(item.fileName, item.kind)} · ${describeContent(item)} · ${formatBytes(item.byteLength)}`, { font: fonts.regular, size: FONT_SIZE.table }, MARGIN.left + INDENT);
     flow.line(`SHA-256 ${item.sha256}`, { font: fonts.regular, size: FONT_SIZE.small, color: COLOR.muted }, MARGIN.left + INDENT);
     flow.gap(6);
   }

@@ -13,8 +13,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 
-import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
-import type { ImageEvidence, PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
+import { kindLabel, type ImageEvidence, type PdfEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { EvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { A4, COLOR, EVIDENCE_PAGE, FONT_SIZE, LEADING, MARGIN } from '@/lib/server/evidence-pdf/geometry';
 import { normalizeForPdf, wrapText } from '@/lib/server/evidence-pdf/wrap-text';
@@ -97,7 +96,7 @@ export function imageParts(imageHeight: number, boxHeight: number): { offset: nu
  * captioned "part n of m", the same embedded image shown through a window on each.
  */
 export function drawImagePages(document: PDFDocument, item: ImageEvidence, embedded: PDFImage, fonts: EvidenceFonts): void {
-  const detail = `${item.fileName} · ${KIND_LABEL[item.kind]} · ${item.image.sourceWidth} × ${item.image.sourceHeight} px`;
+  const detail = `${item.fileName} · ${kindLabel(item.fileName, item.kind)} · ${item.image.sourceWidth} × ${item.image.sourceHeight} px`;
   const sheet = sheetFor(item.image.width, item.image.height);
   const caption = layoutCaption(item.caption, detail, fonts, sheet);
   const fit = fitTopCentre(item.image.width, item.image.height, caption.box);

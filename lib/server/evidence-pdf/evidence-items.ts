@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { KIND_LABEL } from '@/lib/appeal/evidence-kind';
 import type { EvidenceKind, EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { ProcessedImage } from '@/lib/server/process-image';
 import type { PdfReceipt } from '@/lib/server/read-pdf-receipt';
@@ -38,4 +39,26 @@ const ROLE_LABEL: Record<EvidenceRole, string> = {
 export function evidenceCaption(role: EvidenceRole, position: number, count: number): string {
   const label = ROLE_LABEL[role];
   return count > 1 ? `${label} ${position} of ${count}` : label;
+}
+
+/** The file-name endings that name each kind, for telling a name from what was sent. */
+const KIND_EXTENSIONS: Record<EvidenceKind, readonly string[]> = {
+  jpeg: ['jpg', 'jpeg', 'jpe', 'jfif'],
+  png: ['png'],
+  webp: ['webp'],
+  avif: ['avif'],
+  heic: ['heic', 'heif', 'hif'],
+  pdf: ['pdf'],
+};
+
+/**
+ * How the PDF names what was sent, beside the user's own file name: "JPEG", or "sent as JPEG" when
+ * the name says another kind. The browser keeps the user's name for a photo it sends as a JPEG
+ * (shot.avif, transparent.png), and "shot.avif · JPEG" would read as a mistake. A name without a
+ * known ending (IMG_1234) gets the plain kind.
+ */
+export function kindLabel(fileName: string, kind: EvidenceKind): string {
+  const ending = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  const named = ending === undefined ? undefined : (Object.keys(KIND_EXTENSIONS) as EvidenceKind[]).find((k) => KIND_EXTENSIONS[k].includes(ending));
+  return named !== undefined && named !== kind ? `sent as ${KIND_LABEL[kind]}` : KIND_LABEL[kind];
 }

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { PDFDocument } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { MAX_FILES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { buildAppealFormData } from '@/lib/form/appeal-payload';
+import { emptyDraft } from '@/lib/form/draft';
 
 const photo = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg', lastModified: 1_700_000_000_000 });
 const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: sourceOf(file) });
@@ -96,5 +98,46 @@ describe('a PDF added to a zone', () => {
   it('is added as it is when whole and unencrypted', async () => {
     const pdf = await plainPdf();
     expect(await added(pdf, 'receipt.pdf')).toMatchObject({ name: 'receipt.pdf', kind: 'pdf', role: 'receipt', originalSize: pdf.length });
+  });
+});
+
+describe('a photo the browser sends as a JPEG', () => {
+  // Node has no image decoder or canvas: a 4000 × 3000 "photo" drawn onto a canvas that gives JPEG bytes.
+  const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+  class FakeCanvas {
+    constructor(readonly width: number, readonly height: number) {}
+    getContext() {
+      return { fillRect() {}, drawImage() {}, fillStyle: '', imageSmoothingQuality: '' };
+    }
+    convertToBlob() {
+      return Promise.resolve(new Blob([JPEG], { type: 'image/jpeg' }));
+    }
+  }
+  afterEach(() => vi.unstubAllGlobals());
+  const stubCanvas = () => {
+    vi.stubGlobal('createImageBitmap', () => Promise.resolve({ width: 4000, height: 3000, close() {} }));
+    vi.stubGlobal('OffscreenCanvas', FakeCanvas);
+  };
+  const head = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const avif = () => new File([head('\0\0\0\x1cftypavif'), new Uint8Array(5000)], 'shot.avif', { type: 'image/avif' });
+  const webp = () => new File([head('RIFF\0\0\0\0WEBPVP8 '), new Uint8Array(5000)], 'shot.webp', { type: 'image/webp' });
+  const png = () => new File([head('\x89PNG\r\n\x1a\n'), new Uint8Array(5000)], 'transparent.png', { type: 'image/png' });
+
+  it('keeps the user’s own name, shown and sent: shot.avif and shot.webp do not both become shot.jpg', async () => {
+    stubCanvas();
+    const { added, rejected } = await prepareEvidence([avif(), webp(), png()], 'extra');
+    expect(rejected).toEqual([]);
+    expect(added.map((file) => [file.name, file.kind, file.blob.type])).toEqual([
+      ['shot.avif', 'jpeg', 'image/jpeg'],
+      ['shot.webp', 'jpeg', 'image/jpeg'],
+      ['transparent.png', 'jpeg', 'image/jpeg'],
+    ]);
+    // The upload carries the same names with the JPEG bytes (the server reads the type from the bytes).
+    const sent = buildAppealFormData(emptyDraft(), added, 'en').getAll('extra') as File[];
+    expect(sent.map((file) => [file.name, file.size])).toEqual([
+      ['shot.avif', JPEG.length],
+      ['shot.webp', JPEG.length],
+      ['transparent.png', JPEG.length],
+    ]);
   });
 });
