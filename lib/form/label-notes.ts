@@ -3,7 +3,7 @@
  * under each thumbnail and saved with the draft), and the IMEI decisions drawn from them. Pure and
  * browser-safe. Note keys live in the `assistant` namespace.
  */
-import type { EvidenceCheck } from '@/lib/appeal/evidence-check';
+import type { EvidenceCheck, PhotoWarning } from '@/lib/appeal/evidence-check';
 import type { EvidenceFile, EvidenceNote } from '@/lib/form/draft';
 import { normalizeImeiInput } from '@/lib/imei';
 
@@ -19,6 +19,14 @@ export function isChecked(notes: readonly EvidenceNote[]): boolean {
   return notes.some(isAssistantNote);
 }
 
+/**
+ * The advice under a photo warning, worded for what the zone's photo shows: a box label ("tap the
+ * label on the screen to focus") or a receipt. Too small reads the same for both.
+ */
+function tipKey(warning: PhotoWarning, role: string): string {
+  return role === 'receipt' && warning !== 'tooSmall' ? `photo.${warning}.tipReceipt` : `photo.${warning}.tip`;
+}
+
 export function notesFromCheck(check: EvidenceCheck, role: string): EvidenceNote[] {
   const notes: EvidenceNote[] = [];
   if (role === 'boxPhoto') {
@@ -31,7 +39,7 @@ export function notesFromCheck(check: EvidenceCheck, role: string): EvidenceNote
   for (const warning of check.photo.warnings) {
     const values = warning === 'tooSmall' ? { width: check.photo.width, height: check.photo.height } : undefined;
     notes.push({ key: `photo.${warning}.title`, values, tone: 'warning' });
-    notes.push({ key: `photo.${warning}.tip`, tone: 'info' });
+    notes.push({ key: tipKey(warning, role), tone: 'info' });
   }
   if (check.photo.warnings.length === 0) notes.push({ key: 'photo.ok', tone: 'info' });
   return notes;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 
 import type { EvidenceFile } from '@/lib/form/draft';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { fillFromLabel, isChecked, isCurrentFile, labelImeisOf, leftEmptyByMismatch, mismatchedImeis, notesFromCheck, withCheckAnswer } from '@/lib/form/label-notes';
 
 const IMEI1 = '868907041234565';
@@ -27,6 +29,23 @@ describe('label notes', () => {
     const notes = notesFromCheck(check([]), 'receipt');
     expect(notes.map((n) => n.key)).toEqual(['photo.ok']);
     expect(labelImeisOf([{ role: 'receipt', notes }])).toEqual([]);
+  });
+
+  test('a blurred or dark receipt photo gets advice about the receipt, not the box label, in every language', () => {
+    const keys = (role: string) => notesFromCheck(check([], ['blurred', 'dark', 'tooSmall']), role).filter((n) => n.tone === 'info').map((n) => n.key);
+    expect(keys('receipt')).toEqual(['photo.blurred.tipReceipt', 'photo.dark.tipReceipt', 'photo.tooSmall.tip']);
+    expect(keys('boxPhoto')).toEqual(['photo.blurred.tip', 'photo.dark.tip', 'photo.tooSmall.tip']);
+    const label = { en: /label/i, ru: /наклейк/i, bg: /етикет/i, uk: /наліпк/i } as const;
+    const receipt = { en: /receipt/i, ru: /чек/i, bg: /бележка/i, uk: /чек/i } as const;
+    for (const locale of LOCALES) {
+      const { photo } = MESSAGES[locale].assistant;
+      for (const tip of [photo.blurred.tipReceipt, photo.dark.tipReceipt]) {
+        expect(tip, locale).not.toMatch(label[locale]);
+        expect(tip, locale).toMatch(receipt[locale]);
+      }
+      // The box label's own advice still speaks of the label.
+      expect(photo.blurred.tip, locale).toMatch(label[locale]);
+    }
   });
 
   test('fills only empty fields, in label order, never twice the same IMEI', () => {
