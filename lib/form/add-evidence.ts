@@ -46,7 +46,7 @@ export function admitEvidence(chosen: readonly File[], role: EvidenceRole, held:
   for (const file of chosen) {
     const source = sourceOf(file);
     if (taken.filter((f) => f.role === role).length >= EVIDENCE_RULES[role].max) {
-      refused.push({ name: file.name, source, key: 'files.tooManyForRole', values: { role, max: EVIDENCE_RULES[role].max } });
+      refused.push({ name: file.name, source, key: 'files.zoneFull', values: { role, max: EVIDENCE_RULES[role].max } });
     } else if (taken.some((f) => f.role === role && f.source === source)) {
       refused.push({ name: file.name, source, key: 'files.alreadyAdded', values: {} });
     } else if (taken.length >= MAX_FILES) {
@@ -57,6 +57,29 @@ export function admitEvidence(chosen: readonly File[], role: EvidenceRole, held:
     }
   }
   return { admitted, refused };
+}
+
+/** One line of a zone's refusals: its message, and the files it names. */
+export type RejectionLine = Pick<FileRejection, 'key' | 'values'> & { names: string[] };
+
+/**
+ * The lines a zone shows for its refusals: one per file, except the files left out because the
+ * zone was full, which share one line naming them all ("Not added: “4.jpg” and “5.jpg”. “Box
+ * label” holds at most 3 files…"), where the first of them stood.
+ */
+export function rejectionLines(rejections: readonly FileRejection[]): RejectionLine[] {
+  const lines: RejectionLine[] = [];
+  let full: RejectionLine | undefined;
+  for (const { key, values, name } of rejections) {
+    if (key === 'files.zoneFull' && full) {
+      full.names.push(name);
+      continue;
+    }
+    const line = { key, values, names: [name] };
+    if (key === 'files.zoneFull') full = line;
+    lines.push(line);
+  }
+  return lines;
 }
 
 /**

@@ -132,7 +132,7 @@ test('two quick picks in a zone cannot pass its limit together', async ({ page }
   await picker.setInputFiles(photos(['box-3.jpg', 'box-4.jpg']));
 
   const boxZone = zone(page, c, 'boxPhoto');
-  const tooMany = createTranslator({ locale: 'en', messages: c, namespace: 'errors' })('files.tooManyForRole', { role: 'boxPhoto', max: 3 });
+  const tooMany = createTranslator({ locale: 'en', messages: c, namespace: 'errors' })('files.zoneFull', { files: '“box-4.jpg”', count: 1, role: 'boxPhoto', max: 3 });
   await expect(boxZone).toContainText(tooMany, { timeout: 60_000 });
   await expect(listedFiles(page, c, 'boxPhoto')).toHaveCount(3, { timeout: 60_000 });
   await expect(boxZone.getByRole('button', { name: `${c.form.evidence.remove} box-4.jpg` })).toHaveCount(0);

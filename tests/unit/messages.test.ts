@@ -155,6 +155,8 @@ describe('errors namespace', () => {
       'files.tooMany': ['max'],
       'files.missingEvidence': [],
       'files.tooManyForRole': ['max', 'role'],
+      // The form's own, for the files a full zone left out (EvidenceZone).
+      'files.zoneFull': ['count', 'files', 'max', 'role'],
       'request.invalidFields': ['count'],
       'request.tooLarge': ['maxMb'],
       'request.notMultipart': [],

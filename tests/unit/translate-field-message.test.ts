@@ -28,9 +28,12 @@ describe('translateFieldMessage', () => {
     expect(translateFieldMessage(message, 'ru')).toContain("«чек {date}'s & 100%.jpg»");
   });
 
-  it('chooses the select branch for a role', () => {
+  it('chooses the select branch for a role: the zone’s own title', () => {
     expect(translateFieldMessage(encodeFieldMessage('files.tooManyForRole', { role: 'boxPhoto', max: 3 }), 'en')).toBe(
-      'Too many box photos: at most 3. Remove the ones that show the same thing.',
+      'Too many files under “Box label”: at most 3. Remove the ones that show the same thing.',
+    );
+    expect(translateFieldMessage(encodeFieldMessage('files.tooManyForRole', { role: 'extra', max: 8 }), 'en')).toBe(
+      'Too many files under “Other proof”: at most 8. Remove the ones that show the same thing.',
     );
   });
 

@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import { MESSAGES } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/locales';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import { translateFieldMessage } from '@/lib/i18n/translate-field-message';
 
 /** Every message of a locale as "namespace.key" → text. */
 function messagesOf(locale: Locale): Map<string, string> {
@@ -88,5 +91,36 @@ describe('one word for the appeal', () => {
 describe('Lost mode', () => {
   it('is named when the Bulgarian start page says to turn it off', () => {
     expect(MESSAGES.bg.home.check.lostMode.instead).toMatch(/изключете режима „Изгубено устройство“/);
+  });
+});
+
+describe('a zone that is full', () => {
+  // "Too many extra files" in the zone titled "Other proof", and "Too many box photos… Remove the
+  // ones that show the same thing" when 4 photos were picked, 3 added, and nothing to remove.
+  const say = (key: 'files.zoneFull' | 'files.tooManyForRole', values: Record<string, string | number>, locale: Locale) =>
+    translateFieldMessage(encodeFieldMessage(key, values), locale);
+
+  it.each(LOCALES)('is called by its own title, in the form’s and the server’s words (%s)', (locale) => {
+    for (const role of EVIDENCE_ROLES) {
+      const title = MESSAGES[locale].form.evidence.zones[role].title;
+      const quoted = MESSAGES[locale].form.evidence.quotedName.replace('{name}', title);
+      expect(say('files.tooManyForRole', { role, max: 3 }, locale), role).toContain(quoted);
+      expect(say('files.zoneFull', { role, max: 3, count: 1, files: '«4.jpg»' }, locale), role).toContain(quoted);
+    }
+  });
+
+  it('names the files left out and the zone’s limit, and does not ask to remove duplicates', () => {
+    expect(say('files.zoneFull', { role: 'boxPhoto', max: 3, count: 1, files: '“box-4.jpg”' }, 'en')).toBe(
+      'Not added: “box-4.jpg”. “Box label” holds at most 3 files. To add it instead, first remove one of the files already there.',
+    );
+    expect(say('files.zoneFull', { role: 'extra', max: 8, count: 2, files: '“a.jpg” and “b.jpg”' }, 'en')).toBe(
+      'Not added: “a.jpg” and “b.jpg”. “Other proof” holds at most 8 files. To add one of them instead, first remove one of the files already there.',
+    );
+    expect(say('files.zoneFull', { role: 'boxPhoto', max: 3, count: 1, files: '«box-4.jpg»' }, 'ru')).toBe(
+      'Не добавлен файл «box-4.jpg». В разделе «Наклейка на коробке» может быть не более 3 файлов. Чтобы добавить его, сначала удалите один из уже добавленных файлов.',
+    );
+    expect(say('files.zoneFull', { role: 'receipt', max: 4, count: 2, files: '„a.jpg“ и „b.jpg“' }, 'bg')).toContain('Не са добавени файловете „a.jpg“ и „b.jpg“. В раздел „Касова бележка“ може да има най-много 4 файла.');
+    expect(say('files.zoneFull', { role: 'extra', max: 8, count: 1, files: '«a.jpg»' }, 'uk')).toContain('Не додано файл «a.jpg». У розділі «Інші докази» може бути не більше 8 файлів.');
+    for (const locale of LOCALES) expect(say('files.zoneFull', { role: 'boxPhoto', max: 3, count: 1, files: 'x' }, locale)).not.toMatch(/same thing|одно и то же|едно и също|одне й те саме/);
   });
 });

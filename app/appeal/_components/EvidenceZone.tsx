@@ -1,11 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 
 import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
-import type { FileRejection } from '@/lib/form/add-evidence';
+import { rejectionLines, type FileRejection } from '@/lib/form/add-evidence';
 import { EvidenceThumb } from '@/app/appeal/_components/EvidenceThumb';
 
 import styles from './EvidenceZone.module.css';
@@ -51,6 +51,7 @@ export function EvidenceZone({
 }) {
   const t = useTranslations('form.evidence');
   const tErrors = useTranslations('errors');
+  const format = useFormatter();
   const [dragging, setDragging] = useState(false);
   const full = files.length >= EVIDENCE_RULES[role].max;
 
@@ -132,11 +133,16 @@ export function EvidenceZone({
         ) : null}
         {rejections.length > 0 ? (
           <ul className={styles.rejections}>
-            {rejections.map((rejection, index) => (
-              <li key={`${rejection.name}-${index}`} className="field-error">
-                {tErrors.has(rejection.key)
-                  ? tErrors(rejection.key, { file: rejection.name, ...rejection.values })
-                  : t('rejectedGeneric', { file: rejection.name })}
+            {rejectionLines(rejections).map(({ key, values, names }, index) => (
+              <li key={`${names.join('/')}-${index}`} className="field-error">
+                {tErrors.has(key)
+                  ? tErrors(key, {
+                      file: names[0] ?? '',
+                      files: format.list(names.map((name) => t('quotedName', { name })), { type: 'conjunction' }),
+                      count: names.length,
+                      ...values,
+                    })
+                  : t('rejectedGeneric', { file: names.join(', ') })}
               </li>
             ))}
           </ul>

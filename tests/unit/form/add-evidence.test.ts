@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { MAX_FILES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, rejectionLines, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { buildAppealFormData } from '@/lib/form/appeal-payload';
 import { emptyDraft } from '@/lib/form/draft';
 
@@ -16,11 +16,11 @@ const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: 
 const names = (files: readonly File[]) => files.map((file) => file.name);
 
 describe('admitEvidence', () => {
-  it('admits up to the role’s limit and refuses the rest, naming the limit', () => {
+  it('admits up to the role’s limit and refuses the rest, each by name, with the zone and its limit', () => {
     const already = [held('boxPhoto', photo('a.jpg')), held('boxPhoto', photo('b.jpg'))];
     const { admitted, refused } = admitEvidence([photo('c.jpg'), photo('d.jpg')], 'boxPhoto', already);
     expect(names(admitted)).toEqual(['c.jpg']);
-    expect(refused).toEqual([{ name: 'd.jpg', source: sourceOf(photo('d.jpg')), key: 'files.tooManyForRole', values: { role: 'boxPhoto', max: 3 } }]);
+    expect(refused).toEqual([{ name: 'd.jpg', source: sourceOf(photo('d.jpg')), key: 'files.zoneFull', values: { role: 'boxPhoto', max: 3 } }]);
   });
 
   it('counts what an earlier pick is still preparing: two quick picks cannot pass the limit together', () => {
@@ -29,7 +29,7 @@ describe('admitEvidence', () => {
     const preparing = first.admitted.map((file) => held('boxPhoto', file));
     const second = admitEvidence([photo('c.jpg'), photo('d.jpg')], 'boxPhoto', preparing);
     expect(names(second.admitted)).toEqual(['c.jpg']);
-    expect(second.refused.map((r) => [r.name, r.key])).toEqual([['d.jpg', 'files.tooManyForRole']]);
+    expect(second.refused.map((r) => [r.name, r.key])).toEqual([['d.jpg', 'files.zoneFull']]);
   });
 
   it('refuses the same photo picked again in the same zone, within one pick too; another zone may have it', () => {
@@ -48,6 +48,19 @@ describe('admitEvidence', () => {
     const fourteen = full.slice(0, 14);
     const { refused } = admitEvidence([photo('x.jpg')], 'extra', [...fourteen, held('receipt', photo('y.jpg'))]);
     expect(refused).toEqual([{ name: 'x.jpg', source: sourceOf(photo('x.jpg')), key: 'files.tooMany', values: { max: MAX_FILES } }]);
+  });
+});
+
+describe('rejectionLines', () => {
+  it('names every file a full zone left out on one line, and keeps the other refusals one per file', () => {
+    const picked = ['1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg', 'page.html'].map((name) => photo(name));
+    const { refused } = admitEvidence(picked.slice(0, 5), 'boxPhoto', [held('boxPhoto', picked[0]!)]);
+    const unreadable: FileRejection = { name: 'page.html', source: sourceOf(picked[5]!), key: 'file.unsupportedType', values: { file: 'page.html' } };
+    expect(rejectionLines([...refused, unreadable])).toEqual([
+      { key: 'files.alreadyAdded', values: {}, names: ['1.jpg'] },
+      { key: 'files.zoneFull', values: { role: 'boxPhoto', max: 3 }, names: ['4.jpg', '5.jpg'] },
+      { key: 'file.unsupportedType', values: { file: 'page.html' }, names: ['page.html'] },
+    ]);
   });
 });
 
