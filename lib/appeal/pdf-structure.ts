@@ -24,6 +24,14 @@ export const PDF_EOF_WINDOW = 1024;
  */
 const DICTIONARY_REACH = 8 * 1024;
 
+/**
+ * How many `/Encrypt` keys are looked into at most. A file declares encryption once per trailer
+ * or cross-reference stream, a handful of times even after many incremental updates; one made of
+ * nothing but `/Encrypt` would otherwise cost two 8 KB windows per key, minutes for 25 MB, on the
+ * server too. Past the limit the scan says nothing, and pdf-lib's own check decides on the server.
+ */
+const MAX_ENCRYPT_KEYS = 64;
+
 const bytesOf = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const HEADER = bytesOf('%PDF-');
 const EOF_MARKER = bytesOf('%%EOF');
@@ -90,10 +98,13 @@ function declaredAt(bytes: Uint8Array, at: number): boolean {
  * linearised file repeats the entry only in its first), and the server refuses what this finds.
  */
 export function declaresEncryption(bytes: Uint8Array): boolean {
+  let looked = 0;
   for (const at of positionsOf(bytes, ENCRYPT_KEY)) {
     const next = bytes[at + ENCRYPT_KEY.length];
     if (next !== undefined && !ENDS_NAME.has(next)) continue;
     if (declaredAt(bytes, at)) return true;
+    looked += 1;
+    if (looked >= MAX_ENCRYPT_KEYS) return false;
   }
   return false;
 }

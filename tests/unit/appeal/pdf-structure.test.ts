@@ -115,6 +115,17 @@ describe('pdfStructureProblem', () => {
     expect(text(shown)).toContain('/Encrypt 5 0 R');
     expect(pdfStructureProblem(shown)).toBeNull();
   });
+
+  it('stays quick on a hostile 25 MB file made of /Encrypt keys and slashes (the server runs it too)', () => {
+    const line = bytesOf('<< /Encrypt 5 0 R /Type /Page >>\n');
+    const hostile = new Uint8Array(25 * 1024 * 1024);
+    for (let at = 0; at + line.length < hostile.length; at += line.length) hostile.set(line, at);
+    hostile.set(bytesOf('%PDF-1.7\n'), 0);
+    hostile.set(bytesOf('%%EOF'), hostile.length - 5);
+    const started = performance.now();
+    expect(pdfStructureProblem(hostile)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
 });
 
 describe('the server refuses what the form refuses, for the same reason', () => {
