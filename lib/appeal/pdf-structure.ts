@@ -32,6 +32,9 @@ const DICTIONARY_REACH = 8 * 1024;
  */
 const MAX_ENCRYPT_KEYS = 64;
 
+/** Bytes that pad a file after its end without being content: NUL and whitespace. */
+const PADDING = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
 const bytesOf = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const HEADER = bytesOf('%PDF-');
 const EOF_MARKER = bytesOf('%%EOF');
@@ -116,7 +119,10 @@ export function declaresEncryption(bytes: Uint8Array): boolean {
  */
 export function pdfStructureProblem(bytes: Uint8Array): PdfStructureProblem | null {
   if (!matchesAt(bytes, 0, HEADER)) return 'malformed';
-  const tail = bytes.length - PDF_EOF_WINDOW;
+  // Padding after the end (NULs a download tool wrote to fill a block, blank lines) is no content.
+  let end = bytes.length;
+  while (end > 0 && PADDING.has(bytes[end - 1]!)) end -= 1;
+  const tail = end - PDF_EOF_WINDOW;
   if (positionsOf(bytes, EOF_MARKER, tail).next().done) return 'malformed';
   return declaresEncryption(bytes) ? 'encrypted' : null;
 }

@@ -98,10 +98,17 @@ describe('pdfStructureProblem', () => {
 
   it('allows stray bytes after %%EOF, as readers do, up to the last kilobyte', () => {
     const plain = samples['pdf-lib, classic cross-reference table']!;
-    const padded = (extra: number) => new Uint8Array([...plain, ...new Uint8Array(extra).fill(0x0a)]);
+    const padded = (extra: number, byte = 0x78) => new Uint8Array([...plain, ...new Uint8Array(extra).fill(byte)]);
     expect(pdfStructureProblem(padded(2))).toBeNull();
     expect(pdfStructureProblem(padded(PDF_EOF_WINDOW - 10))).toBeNull();
     expect(pdfStructureProblem(padded(PDF_EOF_WINDOW + 10))).toBe('malformed');
+  });
+
+  it('does not count padding after the end (NULs, blank lines) as stray bytes, however long', () => {
+    const plain = samples['pdf-lib, classic cross-reference table']!;
+    const padded = (extra: number, byte: number) => new Uint8Array([...plain, ...new Uint8Array(extra).fill(byte)]);
+    expect(pdfStructureProblem(padded(64 * 1024, 0x00))).toBeNull();
+    expect(pdfStructureProblem(padded(8 * 1024, 0x0a))).toBeNull();
   });
 
   it('counts /Encrypt only as a key of a trailer or cross-reference stream, not /EncryptMetadata, nor text in a page', () => {
