@@ -13,12 +13,14 @@ import form from '@/lib/i18n/messages/en/form.json';
  * page's own parts: its texts come formatted from the server, no message formatter, no
  * next/image) and `/appeal` 173.5 KB (next-intl's client, react-hook-form, the draft store, the
  * device step and its photo reader's button, whose chunk loads right after hydration; the photo
- * preparation behind it loads when its file picker opens; the error boundary, 0.9 KB). The budgets sit just above those
+ * preparation behind it loads when its file picker opens; the error boundary, 0.9 KB). On
+ * 2026-12-01 `/appeal` grew to 175.4 KB with the step addresses that make Back go back a step, the
+ * recipient check on Continue and the lock code's Cyrillic note. The budgets sit just above those
  * figures, so any real growth fails here.
  */
 const BUDGETS: Record<string, number> = {
   '/': 142 * 1024,
-  '/appeal': 175 * 1024,
+  '/appeal': 176 * 1024,
 };
 
 /**
