@@ -70,6 +70,9 @@ test.describe('in Russian', () => {
       if (response.url().includes('/guidance/')) guidance.push({ url: response.url(), status: response.status(), type: response.headers()['content-type'] ?? '' });
     });
     await page.goto('/appeal');
+    // The step takes input once the saved draft is read ("Saved in this browser"); before that it is
+    // inert, and a click on Continue there does nothing (a loaded CI machine once took that long).
+    await expect(page.getByText(ru.saved, { exact: true })).toBeVisible();
     await page.getByLabel(ru.device.imei.label, { exact: true }).fill('868907041234565');
     await page.getByRole('button', { name: ru.continue }).click();
     await page.getByLabel(ru.purchase.country.label).selectOption('RU');
