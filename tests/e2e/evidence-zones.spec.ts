@@ -143,13 +143,7 @@ test('a long screenshot of an order is sent at its own width, not shrunk to a st
   await continueTo(page, c, c.form.steps.review);
 
   await page.getByRole('button', { name: c.form.generate.start }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 90_000 });
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: new RegExp(c.result.pdf.download.split('(')[0]!.trim()) }).click(),
-  ]);
-  const pdf = testInfo.outputPath('appeal.pdf');
-  await download.saveAs(pdf);
+  const pdf = await downloadAppealPdf(page, c, testInfo);
   // The browser sent it whole in width (a JPEG the server embeds as it is), drawn across the page over several pages.
   const shown = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
   expect(shown.length).toBeGreaterThan(1);
@@ -166,8 +160,8 @@ function apiCalls(page: Page): string[] {
   return calls;
 }
 
-/** Downloads the appeal PDF from the result page and returns its text. */
-async function appealPdfText(page: Page, c: (typeof CATALOGUES)['en'], testInfo: TestInfo): Promise<string> {
+/** Waits for the result page, downloads the appeal PDF from it and returns the file's path. */
+async function downloadAppealPdf(page: Page, c: (typeof CATALOGUES)['en'], testInfo: TestInfo): Promise<string> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.result.heading, { timeout: 90_000 });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -175,7 +169,12 @@ async function appealPdfText(page: Page, c: (typeof CATALOGUES)['en'], testInfo:
   ]);
   const pdf = testInfo.outputPath('appeal.pdf');
   await download.saveAs(pdf);
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  return pdf;
+}
+
+/** Downloads the appeal PDF from the result page and returns its text. */
+async function appealPdfText(page: Page, c: (typeof CATALOGUES)['en'], testInfo: TestInfo): Promise<string> {
+  return execFileSync('pdftotext', ['-layout', await downloadAppealPdf(page, c, testInfo), '-'], { encoding: 'utf8' });
 }
 
 test.describe('in Russian', () => {

@@ -12,6 +12,7 @@ import {
   fillPurchase,
   openFreshAppeal,
   pressContinue,
+  reachEvidence,
   reachReview,
   textbox,
 } from './support/pages';
@@ -79,11 +80,7 @@ test('Back and Forward move between the steps and keep the answers; Back from st
 
 test('a step chosen in the step list is a move Back undoes', async ({ page }) => {
   test.setTimeout(120_000);
-  await openFreshAppeal(page);
-  await fillDevice(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, MINIMAL_BUYER);
 
   await page.getByRole('navigation', { name: c.form.progress }).getByRole('button', { name: c.form.steps.device }).click();
   await expectStep(page, c.form.steps.device);
@@ -93,11 +90,7 @@ test('a step chosen in the step list is a move Back undoes', async ({ page }) =>
 
 test('an address names a step only once the user has reached it; a reload keeps the step', async ({ page }) => {
   test.setTimeout(120_000);
-  await openFreshAppeal(page);
-  await fillDevice(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, MINIMAL_BUYER);
   await page.goBack();
   await expectStep(page, c.form.steps.purchase);
   await expect(page.getByText(c.form.saved, { exact: true })).toBeVisible();
@@ -127,11 +120,7 @@ test('an address names a step only once the user has reached it; a reload keeps 
 
 test('Start over leaves no step of the old appeal to go back or forward to', async ({ page }) => {
   test.setTimeout(120_000);
-  await openFreshAppeal(page);
-  await fillDevice(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.purchase);
-  await fillPurchase(page, c, MINIMAL_BUYER);
-  await continueTo(page, c, c.form.steps.evidence);
+  await reachEvidence(page, c, MINIMAL_BUYER);
   await page.goBack();
   await expectStep(page, c.form.steps.purchase);
 
