@@ -190,6 +190,9 @@ export async function openFreshAppeal(page: Page) {
       }),
   );
   await page.reload();
+  // The step takes input once the saved draft is read; until then it is inert and a click on
+  // Continue does nothing (a loaded CI machine took long enough for a test to type into it).
+  await expect(page.locator('fieldset[inert]')).toHaveCount(0);
 }
 
 /** The e-mail subject the result page shows: the text beside its own Copy button. */
