@@ -316,3 +316,34 @@ test('a file the real server cannot read is reported in the zone of that file', 
   await pressContinue(page, c);
   await expectStep(page, c.form.steps.contact);
 });
+
+test('“Change” on a step Review calls incomplete shows what is missing there at once; a complete step stays quiet', async ({ page }) => {
+  await reachReview(page, c, MINIMAL_BUYER, addQuickEvidence);
+  // Back through the step list, the e-mail wiped, then straight on to Review.
+  await goToStep(page, c, 'contact');
+  await textbox(page, c.form.contact.contactEmail.label).fill('');
+  await goToStep(page, c, 'review');
+  const contact = page.getByRole('region', { name: c.form.steps.contact });
+  await expect(contact.getByText(c.form.review.incomplete)).toBeVisible();
+
+  await contact.getByRole('button', { name: `${c.form.review.change} ${c.form.steps.contact}` }).click();
+  await expectStep(page, c.form.steps.contact);
+  // Without pressing Continue: the summary names the field, takes focus, and the field says why.
+  // Not Next's route announcer, also an alert: the one headed by the summary's title.
+  const summary = page.getByRole('alert').filter({ has: page.locator('#error-summary-title') });
+  await expect(summary.getByRole('link')).toHaveText(`${c.form.contact.contactEmail.label}: ${c.errors.required}`);
+  await expect(summary).toBeFocused();
+  await expect(page.locator('#contactEmail-error')).toHaveText(c.errors.required);
+  // The message goes as the field is put right, as it does after a failed Continue.
+  await textbox(page, c.form.contact.contactEmail.label).fill(MINIMAL_BUYER.email);
+  await expect(page.locator('#contactEmail-error')).toHaveCount(0);
+
+  // A step that passes its check shows nothing on the way back.
+  await page.getByRole('button', { name: c.form.back, exact: true }).click();
+  await expectStep(page, c.form.steps.evidence);
+  await expect(summary).toHaveCount(0);
+  await page.getByRole('button', { name: c.form.back, exact: true }).click();
+  await expectStep(page, c.form.steps.purchase);
+  await expect(summary).toHaveCount(0);
+  await expect(page.locator('.field-error')).toHaveCount(0);
+});

@@ -25,12 +25,15 @@ const FIELDS: TextFieldSpec<ContactField>[] = [
 export default function StepContact({
   values,
   serverErrors,
+  checkOnOpen,
   onChange,
   onNext,
   onBack,
 }: {
   values: ContactValues;
   serverErrors: Record<string, string>;
+  /** The user has been past this step: it is checked as it opens (see useStepForm). */
+  checkOnOpen: boolean;
   onChange: (values: ContactValues) => void;
   onNext: () => void;
   onBack: () => void;
@@ -40,6 +43,7 @@ export default function StepContact({
     schema: ZContactStepSchema,
     values,
     serverErrors,
+    checkOnOpen,
     onChange,
     onValid: onNext,
     labelOf: (field) => t(`contact.${field}.label`),

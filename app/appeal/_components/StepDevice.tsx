@@ -45,12 +45,15 @@ const LOCK_CODE_STEPS = ['how1', 'how2', 'how3'] as const;
 export default function StepDevice({
   values,
   serverErrors,
+  checkOnOpen,
   onChange,
   onLabelPhoto,
   onNext,
 }: {
   values: DeviceValues;
   serverErrors: Record<string, string>;
+  /** The user has been past this step: it is checked as it opens (see useStepForm). */
+  checkOnOpen: boolean;
   onChange: (values: DeviceValues) => void;
   /** The box-label photo read here, to add to the box photos on the Proof step. */
   /** Adds the label photo to the box photos; false when it was there already or the zone is full. */
@@ -62,6 +65,7 @@ export default function StepDevice({
     schema: loadDeviceSchema,
     values,
     serverErrors,
+    checkOnOpen,
     onChange,
     onValid: onNext,
     labelOf: (field) => t(`device.${field}.label`),

@@ -23,6 +23,7 @@ export default function StepEvidence({
   files,
   receiptShows,
   serverErrors,
+  checkOnOpen,
   onFilesChange,
   onReceiptShowsChange,
   onNext,
@@ -31,6 +32,8 @@ export default function StepEvidence({
   files: EvidenceFile[];
   receiptShows: ReceiptFact[];
   serverErrors: Record<string, string>;
+  /** The user has been past this step: it is checked as it opens, as "Continue" would. */
+  checkOnOpen: boolean;
   onFilesChange: (update: (files: EvidenceFile[]) => EvidenceFile[]) => void;
   onReceiptShowsChange: (facts: ReceiptFact[]) => void;
   onNext: () => void;
@@ -41,8 +44,9 @@ export default function StepEvidence({
   const [rejections, setRejections] = useState<PerRole<FileRejection[]>>(() => perRole(() => []));
   // The files of each zone still being checked and shrunk, each shown with its own progress line.
   const [preparing, setPreparing] = useState<PerRole<PreparingFile[]>>(() => perRole(() => []));
-  const [attempt, setAttempt] = useState(Object.keys(serverErrors).length > 0 ? 1 : 0);
-  const [checked, setChecked] = useState(Object.keys(serverErrors).length > 0);
+  const checkedOnOpen = Object.keys(serverErrors).length > 0 || (checkOnOpen && files.length < MIN_EVIDENCE_FILES);
+  const [attempt, setAttempt] = useState(checkedOnOpen ? 1 : 0);
+  const [checked, setChecked] = useState(checkedOnOpen);
   // Files admitted to a zone and still being checked and shrunk: the next pick's limits count them.
   const preparingFiles = useRef<HeldFile[]>([]);
 

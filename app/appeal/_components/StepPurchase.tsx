@@ -31,6 +31,7 @@ export default function StepPurchase({
   recipient,
   recipientEdited,
   serverErrors,
+  checkOnOpen,
   onChange,
   onRecipientChange,
   onNext,
@@ -40,6 +41,8 @@ export default function StepPurchase({
   recipient: string;
   recipientEdited: boolean;
   serverErrors: Record<string, string>;
+  /** The user has been past this step: it is checked as it opens (see useStepForm). */
+  checkOnOpen: boolean;
   onChange: (values: PurchaseValues) => void;
   onRecipientChange: (recipient: string, edited: boolean) => void;
   onNext: () => void;
@@ -53,6 +56,7 @@ export default function StepPurchase({
     schema: ZPurchaseStepSchema,
     values,
     serverErrors,
+    checkOnOpen,
     onChange,
     onValid: onNext,
     labelOf: (field) => {

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
 
-import type { WizardStep } from '@/lib/form/steps';
+import { FORM_STEPS, type FormStep, type WizardStep } from '@/lib/form/steps';
 import { serverErrorsOf, withLabelPhoto, type WizardState } from '@/lib/form/wizard-state';
 import type { WizardActions } from '@/app/appeal/_components/use-wizard';
 
@@ -38,12 +38,16 @@ const FollowUpPanel = dynamic(() => import('@/app/appeal/_components/assistant/F
 
 type StepView = (state: WizardState, actions: WizardActions) => ReactNode;
 
+/** Whether the user has been past `step` (Back, the stepper or Review's "Change" brought them here). */
+const passed = (draft: WizardState['draft'], step: FormStep) => draft.furthest > FORM_STEPS.indexOf(step);
+
 /** What each step shows, keyed by step id: the wizard renders the current one. */
 export const STEP_VIEWS: Record<WizardStep, StepView> = {
   device: ({ draft, files }, actions) => (
     <StepDevice
       values={draft.device}
       serverErrors={serverErrorsOf(draft, 'device')}
+      checkOnOpen={passed(draft, 'device')}
       onChange={actions.setDevice}
       onLabelPhoto={(photo) => {
         actions.addLabelPhoto(photo);
@@ -59,6 +63,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
       recipient={draft.recipient}
       recipientEdited={draft.recipientEdited}
       serverErrors={serverErrorsOf(draft, 'purchase')}
+      checkOnOpen={passed(draft, 'purchase')}
       onChange={actions.setPurchase}
       onRecipientChange={actions.setRecipient}
       onNext={() => actions.next('purchase')}
@@ -72,6 +77,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
         files={files}
         receiptShows={draft.receiptShows}
         serverErrors={serverErrorsOf(draft, 'evidence')}
+        checkOnOpen={passed(draft, 'evidence')}
         onFilesChange={actions.updateFiles}
         onReceiptShowsChange={actions.setReceiptShows}
         onNext={() => actions.next('evidence')}
@@ -83,6 +89,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
     <StepContact
       values={draft.contact}
       serverErrors={serverErrorsOf(draft, 'contact')}
+      checkOnOpen={passed(draft, 'contact')}
       onChange={actions.setContact}
       onNext={() => actions.next('contact')}
       onBack={() => actions.back('contact')}

@@ -83,6 +83,7 @@ export function useStepForm<V extends FieldValues, O>({
   onValid,
   labelOf,
   outside = [],
+  checkOnOpen = false,
 }: {
   schema: SchemaSource<V, O>;
   values: V & DefaultValues<Partial<V>>;
@@ -92,6 +93,11 @@ export function useStepForm<V extends FieldValues, O>({
   /** Each field's label, named in the error summary: "This field is required" alone does not say which. */
   labelOf: (field: StepField<V>) => string;
   outside?: OutsideField<V>[];
+  /**
+   * Check the step as soon as it opens, as "Continue" would: for a step the user has been past
+   * already (Review's "Change" on a step it calls incomplete), so what is missing shows at once.
+   */
+  checkOnOpen?: boolean;
 }) {
   const form = useForm<Partial<V>, unknown, O>({
     defaultValues: values,
@@ -107,13 +113,6 @@ export function useStepForm<V extends FieldValues, O>({
   const serverFields = fields.filter((field) => serverErrors[field] !== undefined);
   const [attempt, setAttempt] = useState(serverFields.length > 0 ? 1 : 0);
 
-  useEffect(() => {
-    for (const field of serverFields) {
-      form.setError(field, { type: 'server', message: serverErrors[field] });
-    }
-    // Server messages are applied once, when the step opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   useEffect(
     () =>
@@ -133,6 +132,22 @@ export function useStepForm<V extends FieldValues, O>({
   const outsideProblems = outside.filter((item) => item.error !== undefined);
   const check = form.handleSubmit((output) => (outsideProblems.length > 0 ? failed() : onValid(output)), failed);
   const submit = (event?: BaseSyntheticEvent) => check(event).catch((error: unknown) => setFailure({ error }));
+
+  useEffect(() => {
+    for (const field of serverFields) {
+      form.setError(field, { type: 'server', message: serverErrors[field] });
+    }
+    // A step that passes its check stays quiet: "Continue" has not been pressed here yet, so the
+    // fields are not re-checked as they are typed. One that fails shows its summary, as "Continue" would.
+    if (checkOnOpen && serverFields.length === 0) {
+      form
+        .trigger()
+        .then((valid) => (valid && outsideProblems.length === 0 ? undefined : check()))
+        .catch((error: unknown) => setFailure({ error }));
+    }
+    // Server messages are applied, and the check made, once, when the step opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
 
