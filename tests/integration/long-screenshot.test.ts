@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST } from '@/app/api/appeal/route';
 import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
-import { imageParts } from '@/lib/server/evidence-pdf/draw-evidence-pages';
+import { imageParts, longImageSize, MAX_IMAGE_PARTS } from '@/lib/server/evidence-pdf/draw-evidence-pages';
 import { extractPdfImages } from './hostile/pdf-inspect';
 import { appealRequest, STANDARD_FIELDS } from './support/appeal-request';
 import { pdftotext, withPdfFile } from './support/pdf-tools';
@@ -82,5 +82,45 @@ describe('imageParts', () => {
     const last = parts.at(-1)!;
     expect(last.offset + last.height).toBe(2000);
     expect(last.height).toBeGreaterThan(0);
+  });
+});
+
+describe('a strip far longer than any screenshot', () => {
+  // Found in a hostile-input review: a 704-byte 1 × 30,000 PNG was stretched to the page's width
+  // and came out as 8,861 pages (8 MB, 6 s of the server's only thread).
+  for (const [width, height, format] of [
+    [1, 30_000, 'png'],
+    [100, 16_000, 'jpeg'],
+  ] as const) {
+    it(`${width} × ${height} px (${format}) takes at most ${MAX_IMAGE_PARTS} pages, drawn no larger than 96 px an inch`, async () => {
+      const bytes = await sharp({ create: { width, height, channels: 3, background: '#445566' } })[format]().toBuffer();
+      const started = performance.now();
+      const response = await POST(appealRequest(STANDARD_FIELDS, [{ field: 'receipt', name: `strip.${format}`, bytes, type: `image/${format}` }]));
+      expect(response.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(5000);
+      const pdf = new Uint8Array(await response.arrayBuffer());
+      const shown = withPdfFile(pdf, placements);
+      expect(shown.length).toBeGreaterThan(1);
+      expect(shown.length).toBeLessThanOrEqual(MAX_IMAGE_PARTS);
+      for (const placement of shown) expect(placement.xPpi).toBeGreaterThanOrEqual(95);
+    });
+  }
+});
+
+describe('longImageSize', () => {
+  const box = { width: 515, height: 700 };
+
+  it('fills the box’s width with a screenshot wide enough for it', () => {
+    expect(longImageSize({ width: 1080, height: 5660 }, box).width).toBe(515);
+  });
+
+  it('does not stretch a narrow image past 96 px an inch', () => {
+    expect(longImageSize({ width: 300, height: 3000 }, box)).toEqual({ width: 225, height: 2250 });
+  });
+
+  it('draws an image too long for the page limit narrower, so it fits that many pages exactly', () => {
+    const { height } = longImageSize({ width: 1, height: 12_000 }, box);
+    expect(imageParts(height, box.height)).toHaveLength(MAX_IMAGE_PARTS);
+    expect(imageParts(longImageSize({ width: 1200, height: 12_000 }, box).height, box.height).length).toBeLessThanOrEqual(MAX_IMAGE_PARTS);
   });
 });

@@ -74,6 +74,17 @@ function drawFrame(page: PDFPage, box: Box): void {
 const MIN_WIDTH_SHARE = 0.6;
 /** Each part repeats this much of the one before, so a line of text cut at a page's edge is whole on one of them. */
 const PART_OVERLAP = 24;
+/**
+ * A long image is drawn no larger than this many points a pixel (96 px an inch, a screen's own):
+ * a narrow strip stretched to the page's width shows nothing more, over many more pages.
+ */
+const MAX_POINTS_PER_PIXEL = 0.75;
+/**
+ * A long image goes over at most this many pages (the longest evidencePixelSize keeps, 1200 ×
+ * 12,000 px, takes eight at the page's width); a longer one is drawn narrower to fit. Without it a
+ * 1 × 30,000 px PNG of 700 bytes made 8,861 pages and held the server for seconds.
+ */
+export const MAX_IMAGE_PARTS = 8;
 
 /**
  * The windows a long image is shown through, top to bottom: for each page, how far down the
@@ -83,11 +94,22 @@ const PART_OVERLAP = 24;
 export function imageParts(imageHeight: number, boxHeight: number): { offset: number; height: number }[] {
   if (imageHeight <= boxHeight) return [{ offset: 0, height: imageHeight }];
   const step = boxHeight - PART_OVERLAP;
-  const count = Math.ceil((imageHeight - boxHeight) / step) + 1;
+  // Rounded first: a height worked out to fill exactly n pages (longImageSize) may come out a hair over.
+  const count = Math.ceil(Math.round(((imageHeight - boxHeight) / step) * 1e6) / 1e6) + 1;
   return Array.from({ length: count }, (_, index) => {
     const offset = index * step;
     return { offset, height: Math.min(boxHeight, imageHeight - offset) };
   });
+}
+
+/**
+ * The size a long image is drawn at across pages: the box's width, unless that would enlarge it
+ * past MAX_POINTS_PER_PIXEL or take more than MAX_IMAGE_PARTS pages.
+ */
+export function longImageSize(image: { width: number; height: number }, box: Pick<Box, 'width' | 'height'>): { width: number; height: number } {
+  const tallest = box.height + (MAX_IMAGE_PARTS - 1) * (box.height - PART_OVERLAP);
+  const width = Math.min(box.width, image.width * MAX_POINTS_PER_PIXEL, (tallest * image.width) / image.height);
+  return { width, height: (image.height * width) / image.width };
 }
 
 /**
@@ -108,15 +130,16 @@ export function drawImagePages(document: PDFDocument, item: ImageEvidence, embed
     return;
   }
   const { box } = caption;
-  const drawnHeight = (item.image.height * box.width) / item.image.width;
+  const { width, height: drawnHeight } = longImageSize(item.image, box);
+  const x = box.x + (box.width - width) / 2;
   const parts = imageParts(drawnHeight, box.height);
   parts.forEach(({ offset, height }, index) => {
     const page = document.addPage(sheet);
     drawCaption(page, { ...caption, title: `${item.caption} · part ${index + 1} of ${parts.length}` }, fonts);
     const top = box.y + box.height;
-    const window = { x: box.x, y: top - height, width: box.width, height };
+    const window = { x, y: top - height, width, height };
     page.pushOperators(pushGraphicsState(), rectangle(window.x, window.y, window.width, window.height), clip(), endPath());
-    page.drawImage(embedded, { x: box.x, y: top + offset - drawnHeight, width: box.width, height: drawnHeight });
+    page.drawImage(embedded, { x, y: top + offset - drawnHeight, width, height: drawnHeight });
     page.pushOperators(popGraphicsState());
     drawFrame(page, window);
   });
