@@ -85,7 +85,7 @@ function checkPdfShare(files: readonly SniffedFile[]): void {
   const total = pdfs.reduce((sum, file) => sum + file.bytes.length, 0);
   if (total <= MAX_PDF_EVIDENCE_BYTES) return;
   const largest = pdfs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
-  throw fileError('file-too-large', msg('file.tooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }), largest.role);
+  throw fileError('file-too-large', msg('file.pdfShareTooLarge', { file: largest.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 }), largest.role);
 }
 
 /**
@@ -165,7 +165,7 @@ export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<E
     if (pdf.length > MAX_BUNDLE_BYTES) break;
     return { pdf, fileName: bundleFileName(input.appeal), timings: { imagesMs, labelsWaitMs, pdfMs } };
   }
-  throw new AppError('request-too-large', msg('request.tooLarge', { maxMb: MAX_BUNDLE_BYTES / 1024 / 1024 }), {
+  throw new AppError('request-too-large', msg('request.bundleTooLarge', { maxMb: MAX_BUNDLE_BYTES / 1024 / 1024 }), {
     cause: new Error(`bundle over ${MAX_BUNDLE_BYTES} bytes after ${Math.round(performance.now() - started)} ms`),
   });
 }

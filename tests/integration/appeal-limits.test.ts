@@ -67,6 +67,18 @@ describe('POST /api/appeal limits, enforced while the body streams in', () => {
     expect(['too-many-files']).toContain(body.error.code);
   });
 
+  it('413 naming the largest PDF when the PDFs together pass their share, and saying it is their total', async () => {
+    // Two 4 MB PDFs, each far under the 25 MB a file may have: only their sum passes the 7 MB they may take.
+    const pdf = (size: number) => new TextEncoder().encode(`%PDF-1.7\n%${'x'.repeat(size)}\n%%EOF\n`);
+    const response = await POST(
+      appealRequest(EN, [BOX, { field: 'receipt', name: 'receipt-a.pdf', bytes: pdf(4 * MB), type: 'application/pdf' }, { field: 'extra', name: 'receipt-b.pdf', bytes: pdf(4 * MB + 10), type: 'application/pdf' }]),
+    );
+    expect(response.status).toBe(413);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe('file-too-large');
+    expect(error.message).toBe('“receipt-b.pdf” does not fit: PDF files go into the evidence PDF as they are, and all of them together may be at most 7 MB. Add screenshots of its pages instead, or save it smaller, then add it again.');
+  });
+
   it('ignores the empty part an unused file picker sends', async () => {
     const response = await POST(appealRequest(EN, [BOX, RECEIPT, { field: 'extra', name: '', bytes: new Uint8Array(0) }]));
     expect(response.status).toBe(200);
