@@ -66,7 +66,9 @@ function isRole(name: string): name is EvidenceRole {
  * application/octet-stream or has a non-empty file name: a photo sent by an HTTP library with
  * `filename=""` and its own type arrives here as text under its role. Silently dropped it would
  * leave "add at least one file"; read as text, a photo is "too long". A value in a charset busboy
- * cannot decode (windows-1251, koi8-r, x-bogus) comes as `undefined`, and would throw downstream.
+ * cannot decode (windows-1251, koi8-r, x-bogus) comes as `undefined`, and would throw downstream;
+ * bytes that are not UTF-8 in a part that declares no charset (a windows-1251 client) come as
+ * U+FFFD replacement characters, and would print "My name is ���� ������" in the letter.
  */
 function textPartRefusal(name: string, value: string | undefined, info: busboy.FieldInfo): AppError | undefined {
   if (isRole(name)) {
@@ -76,7 +78,7 @@ function textPartRefusal(name: string, value: string | undefined, info: busboy.F
   if (info.valueTruncated || info.nameTruncated) {
     return new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), { fields: { [name]: tooLongMessage(name) } });
   }
-  if (value === undefined) {
+  if (value === undefined || value.includes('\uFFFD')) {
     return new AppError('invalid-fields', msg('request.invalidFields', { count: 1 }), { fields: { [name]: msg('notText') } });
   }
   return undefined;

@@ -41,6 +41,15 @@ describe('a text part in a charset busboy cannot decode', () => {
     });
   }
 
+  it('bytes that are not UTF-8, with no charset declared: the same 400, not a letter of "�"', async () => {
+    // "Иван Петров" as a windows-1251 client sends it, in a part that declares no charset (busboy reads UTF-8).
+    const name: FilePart = { name: 'ownerName', filename: null, type: 'text/plain', bytes: Buffer.from('c8e2e0ed20cfe5f2f0eee2', 'hex') };
+    const fields = text(validFields()).filter((part) => part.name !== 'ownerName');
+    const answer = await appeal([...fields, name, ...standardFiles()]);
+    const body = await expectRefusal(answer, { status: 400, code: 'invalid-fields', field: 'ownerName', locale: 'ru' });
+    expect(body.error.fields.ownerName).toMatch(/как текст/);
+  });
+
   it('the evidence check: a prompt 400 too', async () => {
     const started = performance.now();
     const body = multipartBody(
