@@ -5,6 +5,7 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { EVIDENCE_PHOTO, evidencePixelSize, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
+import { ByteBudget } from '@/lib/server/byte-budget';
 import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
 import { isSrgbProfile } from '@/lib/server/srgb-profile';
@@ -52,6 +53,23 @@ const MB = 1024 * 1024;
  * 50 MP 178 MB, 100 MP 329 MB; 16-bit RGBA 12 MP 109 MB, 24 MP 213 MB, 50 MP 424 MB.
  */
 export const MAX_WHOLE_DECODE_BYTES = 200 * MB;
+/**
+ * Whole decodes under way in this process, all requests together, hold at most one image's
+ * allowance between them. Each image on its own was kept to 200 MB, but a bundle starts all its
+ * files at once and libuv runs four at a time: eight 306 KB interlaced 16-bit PNGs added 765 MB,
+ * found in a hostile-input review. A phone's JPEGs stream and never wait here.
+ */
+const wholeDecodes = new ByteBudget(MAX_WHOLE_DECODE_BYTES);
+
+/** Runs a decode of `image` once its whole-decode memory (0 for images that stream) is free. */
+export function decodeWithin<T>(image: Pick<OpenedImage, 'decodeBytes'>, work: () => Promise<T>): Promise<T> {
+  return wholeDecodes.use(image.decodeBytes, work);
+}
+
+/** Memory held by whole decodes running now (0 when none): a test's window on the budget. */
+export function wholeDecodeBytesHeld(): number {
+  return wholeDecodes.held;
+}
 /** AVIF (libheif + libaom): measured 15–19 bytes per pixel, 4:2:0 or 4:4:4 alike. */
 const AVIF_BYTES_PER_PIXEL = 16;
 
@@ -85,6 +103,8 @@ export type OpenedImage = {
   channels: number;
   /** 8-bit sRGB already, so no colour conversion is needed. */
   plainSrgb: boolean;
+  /** What a pipeline run decoding it whole takes (wholeDecodeBytes); 0 when it streams. */
+  decodeBytes: number;
   /** A fresh sharp pipeline over the upright pixels: sharp pipelines are single-use. */
   pipeline: () => Sharp;
 };
@@ -106,7 +126,8 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
     const { width, height } = raw;
     // libheif applies the HEIF rotation itself, so the pixels are already upright.
     const pipeline = () => sharp(pixels, { raw: { width, height, channels: 4 } });
-    return { kind, file, width, height, hasAlpha: true, channels: 4, plainSrgb: true, pipeline };
+    // Decoded already: the raw pixels stream from memory through the pipeline.
+    return { kind, file, width, height, hasAlpha: true, channels: 4, plainSrgb: true, decodeBytes: 0, pipeline };
   }
 
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -122,7 +143,8 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   const { width, height } = metadata.autoOrient;
   if (!width || !height) throw unreadable(file);
   if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
-  if (wholeDecodeBytes(metadata, width * height) > MAX_WHOLE_DECODE_BYTES) throw tooManyPixels(file);
+  const decodeBytes = wholeDecodeBytes(metadata, width * height);
+  if (decodeBytes > MAX_WHOLE_DECODE_BYTES) throw tooManyPixels(file);
   // An embedded sRGB profile (phone cameras write one) asks for a transform from sRGB to sRGB:
   // lcms on every pixel, about as costly as the decode itself, measured, for no change at all.
   const ignoreIcc = metadata.icc !== undefined && isSrgbProfile(metadata.icc);
@@ -135,7 +157,7 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   // Orientation as a load option: measured about 15 % cheaper than the autoOrient() step.
   const pipeline = () => sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: !quarterTurn, ignoreIcc, autoOrient: true });
   const plainSrgb = metadata.space === 'srgb' && metadata.depth === 'uchar';
-  return { kind, file, width, height, hasAlpha: metadata.hasAlpha, channels: metadata.channels ?? 3, plainSrgb, pipeline };
+  return { kind, file, width, height, hasAlpha: metadata.hasAlpha, channels: metadata.channels ?? 3, plainSrgb, decodeBytes, pipeline };
 }
 
 /**
@@ -152,10 +174,11 @@ export async function openUploadedImage(bytes: Uint8Array, file: string): Promis
 
 export type RawPixels = { data: Buffer; width: number; height: number; channels: number };
 
-/** Runs a pipeline to raw pixels; a file that fails to decode (a truncated JPEG) is `unreadable-file`. */
-export async function readRawPixels(pipeline: Sharp, file: string): Promise<RawPixels> {
+/** Runs a pipeline over `image` to raw pixels; a file that fails to decode (a truncated JPEG) is `unreadable-file`. */
+export async function readRawPixels(pipeline: Sharp, image: Pick<OpenedImage, 'file' | 'decodeBytes'>): Promise<RawPixels> {
+  const { file } = image;
   try {
-    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await decodeWithin(image, () => pipeline.raw().toBuffer({ resolveWithObject: true }));
     return { data, width: info.width, height: info.height, channels: info.channels };
   } catch (cause) {
     throw unreadable(file, cause);
@@ -215,7 +238,8 @@ export async function processImage(
     const embedded = await asEmbeddedJpeg(bytes, file, encoding, decodedWhole);
     if (embedded) return embedded;
   }
-  const { pipeline, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = await openImage(bytes, kind, file);
+  const opened = await openImage(bytes, kind, file);
+  const { pipeline, width: sourceWidth, height: sourceHeight, hasAlpha, plainSrgb } = opened;
   const target = evidencePixelSize(sourceWidth, sourceHeight, encoding.maxEdge);
   const image = pipeline();
   try {
@@ -225,17 +249,19 @@ export async function processImage(
     if (!plainSrgb) image.pipelineColourspace('srgb');
     // Flatten only real transparency: CMYK's fourth band is ink, not alpha.
     if (hasAlpha) image.flatten({ background: '#ffffff' });
-    const { data, info } = await image
-      // Lanczos with two lobes, not sharp's default three: a 12 MP phone photo is never shrunk on
-      // load (sharp skips libjpeg's 1/2 scale when the shrink is between 2 and 3, to dodge its
-      // rounding), so the whole resampling runs at full size; the shorter kernel saved 7–9 % of
-      // the photo's CPU (measured on the 12 MP fixtures) for pixels 49–50 dB PSNR from lanczos3's.
-      .resize({ width: target.width, height: target.height, fit: 'fill', withoutEnlargement: true, kernel: 'lanczos2' })
-      .toColourspace('srgb')
-      // Baseline, standard Huffman tables: optimised tables cost a second pass (~25 % of the
-      // encode) for ~4 % smaller files.
-      .jpeg({ quality: encoding.quality, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await decodeWithin(opened, () =>
+      image
+        // Lanczos with two lobes, not sharp's default three: a 12 MP phone photo is never shrunk on
+        // load (sharp skips libjpeg's 1/2 scale when the shrink is between 2 and 3, to dodge its
+        // rounding), so the whole resampling runs at full size; the shorter kernel saved 7–9 % of
+        // the photo's CPU (measured on the 12 MP fixtures) for pixels 49–50 dB PSNR from lanczos3's.
+        .resize({ width: target.width, height: target.height, fit: 'fill', withoutEnlargement: true, kernel: 'lanczos2' })
+        .toColourspace('srgb')
+        // Baseline, standard Huffman tables: optimised tables cost a second pass (~25 % of the
+        // encode) for ~4 % smaller files.
+        .jpeg({ quality: encoding.quality, progressive: false, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
+        .toBuffer({ resolveWithObject: true }),
+    );
     return { jpeg: data, width: info.width, height: info.height, sourceWidth, sourceHeight };
   } catch (cause) {
     throw unreadable(file, cause);

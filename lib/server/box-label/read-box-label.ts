@@ -157,7 +157,7 @@ export async function readBoxLabel(image: OpenedImage, budgetMs: number = READ_B
     const size = Math.min(edge, longEdge);
     let source = sources.get(size);
     if (!source) {
-      source = readRawPixels(oneBand(image).resize({ width: size, height: size, fit: 'inside', kernel: 'linear' }), image.file);
+      source = readRawPixels(oneBand(image).resize({ width: size, height: size, fit: 'inside', kernel: 'linear' }), image);
       sources.set(size, source);
     }
     return { size, source };

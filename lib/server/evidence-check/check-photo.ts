@@ -80,7 +80,7 @@ async function measureSharpness(grey: Buffer, width: number, height: number, mea
 
 export async function checkPhoto(image: OpenedImage): Promise<PhotoCheck> {
   const size = ANALYSIS_LONG_EDGE;
-  const raw = await readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).greyscale(), image.file);
+  const raw = await readRawPixels(image.pipeline().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).greyscale(), image);
   const meanLuminance = mean(raw.data);
   const sharpness = await measureSharpness(raw.data, raw.width, raw.height, meanLuminance);
   const warnings: PhotoWarning[] = [];

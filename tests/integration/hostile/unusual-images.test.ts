@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
+import { MAX_WHOLE_DECODE_BYTES, processImage, wholeDecodeBytesHeld } from '@/lib/server/process-image';
 import * as hostile from '../../support/hostile-files';
 import { expectBundle, postForm, validFields, type Upload } from './appeal-client';
 import { extractPdfImages, type PdfImage } from './pdf-inspect';
@@ -90,6 +91,23 @@ describe('unusual but valid photos become a correct bundle', () => {
   it('a 12 MP interlaced 16-bit RGBA PNG: under the same limit', async () => {
     const image = largest(await bundleWithBoxPhoto('scan-interlaced.png', await hostile.interlacedPng16(4000, 3000), 'image/png'));
     expect(image.width / image.height).toBeCloseTo(4000 / 3000, 1);
+  });
+
+  it('interlaced PNGs decoded whole take turns: together they never hold more than one image’s allowance', async () => {
+    // Found in a hostile-input review: eight such 306 KB files in one appeal decoded four at a time (libuv's
+    // threads) and added 765 MB. 8 MP 16-bit RGBA: 64 MB each, so at most three run at once.
+    const png = await hostile.interlacedPng16(3264, 2448);
+    let peak = 0;
+    const watch = setInterval(() => (peak = Math.max(peak, wholeDecodeBytesHeld())), 1);
+    try {
+      const processed = await Promise.all(Array.from({ length: 6 }, (_, i) => processImage(png, 'png', `scan-${i}.png`)));
+      for (const image of processed) expect([image.width, image.height]).toEqual([2000, 1500]);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(MAX_WHOLE_DECODE_BYTES);
+    expect(wholeDecodeBytesHeld()).toBe(0);
   });
 
   it('a WebP photo', async () => {
