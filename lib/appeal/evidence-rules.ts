@@ -106,6 +106,11 @@ export const MIN_EVIDENCE_FILES = 1;
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 export const MAX_FILES = 15;
+/**
+ * What all PDF files of an appeal may take together: they go into the evidence PDF as they are
+ * (photos are made smaller), and that must stay small enough to mail (10 MB with the rest).
+ */
+export const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
 /** Pages taken from one PDF receipt; longer documents are refused rather than truncated. */
 export const MAX_PDF_PAGES = 20;
 /** Images above this many pixels are refused before decoding (a 200 MP phone photo does not exist). */

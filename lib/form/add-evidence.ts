@@ -1,4 +1,4 @@
-import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, MAX_PDF_EVIDENCE_BYTES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import type { ErrorKey } from '@/lib/i18n/message-keys';
 import { checkEvidenceFile, type FileCheck } from '@/lib/form/file-kind';
@@ -145,4 +145,31 @@ export async function prepareOne(file: File, role: EvidenceRole, addedAt: number
     notes: [],
     source: sourceOf(file),
   };
+}
+
+const pdfBytes = (files: readonly EvidenceFile[]) => files.reduce((sum, file) => sum + (file.kind === 'pdf' ? file.blob.size : 0), 0);
+
+/**
+ * The added files that fit beside those held, in order: PDFs go into the evidence PDF as they are,
+ * so together they may take MAX_PDF_EVIDENCE_BYTES, as the server checks when the appeal is made.
+ * A PDF that would pass it is refused now, by name, rather than the whole appeal at the end.
+ */
+export function withinPdfShare(held: readonly EvidenceFile[], added: readonly EvidenceFile[]): { fitting: EvidenceFile[]; refused: FileRejection[] } {
+  let used = pdfBytes(held);
+  const fitting: EvidenceFile[] = [];
+  const refused: FileRejection[] = [];
+  for (const file of added) {
+    if (file.kind === 'pdf' && used + file.blob.size > MAX_PDF_EVIDENCE_BYTES) {
+      refused.push({
+        name: file.name,
+        source: file.source ?? file.id,
+        key: 'file.pdfShareTooLarge',
+        values: { file: file.name, maxMb: MAX_PDF_EVIDENCE_BYTES / 1024 / 1024 },
+      });
+      continue;
+    }
+    if (file.kind === 'pdf') used += file.blob.size;
+    fitting.push(file);
+  }
+  return { fitting, refused };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, MAX_PDF_EVIDENCE_BYTES, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
@@ -18,8 +18,6 @@ import { sniffEvidenceKind } from '@/lib/appeal/evidence-kind';
 
 /** Mail services take 25 MB at most; a bundle stays far below, whatever is uploaded. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
-/** PDF receipts are copied as they are, so they get a fixed share of the bundle. */
-const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
 /** Letter, tables, fonts and PDF structure, generously. */
 const SUMMARY_ALLOWANCE_BYTES = 300 * 1024;
 /** Smaller, softer re-encodings tried in turn when the photos would not fit the bundle. */

@@ -125,6 +125,22 @@ test('a camera photo over the upload limit is shrunk and added; a PDF that large
   await expect(listedFiles(page, c, 'receipt')).toHaveCount(0);
 });
 
+test('PDFs that together pass their 7 MB share: the one that does not fit is refused when added, by name', async ({ page }) => {
+  const c = CATALOGUES.en;
+  // A real receipt padded to 4 MB: each far under the 25 MB a file may have, but two are 8 MB of PDF.
+  const receipt = readFileSync(fixturePath('e-receipt.pdf'));
+  const padded = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.concat([receipt, Buffer.alloc(4 * 1024 * 1024 - receipt.length, 0x0a)]) });
+
+  await reachEvidence(page, c, PERSON);
+  await page.getByLabel(c.form.evidence.pick.receipt).setInputFiles([padded('invoice.pdf')]);
+  await expect(listedFiles(page, c, 'receipt')).toHaveCount(1, { timeout: 30_000 });
+  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles([padded('warranty.pdf')]);
+  const refusal = fill(c.errors.file.pdfShareTooLarge, { file: 'warranty.pdf', maxMb: 7 });
+  await expect(zone(page, c, 'extra').getByText(refusal, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(listedFiles(page, c, 'extra')).toHaveCount(0);
+  await expect(listedFiles(page, c, 'receipt')).toHaveCount(1);
+});
+
 test('a long screenshot of an order is sent at its own width, not shrunk to a strip', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   test.skip(testInfo.project.name !== 'desktop', 'the preparation is the same at every width');

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
-import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
@@ -77,7 +77,10 @@ export default function StepEvidence({
     setRejections((r) => ({ ...r, [role]: refused }));
     void track(role, admitted, async (onEach) => {
       try {
-        const { added, rejected: unusable } = await prepareEvidence(admitted, role, onEach);
+        const prepared = await prepareEvidence(admitted, role, onEach);
+        // PDFs share one allowance: counted against the files there were at the pick.
+        const { fitting: added, refused: overShare } = withinPdfShare(files, prepared.added);
+        const unusable = [...prepared.rejected, ...overShare];
         const accepted = new Set(admitted.map(sourceOf).filter((source) => !unusable.some((r) => r.source === source)));
         setRejections((r) => {
           const others = refusalsAfterAdding(r, accepted);
@@ -96,8 +99,9 @@ export default function StepEvidence({
     const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
     void track(role, [file], async () => {
       const prepared = await prepareOne(file, role, addedAt);
-      if ('key' in prepared) {
-        setRejections((r) => ({ ...r, [role]: [prepared] }));
+      const overShare = 'key' in prepared ? [] : withinPdfShare(files.filter((f) => f.id !== id), [prepared]).refused;
+      if ('key' in prepared || overShare.length > 0) {
+        setRejections((r) => ({ ...r, [role]: 'key' in prepared ? [prepared] : overShare }));
         return;
       }
       setRejections((r) => ({ ...r, [role]: [] }));

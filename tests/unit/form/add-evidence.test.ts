@@ -6,10 +6,10 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { MAX_FILES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, rejectionLines, sourceOf, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { MAX_FILES, MAX_PDF_EVIDENCE_BYTES } from '@/lib/appeal/evidence-rules';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, rejectionLines, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { buildAppealFormData } from '@/lib/form/appeal-payload';
-import { emptyDraft } from '@/lib/form/draft';
+import { emptyDraft, type EvidenceFile } from '@/lib/form/draft';
 
 const photo = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: 'image/jpeg', lastModified: 1_700_000_000_000 });
 const held = (role: HeldFile['role'], file: File): HeldFile => ({ role, source: sourceOf(file) });
@@ -152,5 +152,33 @@ describe('a photo the browser sends as a JPEG', () => {
       ['shot.webp', JPEG.length],
       ['transparent.png', JPEG.length],
     ]);
+  });
+});
+
+describe('withinPdfShare', () => {
+  const MB = 1024 * 1024;
+  const evidence = (name: string, kind: EvidenceFile['kind'], size: number): EvidenceFile => ({
+    id: name,
+    role: 'receipt',
+    name,
+    kind,
+    blob: new Blob([new Uint8Array(size)]),
+    originalSize: size,
+    addedAt: 0,
+    notes: [],
+    source: `${name}|${size}|0`,
+  });
+
+  it('keeps PDFs while together they fit the share, and refuses the one that would pass it, by name', () => {
+    const held = [evidence('order.pdf', 'pdf', 3 * MB), evidence('box.jpg', 'jpeg', 5 * MB)];
+    const { fitting, refused } = withinPdfShare(held, [evidence('a.pdf', 'pdf', 3 * MB), evidence('b.pdf', 'pdf', 2 * MB), evidence('shot.jpg', 'jpeg', 9 * MB)]);
+    // 3 + 3 MB fit the 7 MB; 2 MB more would not; photos are made smaller and do not count.
+    expect(fitting.map((file) => file.name)).toEqual(['a.pdf', 'shot.jpg']);
+    expect(refused).toEqual([{ name: 'b.pdf', source: 'b.pdf|2097152|0', key: 'file.pdfShareTooLarge', values: { file: 'b.pdf', maxMb: 7 } }]);
+  });
+
+  it('lets a smaller PDF through after a refused larger one, up to the exact share', () => {
+    const { fitting } = withinPdfShare([], [evidence('big.pdf', 'pdf', MAX_PDF_EVIDENCE_BYTES + 1), evidence('exact.pdf', 'pdf', MAX_PDF_EVIDENCE_BYTES)]);
+    expect(fitting.map((file) => file.name)).toEqual(['exact.pdf']);
   });
 });
