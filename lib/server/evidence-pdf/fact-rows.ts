@@ -47,8 +47,10 @@ function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) =>
 }
 
 /**
- * What the evidence set lacks, in plain words, and how much that weakens the appeal (the review
- * step's grading, lib/appeal/receipt-checklist.ts, says the same to the user).
+ * What the evidence set lacks, in plain words. Only that: the PDF goes to the people who decide
+ * the appeal, and it must not argue that the case is weak (it said "the appeal is weaker without
+ * it", in red). How much a missing piece weighs is the user's to know, on the review step
+ * (lib/appeal/receipt-checklist.ts).
  */
 function missingEvidence(appeal: TAppeal, files: EvidenceCounts, { say, label }: ReturnType<typeof sayer>): FactRow | null {
   const missing: FactKey[] = [];
@@ -60,7 +62,6 @@ function missingEvidence(appeal: TAppeal, files: EvidenceCounts, { say, label }:
     label: label('facts.label.notEnclosed'),
     // Only that they are not enclosed: whether the owner has them is not something the form asks.
     value: say((t) => missing.map((key) => t(key)).join(', ')),
-    warning: say((t) => t(files.receipt === 0 && files.boxPhoto === 0 ? 'facts.missing.restsOnOthers' : 'facts.missing.weaker')),
   };
 }
 

@@ -30,11 +30,8 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(rows, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
     // A box left unticked is not evidence that the receipt lacks it: nothing is said of it.
     expect(JSON.stringify(rows)).not.toContain('does not show');
-    expect(row(rows, 'Not enclosed')).toEqual({
-      label: ['Not enclosed'],
-      value: 'box label photo',
-      warning: 'the appeal is weaker without it',
-    });
+    // What is not enclosed, and no judgement of the appeal: the PDF is read by those who decide it.
+    expect(row(rows, 'Not enclosed')).toEqual({ label: ['Not enclosed'], value: 'box label photo' });
   });
 
   it('“I have the first buyer’s receipt” is “attached” only when a receipt is', () => {
@@ -67,7 +64,7 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(rows, 'Where the sale happened')?.value).toBe('an online marketplace listing\nобъявление на интернет-площадке');
     expect(row(rows, 'Country of purchase')?.value).toBe('Russia\nРоссия (RU)');
     expect(row(rows, 'Tried before this appeal')?.label).toEqual(['Tried before this appeal', 'Что пробовал(а) до обращения']);
-    expect(row(rows, 'Not enclosed')?.warning).toBe('the appeal is weaker without it\nбез этого обращение слабее');
+    expect(row(rows, 'Not enclosed')).toEqual({ label: ['Not enclosed', 'Не приложено'], value: 'box label photo\nфото этикетки на коробке' });
     // What the user typed is not translated, and a label that reads the same is given once.
     expect(row(rows, 'Owner')?.value).toBe('Иван Петров');
     expect(row(rows, 'IMEI')?.label).toEqual(['IMEI']);
