@@ -98,6 +98,21 @@ test('on the device step, what is said is about the photo picked last, however t
   await expect(page.getByTestId('imei-photo-filled')).toHaveCount(0);
 });
 
+test('a receipt read on the device step is not filed as a box label: the user is told where to add it', async ({ page }) => {
+  await openFreshAppeal(page);
+  // The receipt shows the IMEI, as the step's help says, but as text: no barcode to read.
+  await page.getByLabel(en.assistant.label.fromPhoto).setInputFiles(fixturePath('receipt-photo-12mp.jpg'));
+  await expect(page.getByText(en.assistant.label.none)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('imei-photo-added')).toHaveText(en.assistant.label.fromPhotoNoBarcode);
+  await fillDevice(page, en, MINIMAL_BUYER);
+  await continueTo(page, en, en.form.steps.purchase);
+  await fillPurchase(page, en, MINIMAL_BUYER);
+  await continueTo(page, en, en.form.steps.evidence);
+  // Before, it sat under "Box label", and the PDF said no receipt was enclosed.
+  await expect(page.locator('#boxPhoto-input')).toBeAttached();
+  await expect(page.getByRole('button', { name: `${en.form.evidence.remove} receipt-photo-12mp.jpg` })).toHaveCount(0);
+});
+
 test('the photo reader offline since the page loaded says so and asks for the IMEI to be typed', async ({ page }) => {
   await page.goto('/appeal');
   const picker = page.getByLabel('Read the IMEI from a photo of the box label');

@@ -66,11 +66,15 @@ export default function ImeiFromPhoto({
       show({ kind: 'failed', message: reading.message });
       return;
     }
-    const added = onPhoto(reading.photo);
     if (reading.kind === 'unavailable') {
+      // Not checked (offline): it was picked as the box label's photo, and joins them as such.
+      onPhoto(reading.photo);
       show({ kind: 'failed', message: null });
       return;
     }
+    // Filed as the box label only when its barcodes hold an IMEI: a receipt read here (it shows
+    // the IMEI too) was filed as a box label, and the PDF then said no receipt was enclosed.
+    const added = reading.imeis.length > 0 && onPhoto(reading.photo);
     for (const { field, value } of reading.filled) setValue(field, value);
     show({
       kind: 'read',
@@ -109,7 +113,14 @@ export default function ImeiFromPhoto({
       <div aria-live="polite">
         {state.kind === 'reading' ? <p className="busy">{t('reading')}</p> : null}
         {state.kind === 'failed' ? <p className="note warning">{state.message ? t('failed', { message: state.message }) : t('unavailable')}</p> : null}
-        {state.kind === 'read' && state.imeis.length === 0 ? <p className="note warning">{t('none')}</p> : null}
+        {state.kind === 'read' && state.imeis.length === 0 ? (
+          <>
+            <p className="note warning">{t('none')}</p>
+            <p className="note info" data-testid="imei-photo-added">
+              {t('fromPhotoNoBarcode')}
+            </p>
+          </>
+        ) : null}
         {state.kind === 'read' && state.filled.length > 0 ? (
           <p className="note info" data-testid="imei-photo-filled">
             {t('fromPhotoFilled', { imeis: list(state.filled) })}
@@ -118,7 +129,7 @@ export default function ImeiFromPhoto({
         {state.kind === 'read' && state.imeis.length > 0 && state.filled.length === 0 && state.mismatched.length === 0 ? (
           <p className="note info">{t('fromPhotoNothingEmpty', { imeis: list(state.imeis) })}</p>
         ) : null}
-        {state.kind === 'read' ? (
+        {state.kind === 'read' && state.imeis.length > 0 ? (
           <p className="note info" data-testid="imei-photo-added">
             {state.added ? t('fromPhotoAdded') : t('fromPhotoNotAdded', { max: EVIDENCE_RULES.boxPhoto.max })}
           </p>
