@@ -1,6 +1,7 @@
 import { POPULAR_DOMAINS, POPULAR_TLDS, run as runSpellChecker } from '@zootools/email-spell-checker';
 
 import { COUNTRY_CODES } from '@/lib/countries';
+import { notForAppeals } from '@/lib/support/addresses';
 
 /**
  * A light check for the recipient the user may type: one @, a dot in the domain, no spaces or
@@ -10,10 +11,13 @@ export function isPlausibleEmail(value: string): boolean {
   return value.length <= 254 && /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$/.test(value);
 }
 
+export type RecipientProblem = 'empty' | 'invalid' | 'promotions' | 'orders';
+
 /** What is wrong with the recipient box, if anything: the purchase step holds "Continue" for it. */
-export function recipientProblem(recipient: string): 'empty' | 'invalid' | null {
+export function recipientProblem(recipient: string): RecipientProblem | null {
   if (recipient.trim() === '') return 'empty';
-  return isPlausibleEmail(recipient) ? null : 'invalid';
+  if (!isPlausibleEmail(recipient)) return 'invalid';
+  return notForAppeals(recipient);
 }
 
 /**

@@ -110,3 +110,17 @@ export function addressEntry(email: string): SupportAddress | undefined {
   const wanted = email.trim().toLowerCase();
   return SUPPORT_ADDRESSES.find((entry) => entry.email === wanted);
 }
+
+/**
+ * Xiaomi addresses that never handle an appeal, with what they are for (domain notes, "Address
+ * corrections"): an appeal sent there goes unanswered, so the recipient box refuses them.
+ */
+const NOT_FOR_APPEALS: Readonly<Record<string, 'promotions' | 'orders'>> = {
+  'mi-event@xiaomi.com': 'promotions',
+  'service.tr.orders@support.mi.com': 'orders',
+};
+
+/** What `email` is for when it is one of Xiaomi's addresses that does not take appeals, or null. */
+export function notForAppeals(email: string): 'promotions' | 'orders' | null {
+  return NOT_FOR_APPEALS[email.trim().toLowerCase()] ?? null;
+}

@@ -43,6 +43,39 @@ test('Ukraine: Xiaomi’s global address is proposed; the reseller’s only as a
 type SharedFile = { name: string; type: string; size: number; magic: string };
 type Shared = { files: SharedFile[]; title?: string; text?: string };
 
+test('USA: the international address, said truly; the articles-only US address shows its status before it is picked', async ({ page }) => {
+  const r = c.form.purchase.recipient;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.purchase);
+  await page.getByLabel(c.form.purchase.country.label).selectOption('US');
+  await expect(page.getByLabel(r.label)).toHaveValue(GLOBAL);
+  const box = page.getByRole('region', { name: r.heading });
+  // Not "there is no separate address": how-to articles name one, and it is offered just below.
+  await expect(box).toContainText(fill(r.fallback, { country: 'United States' }));
+  const us = box.getByRole('paragraph').filter({ has: page.getByRole('button', { name: fill(r.useAddress, { address: 'service.us@xiaomi.com' }) }) });
+  await expect(us.getByTestId('source-status')).toHaveText(r.status.articles);
+});
+
+test('an address Xiaomi uses for promotions or orders is refused as the recipient, with what it is for', async ({ page }) => {
+  const r = c.form.purchase.recipient;
+  await openFreshAppeal(page);
+  await fillDevice(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, { ...KAZAKH_OWNER, country: 'TR' });
+  const recipient = page.getByLabel(r.label);
+  for (const [address, problem] of [['mi-event@xiaomi.com', r.promotions], ['service.tr.orders@support.mi.com', r.orders]] as const) {
+    await recipient.fill(address);
+    await expect(page.locator('#recipient-error')).toHaveText(problem);
+    await pressContinue(page, c);
+    await expectStep(page, c.form.steps.purchase);
+  }
+  // One click back to Xiaomi's own address, and on.
+  await page.getByRole('button', { name: fill(r.useAddress, { address: GLOBAL }) }).click();
+  await expect(page.locator('#recipient-error')).toHaveCount(0);
+  await continueTo(page, c, c.form.steps.evidence);
+});
+
 test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready, and the PDF shared with the message', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const ch = c.result.channels;

@@ -12,7 +12,7 @@ import {
   type SupportAddress,
 } from '@/lib/support/addresses';
 import { recipientProblem } from '@/lib/form/email-address';
-import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
+import { SourceStatus, StatusBadge } from '@/app/appeal/_components/SourceStatus';
 import { Help } from '@/app/_components/Help';
 
 function AddressStatus({ entry }: { entry: SupportAddress }) {
@@ -92,15 +92,14 @@ export function RecipientBox({
         {alternatives.length > 0 ? (
           <div className={styles.alternatives}>
             <p className="hint">{t('alternatives')}</p>
+            {/* Each with how far it can be trusted, before it is picked (US: only how-to articles name one). */}
             {alternatives.map((alt) => (
-              <button
-                key={alt.email}
-                type="button"
-                className="button small"
-                onClick={() => onChange(alt.email, alt.email !== suggested)}
-              >
-                {t('useAddress', { address: alt.email })}
-              </button>
+              <p key={alt.email} className={styles.alternative}>
+                <button type="button" className="button small" onClick={() => onChange(alt.email, alt.email !== suggested)}>
+                  {t('useAddress', { address: alt.email })}
+                </button>{' '}
+                <StatusBadge status={alt.status} />
+              </p>
             ))}
           </div>
         ) : null}

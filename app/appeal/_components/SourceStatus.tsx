@@ -8,6 +8,16 @@ import styles from './SourceStatus.module.css';
 
 const BADGE_TONE = { official: styles.ok, articles: styles.warn, reseller: styles.alert } as const;
 
+/** How far an address can be trusted, in a word: "on Xiaomi's own site", "from how-to articles"… */
+export function StatusBadge({ status }: { status: AddressStatus }) {
+  const t = useTranslations('form.purchase.recipient');
+  return (
+    <span className={`${styles.badge} ${BADGE_TONE[status]}`} data-testid="source-status">
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
 /**
  * Where an address or a hotline comes from, in words a user understands ("on Xiaomi's own site",
  * "from how-to articles", "a reseller, not Xiaomi"), with its source page and last check.
@@ -17,7 +27,7 @@ export function SourceStatus({ status, sourceUrl, lastChecked }: { status: Addre
   const format = useFormatter();
   return (
     <p className={styles.source}>
-      <span className={`${styles.badge} ${BADGE_TONE[status]}`} data-testid="source-status">{t(`status.${status}`)}</span>{' '}
+      <StatusBadge status={status} />{' '}
       {sourceUrl ? (
         <>
           {t('source')}{' '}

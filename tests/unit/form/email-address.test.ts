@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isPlausibleEmail, suggestEmailAddress } from '@/lib/form/email-address';
+import { isPlausibleEmail, recipientProblem, suggestEmailAddress } from '@/lib/form/email-address';
 
 describe('suggestEmailAddress', () => {
   it('asks about a slip in a common mail service, the part before @ kept', () => {
@@ -43,5 +43,20 @@ describe('isPlausibleEmail', () => {
     expect(isPlausibleEmail('a@b.cd')).toBe(true);
     expect(isPlausibleEmail('a@b')).toBe(false);
     expect(isPlausibleEmail('a@b.cd, c@d.ef')).toBe(false);
+  });
+});
+
+describe('recipientProblem', () => {
+  it('asks for an address, then a plausible one', () => {
+    expect(recipientProblem(' ')).toBe('empty');
+    expect(recipientProblem('service.de@support')).toBe('invalid');
+    expect(recipientProblem('service.de@support.mi.com')).toBeNull();
+  });
+
+  it('refuses Xiaomi addresses that never handle an appeal, whatever their case (domain notes)', () => {
+    expect(recipientProblem('mi-event@xiaomi.com')).toBe('promotions');
+    expect(recipientProblem('Mi-Event@Xiaomi.com')).toBe('promotions');
+    expect(recipientProblem('service.tr.orders@support.mi.com')).toBe('orders');
+    expect(recipientProblem('service.tr@support.mi.com')).toBeNull();
   });
 });
