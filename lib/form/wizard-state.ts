@@ -30,9 +30,16 @@ export type WizardAction =
   /** The server made the PDF (`fileName` from its Content-Disposition, if it sent one). */
   | { type: 'pdf'; pdf: Blob; fileName: string | null; locale: Locale };
 
-/** The step after `from` (the review follows the last form step). */
-export function stepAfter(from: FormStep): FormStep {
-  return FORM_STEPS[FORM_STEPS.indexOf(from) + 1] ?? 'review';
+/**
+ * Where "Continue" on `from` leads: the next step (the review follows the last form step), or,
+ * once the review has been reached, straight back to it, unless a later step still holds a
+ * message from the server. A user who pressed "Change" on the review to fix one answer was walked
+ * through every step after it again.
+ */
+export function stepAfter(from: FormStep, draft: Pick<AppealDraft, 'furthest' | 'serverErrors'>): FormStep {
+  const following = FORM_STEPS.slice(FORM_STEPS.indexOf(from) + 1);
+  if (draft.furthest < FORM_STEPS.indexOf('review')) return following[0] ?? 'review';
+  return following.find((step) => Object.keys(serverErrorsOf(draft, step)).length > 0) ?? 'review';
 }
 
 export function stepBefore(from: FormStep): FormStep {
@@ -46,7 +53,7 @@ export function followingStep(step: WizardStep): WizardStep | null {
 }
 
 /** The server's messages for the fields one step asks for. */
-export function serverErrorsOf(draft: AppealDraft, step: FormStep): Record<string, string> {
+export function serverErrorsOf(draft: Pick<AppealDraft, 'serverErrors'>, step: FormStep): Record<string, string> {
   return Object.fromEntries(Object.entries(draft.serverErrors).filter(([field]) => FIELD_STEP[field] === step));
 }
 
@@ -146,8 +153,9 @@ function change(state: WizardState, action: Exclude<WizardAction, { type: 'resto
       return withFiles(state, withLabelPhoto(state.files, action.file));
     case 'goTo':
       return editDraft(state, moveTo(draft, action.step));
-    case 'next':
-      return editDraft(state, moveTo({ ...draft, serverErrors: withoutServerErrorsOf(draft, action.from) }, stepAfter(action.from)));
+    case 'next': {
+      return editDraft(state, moveTo({ ...draft, serverErrors: withoutServerErrorsOf(draft, action.from) }, stepAfter(action.from, draft)));
+    }
     case 'back':
       return editDraft(state, moveTo(draft, stepBefore(action.from)));
     case 'serverErrors': {

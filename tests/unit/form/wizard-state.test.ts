@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { emptyDraft, type EvidenceFile } from '@/lib/form/draft';
 import { placeServerErrors } from '@/lib/form/server-errors';
+import { FORM_STEPS } from '@/lib/form/steps';
 import { followingStep, serverErrorsOf, stepAfter, stepBefore, wizardReducer, type WizardAction, type WizardState } from '@/lib/form/wizard-state';
 
 const start = (): WizardState => ({ draft: emptyDraft(), files: [], result: null });
@@ -53,8 +54,10 @@ describe('wizard state', () => {
   });
 
   it('names the neighbouring steps, the review after the last form step', () => {
-    expect(stepAfter('contact')).toBe('review');
-    expect(stepAfter('review')).toBe('review');
+    const firstVisit = { furthest: 1, serverErrors: {} };
+    expect(stepAfter('purchase', firstVisit)).toBe('evidence');
+    expect(stepAfter('contact', firstVisit)).toBe('review');
+    expect(stepAfter('review', firstVisit)).toBe('review');
     expect(stepBefore('device')).toBe('device');
     expect(followingStep('review')).toBe('result');
     expect(followingStep('result')).toBeNull();
@@ -68,9 +71,22 @@ describe('wizard state', () => {
     expect(serverErrorsOf(state.draft, 'evidence')).toEqual({ receipt: 'Damaged file' });
     expect(serverErrorsOf(state.draft, 'device')).toEqual({});
 
+    // The review was reached, but the contact step still has the server's message: it comes first.
     state = run(state, { type: 'next', from: 'evidence' });
     expect(state.draft.step).toBe('contact');
     expect(state.draft.serverErrors).toEqual({ contactEmail: 'Bad address' });
+    state = run(state, { type: 'next', from: 'contact' });
+    expect(state.draft.step).toBe('review');
+  });
+
+  it('once the review has been reached, Continue on an earlier step goes back to it, past the steps in between', () => {
+    let state = run(start(), { type: 'goTo', step: 'review' }, { type: 'goTo', step: 'purchase' });
+    expect(state.draft.furthest).toBe(FORM_STEPS.indexOf('review'));
+    state = run(state, { type: 'next', from: 'purchase' });
+    expect(state.draft.step).toBe('review');
+    expect(stepAfter('device', state.draft)).toBe('review');
+    // Before the review is reached, the steps follow in order.
+    expect(run(start(), { type: 'goTo', step: 'contact' }, { type: 'back', from: 'contact' }, { type: 'next', from: 'evidence' }).draft.step).toBe('contact');
   });
 
   it('forgets a server message once the user changes what it was about, and only then', () => {
