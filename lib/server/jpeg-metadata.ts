@@ -17,15 +17,18 @@ const APP15 = 0xef;
  */
 const dropped = (marker: number) => marker === COM || (marker >= APP0 && marker <= APP15 && marker !== APP0 && marker !== APP2 && marker !== APP14);
 
+/** A stretch of a JPEG: a marker segment (SOI and EOI included) or a scan's entropy-coded data. */
+type Piece = { marker: number | null; start: number; end: number };
+
 /**
- * The same JPEG without its metadata segments, comments or anything after its end: what a JPEG
- * image inside an uploaded PDF receipt keeps (a phone photo turned into a PDF carries its EXIF,
- * GPS included, byte for byte). The pixels are untouched: tables, frames and scans are copied
- * as they are, progressive files included. Throws on a structure it cannot walk.
+ * The pieces of the JPEG at the start of `bytes`, up to its EOI, and whether it reached one (a
+ * file cut after its image data has none). Bytes after the EOI are not looked at, so a JPEG can
+ * be walked where it is followed by something else (an inline image's EI in a PDF content
+ * stream). Throws on a structure it cannot walk.
  */
-export function withoutJpegMetadata(bytes: Uint8Array): Uint8Array {
+function walkJpeg(bytes: Uint8Array): { pieces: Piece[]; ended: boolean } {
   if (bytes[0] !== MARKER || bytes[1] !== SOI) throw new Error('not a JPEG');
-  const kept: Uint8Array[] = [bytes.subarray(0, 2)];
+  const pieces: Piece[] = [{ marker: SOI, start: 0, end: 2 }];
   let scanned = false;
   let at = 2;
   while (at < bytes.length) {
@@ -34,25 +37,48 @@ export function withoutJpegMetadata(bytes: Uint8Array): Uint8Array {
     const marker = bytes[at + 1];
     if (marker === undefined) throw new Error('cut short at a marker');
     if (marker === EOI) {
-      kept.push(bytes.subarray(at, at + 2));
-      return concat(kept);
+      pieces.push({ marker, start: at, end: at + 2 });
+      return { pieces, ended: true };
     }
     const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
     const end = at + 2 + length;
     if (length < 2 || end > bytes.length) throw new Error(`segment ${marker.toString(16)} runs past the end`);
-    if (!dropped(marker)) kept.push(bytes.subarray(at, end));
+    pieces.push({ marker, start: at, end });
     at = end;
     if (marker === SOS) {
       scanned = true;
       // Entropy-coded data runs to the next marker that is neither a stuffed 0xFF00 nor a restart.
       const scanEnd = nextMarker(bytes, at);
-      kept.push(bytes.subarray(at, scanEnd));
+      pieces.push({ marker: null, start: at, end: scanEnd });
       at = scanEnd;
     }
   }
-  // Cut after its image data (readers draw what is there): it ends as every JPEG must.
   if (!scanned) throw new Error('no image data');
-  return concat([...kept, new Uint8Array([MARKER, EOI])]);
+  return { pieces, ended: false };
+}
+
+/**
+ * The same JPEG without its metadata segments, comments or anything after its end: what a JPEG
+ * image inside an uploaded PDF receipt keeps (a phone photo turned into a PDF carries its EXIF,
+ * GPS included, byte for byte). The pixels are untouched: tables, frames and scans are copied
+ * as they are, progressive files included. Throws on a structure it cannot walk.
+ */
+export function withoutJpegMetadata(bytes: Uint8Array): Uint8Array {
+  const { pieces, ended } = walkJpeg(bytes);
+  const kept = pieces.filter((piece) => piece.marker === null || !dropped(piece.marker)).map((piece) => bytes.subarray(piece.start, piece.end));
+  // Cut after its image data (readers draw what is there): it ends as every JPEG must.
+  return concat(ended ? kept : [...kept, new Uint8Array([MARKER, EOI])]);
+}
+
+/**
+ * Where the JPEG at the start of `bytes` ends: just after its EOI marker. An inline image in a
+ * PDF content stream has no length of its own; its JPEG structure is what tells where it ends.
+ * Throws when it cannot be walked to an EOI.
+ */
+export function jpegLength(bytes: Uint8Array): number {
+  const { pieces, ended } = walkJpeg(bytes);
+  if (!ended) throw new Error('no end of image');
+  return pieces.at(-1)!.end;
 }
 
 function nextMarker(bytes: Uint8Array, from: number): number {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { withoutJpegMetadata } from '@/lib/server/jpeg-metadata';
+import { jpegLength, withoutJpegMetadata } from '@/lib/server/jpeg-metadata';
 import { exiftoolGroups } from '../../support/exiftool';
 
 const EXIF = { IFD0: { Artist: 'Hidden Photographer 7731', Copyright: 'Ivan' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 41/1 0/1' } };
@@ -48,5 +48,18 @@ describe('withoutJpegMetadata', () => {
     expect(latin1(cut.subarray(-2))).toBe('\xff\xd9');
     expect(() => withoutJpegMetadata(Buffer.from('%PDF-1.7'))).toThrow();
     expect(() => withoutJpegMetadata(original.subarray(0, 40))).toThrow();
+  });
+});
+
+describe('jpegLength', () => {
+  it('finds where a JPEG followed by other bytes ends, as inline images in a content stream are', async () => {
+    for (const original of [await photo(), await photo({ progressive: true })]) {
+      expect(jpegLength(Buffer.concat([original, Buffer.from('\nEI Q\n\xff\xd9', 'latin1')]))).toBe(original.length);
+    }
+  });
+
+  it('refuses a JPEG that never reaches its end of image', async () => {
+    const original = await photo();
+    expect(() => jpegLength(original.subarray(0, original.length - 2))).toThrow(/no end of image/);
   });
 });
