@@ -92,33 +92,37 @@ export function checkPageContents(document: PDFDocument, maxDecodedBytes = MAX_D
     const streams = target instanceof PDFArray ? target.asArray().map((item) => (item instanceof PDFRef ? document.context.lookup(item) : item)) : [target];
     for (const stream of streams) {
       // pdf-lib wraps the contents in q…Q streams of its own (PDFContentStream) when it opens a page.
-      if (stream instanceof PDFRawStream) decoded += decodedLength(stream, maxDecodedBytes - decoded);
+      if (stream instanceof PDFRawStream) decoded += decodeContentStream(stream, maxDecodedBytes - decoded).byteLength;
       else if (stream instanceof PDFStream) decoded += stream.getContentsSize();
       else throw new Error('page content is not a stream');
     }
   }
 }
 
-/** The stream's decoded length, refusing past `room` bytes without ever holding more than that. */
-function decodedLength(stream: PDFRawStream, room: number): number {
+/**
+ * A content stream's decoded bytes (Flate or no filter), refusing past `room` bytes without ever
+ * holding more than that. Content streams are what pdf-lib decodes when it embeds a page, and
+ * what the inline images are looked for in (strip-active-content.ts).
+ */
+export function decodeContentStream(stream: PDFRawStream, room: number): Uint8Array {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
   const names = filters.map((f) => (f instanceof PDFName ? f.decodeText() : '?'));
   const bytes = stream.getContents();
   if (names.length === 0) {
-    if (bytes.byteLength > room) throw new Error('page content too large');
-    return bytes.byteLength;
+    if (bytes.byteLength > room) throw new Error('content too large');
+    return bytes;
   }
-  if (names.length !== 1 || names[0] !== 'FlateDecode') throw new Error(`page content filters ${names.join(' ')}`);
-  // A predictor belongs to images; page content drawn by any real producer has none.
+  if (names.length !== 1 || names[0] !== 'FlateDecode') throw new Error(`content filters ${names.join(' ')}`);
+  // A predictor belongs to images; content drawn by any real producer has none.
   const parms = stream.dict.lookup(PDFName.of('DecodeParms'));
   const predictor = parms instanceof PDFDict ? parms.lookup(PDFName.of('Predictor')) : undefined;
-  if (predictor instanceof PDFNumber && predictor.asNumber() !== 1) throw new Error('predicted page content');
+  if (predictor instanceof PDFNumber && predictor.asNumber() !== 1) throw new Error('predicted content');
   try {
     // maxOutputLength stops inflating at the limit (RangeError), so a bomb never fills memory;
     // a sync flush accepts a stream whose end was cut, as readers (and pdf-lib) do.
-    return inflateSync(bytes, { maxOutputLength: Math.max(1, room), finishFlush: zlibConstants.Z_SYNC_FLUSH }).byteLength;
+    return inflateSync(bytes, { maxOutputLength: Math.max(1, room), finishFlush: zlibConstants.Z_SYNC_FLUSH });
   } catch (cause) {
-    throw new Error('page content does not inflate within the limit', { cause });
+    throw new Error('content does not inflate within the limit', { cause });
   }
 }

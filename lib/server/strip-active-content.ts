@@ -1,8 +1,13 @@
 import 'server-only';
 
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
 
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+
+import { withoutInlineImageMetadata } from '@/lib/server/inline-images';
+import { withoutJp2Metadata } from '@/lib/server/jp2-metadata';
 import { withoutJpegMetadata } from '@/lib/server/jpeg-metadata';
+import { decodeContentStream, MAX_DECODED_CONTENT_BYTES } from '@/lib/server/pdf-receipt-structure';
 
 /**
  * What a page keeps: what draws it. pdf-lib's embedPdf copies the page dictionary (all but
@@ -26,13 +31,21 @@ const DROPPED_KEYS = new Set([
 const DROPPED_TYPES = new Set(['Catalog', 'Pages', 'Page', 'Annot', 'Action', 'Filespec', 'EmbeddedFile', 'Metadata', 'Outlines', 'Sig']);
 
 /**
+ * One cleaning of a document: the objects already visited, the content streams already looked
+ * into, and how many decoded content bytes may still be inflated to look for inline images.
+ */
+type Walk = { document: PDFDocument; seen: Set<PDFObject>; contents: Set<PDFRef>; contentRoom: number };
+
+/**
  * Leaves in an uploaded PDF only what its pages need to render: each page dictionary is cut down
  * to contents, resources and boxes, its resources to the drawing categories, and every object the
- * resources lead to loses its action, script, file and metadata entries. Works on the parsed
- * upload in place (it belongs to this request alone), before its pages are embedded.
+ * resources lead to loses its action, script, file and metadata entries. Images lose their
+ * metadata: JPEG and JPEG 2000 image objects, and JPEGs drawn inline in any content stream
+ * (pages, Form XObjects, tiling patterns, Type3 glyphs). Works on the parsed upload in place (it
+ * belongs to this request alone), before its pages are embedded.
  */
 export function stripActiveContent(document: PDFDocument): void {
-  const seen = new Set<PDFObject>();
+  const walk: Walk = { document, seen: new Set(), contents: new Set(), contentRoom: MAX_DECODED_CONTENT_BYTES };
   for (const page of document.getPages()) {
     const node = page.node;
     const { Resources } = node.normalizedEntries(); // pulls inherited resources onto the page
@@ -44,46 +57,95 @@ export function stripActiveContent(document: PDFDocument): void {
       if (RESOURCE_KEYS.has(key.decodeText())) resources.set(key, value);
     }
     node.set(PDFName.of('Resources'), resources);
-    clean(resources, document, seen);
+    for (const ref of pageContentRefs(node, document)) cleanContentStream(ref, walk);
+    clean(resources, walk);
   }
 }
 
-function clean(object: PDFObject, document: PDFDocument, seen: Set<PDFObject>): void {
+/** The page's content streams; anything else there is refused later (checkPageContents). */
+function pageContentRefs(node: PDFDict, document: PDFDocument): PDFRef[] {
+  const contents = node.get(PDFName.of('Contents'));
+  const target = contents instanceof PDFRef ? document.context.lookup(contents) : contents;
+  if (target instanceof PDFArray) return target.asArray().filter((item) => item instanceof PDFRef);
+  return contents instanceof PDFRef ? [contents] : [];
+}
+
+function clean(object: PDFObject, walk: Walk): void {
+  const { document, seen } = walk;
   if (seen.has(object)) return;
   seen.add(object);
   const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
   if (dict) {
+    if (dict.get(PDFName.of('Subtype')) === PDFName.of('Type3')) {
+      // A Type3 font's glyphs are content streams, drawn as a page's are.
+      const glyphs = dict.lookup(PDFName.of('CharProcs'));
+      for (const glyph of glyphs instanceof PDFDict ? glyphs.values() : []) {
+        if (glyph instanceof PDFRef) cleanContentStream(glyph, walk);
+      }
+    }
     for (const [key, value] of dict.entries()) {
       if (DROPPED_KEYS.has(key.decodeText()) || isDroppedType(value, document)) dict.delete(key);
-      else clean(value, document, seen);
+      else clean(value, walk);
     }
   } else if (object instanceof PDFArray) {
     object.asArray().forEach((value, index) => {
       if (isDroppedType(value, document)) object.set(index, document.context.obj(null));
-      else clean(value, document, seen);
+      else clean(value, walk);
     });
   } else if (object instanceof PDFRef) {
-    let target = document.context.lookup(object);
-    if (target instanceof PDFRawStream && isJpegImage(target)) {
-      target = PDFRawStream.of(target.dict, withoutJpegMetadata(target.getContents()));
-      document.context.assign(object, target);
-    }
-    if (target) clean(target, document, seen);
+    const target = document.context.lookup(object);
+    if (target instanceof PDFRawStream) cleanStream(object, target, walk);
+    const kept = document.context.lookup(object); // the stream cleanStream stored, if it did
+    if (kept) clean(kept, walk);
   }
 }
 
+/** Takes the metadata out of an image stream, or the inline images' out of a Form or pattern. */
+function cleanStream(ref: PDFRef, stream: PDFRawStream, walk: Walk): void {
+  const codec = imageCodec(stream);
+  if (codec === 'DCTDecode') walk.document.context.assign(ref, PDFRawStream.of(stream.dict, withoutJpegMetadata(stream.getContents())));
+  if (codec === 'JPXDecode') {
+    const contents = stream.getContents();
+    const image = withoutJp2Metadata(contents);
+    if (image !== contents) walk.document.context.assign(ref, PDFRawStream.of(stream.dict, image));
+  }
+  const subtype = stream.dict.get(PDFName.of('Subtype'));
+  const patternType = stream.dict.get(PDFName.of('PatternType'));
+  const tiling = patternType instanceof PDFNumber && patternType.asNumber() === 1;
+  if (subtype === PDFName.of('Form') || tiling) cleanContentStream(ref, walk);
+}
+
 /**
- * An image stored as a JPEG file (the DCTDecode filter alone): its EXIF, GPS and XMP would reach
- * the bundle byte for byte. Any other filter chain with DCTDecode in it is refused: no producer
- * of receipts writes one, and it could not be cleaned without decoding it.
+ * Looks for inline images in a content stream (decoded within what is left of the document's
+ * content budget, as checkPageContents counts page content) and, when some JPEG among them had
+ * metadata, stores the stream again without it, Flate-compressed.
  */
-function isJpegImage(stream: PDFRawStream): boolean {
+function cleanContentStream(ref: PDFRef, walk: Walk): void {
+  if (walk.contents.has(ref)) return;
+  walk.contents.add(ref);
+  const stream = walk.document.context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return;
+  const content = decodeContentStream(stream, walk.contentRoom);
+  walk.contentRoom -= content.byteLength;
+  const kept = withoutInlineImageMetadata(content);
+  if (kept === content) return;
+  stream.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+  stream.dict.delete(PDFName.of('DecodeParms'));
+  walk.document.context.assign(ref, PDFRawStream.of(stream.dict, deflateSync(kept)));
+}
+
+/**
+ * An image stored as a JPEG or JPEG 2000 file (the DCTDecode or JPXDecode filter alone): its
+ * EXIF, GPS and XMP would reach the bundle byte for byte. Any other filter chain with one of them
+ * is refused: no producer of receipts writes one, and it could not be cleaned without decoding it.
+ */
+function imageCodec(stream: PDFRawStream): 'DCTDecode' | 'JPXDecode' | null {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const names = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
-  const dct = names.findIndex((name) => name === PDFName.of('DCTDecode'));
-  if (dct === -1) return false;
-  if (names.length !== 1) throw new Error('a JPEG behind another filter');
-  return true;
+  const codec = names.find((name) => name === PDFName.of('DCTDecode') || name === PDFName.of('JPXDecode'));
+  if (codec === undefined) return null;
+  if (names.length !== 1) throw new Error('an image codec behind another filter');
+  return codec === PDFName.of('DCTDecode') ? 'DCTDecode' : 'JPXDecode';
 }
 
 function isDroppedType(value: PDFObject, document: PDFDocument): boolean {
