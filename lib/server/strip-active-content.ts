@@ -70,49 +70,56 @@ function pageContentRefs(node: PDFDict, document: PDFDocument): PDFRef[] {
   return contents instanceof PDFRef ? [contents] : [];
 }
 
+/** Kept lean: it recurses once per level of nesting, and a deeply nested receipt must not exhaust the stack sooner. */
 function clean(object: PDFObject, walk: Walk): void {
-  const { document, seen } = walk;
-  if (seen.has(object)) return;
-  seen.add(object);
+  if (walk.seen.has(object)) return;
+  walk.seen.add(object);
   const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
   if (dict) {
-    if (dict.get(PDFName.of('Subtype')) === PDFName.of('Type3')) {
-      // A Type3 font's glyphs are content streams, drawn as a page's are.
-      const glyphs = dict.lookup(PDFName.of('CharProcs'));
-      for (const glyph of glyphs instanceof PDFDict ? glyphs.values() : []) {
-        if (glyph instanceof PDFRef) cleanContentStream(glyph, walk);
-      }
-    }
+    cleanGlyphs(dict, walk);
     for (const [key, value] of dict.entries()) {
-      if (DROPPED_KEYS.has(key.decodeText()) || isDroppedType(value, document)) dict.delete(key);
+      if (DROPPED_KEYS.has(key.decodeText()) || isDroppedType(value, walk.document)) dict.delete(key);
       else clean(value, walk);
     }
   } else if (object instanceof PDFArray) {
     object.asArray().forEach((value, index) => {
-      if (isDroppedType(value, document)) object.set(index, document.context.obj(null));
+      if (isDroppedType(value, walk.document)) object.set(index, walk.document.context.obj(null));
       else clean(value, walk);
     });
   } else if (object instanceof PDFRef) {
-    const target = document.context.lookup(object);
-    if (target instanceof PDFRawStream) cleanStream(object, target, walk);
-    const kept = document.context.lookup(object); // the stream cleanStream stored, if it did
-    if (kept) clean(kept, walk);
+    const target = cleanStream(object, walk);
+    if (target) clean(target, walk);
   }
 }
 
-/** Takes the metadata out of an image stream, or the inline images' out of a Form or pattern. */
-function cleanStream(ref: PDFRef, stream: PDFRawStream, walk: Walk): void {
+/** A Type3 font's glyphs are content streams, drawn as a page's are. */
+function cleanGlyphs(dict: PDFDict, walk: Walk): void {
+  if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Type3')) return;
+  const glyphs = dict.lookup(PDFName.of('CharProcs'));
+  for (const glyph of glyphs instanceof PDFDict ? glyphs.values() : []) {
+    if (glyph instanceof PDFRef) cleanContentStream(glyph, walk);
+  }
+}
+
+/**
+ * Takes the metadata out of an image stream, or the inline images' out of a Form or tiling
+ * pattern, storing the result under the same reference. Returns what the reference now leads to.
+ */
+function cleanStream(ref: PDFRef, walk: Walk): PDFObject | undefined {
+  const { context } = walk.document;
+  const stream = context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return stream;
   const codec = imageCodec(stream);
-  if (codec === 'DCTDecode') walk.document.context.assign(ref, PDFRawStream.of(stream.dict, withoutJpegMetadata(stream.getContents())));
+  if (codec === 'DCTDecode') context.assign(ref, PDFRawStream.of(stream.dict, withoutJpegMetadata(stream.getContents())));
   if (codec === 'JPXDecode') {
     const contents = stream.getContents();
     const image = withoutJp2Metadata(contents);
-    if (image !== contents) walk.document.context.assign(ref, PDFRawStream.of(stream.dict, image));
+    if (image !== contents) context.assign(ref, PDFRawStream.of(stream.dict, image));
   }
-  const subtype = stream.dict.get(PDFName.of('Subtype'));
   const patternType = stream.dict.get(PDFName.of('PatternType'));
   const tiling = patternType instanceof PDFNumber && patternType.asNumber() === 1;
-  if (subtype === PDFName.of('Form') || tiling) cleanContentStream(ref, walk);
+  if (stream.dict.get(PDFName.of('Subtype')) === PDFName.of('Form') || tiling) cleanContentStream(ref, walk);
+  return context.lookup(ref);
 }
 
 /**

@@ -44,6 +44,13 @@ describe('PDF structures that would stop the server are refused', () => {
     await refused(bytes, 'bomb.pdf');
   });
 
+  it('a Form XObject whose content inflates past the limit (forms are decoded to find inline images)', async () => {
+    const bomb = flateStream(Buffer.alloc(MAX_DECODED_CONTENT_BYTES + 1024, 0x20), '/Type /XObject /Subtype /Form /BBox [0 0 100 100] ');
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const bytes = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /XObject << /X1 5 0 R >> >>', content: '/X1 Do', extra: [bomb] });
+    await refused(bytes, 'form-bomb.pdf');
+  });
+
   it('pages of no size, or whose content is not a stream', async () => {
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R /Resources << >>' }), 'flat.pdf');
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 42' }), 'number.pdf');
