@@ -3,7 +3,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 
 import type { TriageText } from '@/app/_components/AccountTriage';
-import { ACCOUNT_OWNERS, type AccountOwner } from '@/lib/form/triage';
+import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, type AccountOwner } from '@/lib/form/triage';
 import { withHole } from '@/lib/i18n/holed-message';
 
 /**
@@ -13,10 +13,16 @@ import { withHole } from '@/lib/i18n/holed-message';
  */
 export async function triageText(): Promise<TriageText> {
   const t = await getTranslations('triage');
+  // The hint's messages are the appeal form's own, so both pages say the same of the same hint.
+  const errors = await getTranslations('errors');
   return {
     legend: t('legend'),
     whose: Object.fromEntries(ACCOUNT_OWNERS.map((owner) => [owner, t(`whose.${owner}`)])) as Record<AccountOwner, string>,
-    hint: { label: t('hint.label'), hint: t('hint.hint'), invalid: t('hint.invalid') },
+    hint: {
+      label: t('hint.label'),
+      hint: t('hint.hint'),
+      problem: { characters: errors('accountHint.characters'), tooLong: errors('tooLong', { max: ACCOUNT_HINT_MAX }) },
+    },
     reach: { legend: t('reach.legend'), yes: t('reach.yes'), no: t('reach.no') },
     seller: { legend: t('seller.legend'), yes: t('seller.yes'), no: t('seller.no') },
     reset: {

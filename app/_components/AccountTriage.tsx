@@ -5,7 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 
 import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
-import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, isAccountHint, type AccountOwner, type Triage } from '@/lib/form/triage';
+import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, accountHintProblem, type AccountHintProblem, type AccountOwner, type Triage } from '@/lib/form/triage';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { fillHole, type HoledMessage } from '@/lib/i18n/holed-message';
 
@@ -15,7 +15,8 @@ type Answer = 'yes' | 'no';
 export type TriageText = {
   legend: string;
   whose: Record<AccountOwner, string>;
-  hint: { label: string; hint: string; invalid: string };
+  /** The messages of the rule the appeal form applies to the hint too (accountHintProblem). */
+  hint: { label: string; hint: string; problem: Record<AccountHintProblem, string> };
   reach: { legend: string; yes: string; no: string };
   seller: { legend: string; yes: string; no: string };
   reset: { title: string; step1: string; step2: string; step2Hint: HoledMessage; step3: string; open: string; failed: string; startAppeal: string };
@@ -56,11 +57,12 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
   const [reach, setReach] = useState<Answer | null>(null);
   const [hint, setHint] = useState('');
   const cleanHint = singleLine(hint);
-  const hintValid = isAccountHint(cleanHint);
+  const hintProblem = accountHintProblem(cleanHint);
+  const hintValid = hintProblem === null;
 
-  const accountHint = hintValid ? cleanHint : '';
   // The page has other ways into the form than this box's buttons (the start button at its foot,
   // "start anyway" under Lost mode): whichever is followed, the answers given so far go along.
+  const accountHint = hintValid ? cleanHint : '';
   useEffect(() => {
     if (whose) handOver({ whose, triedFirst: '', accountHint });
   }, [whose, accountHint]);
@@ -99,9 +101,9 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
             <p className="hint" id="account-hint-hint">
               {t.hint.hint}
             </p>
-            {hintValid ? null : (
+            {hintProblem === null ? null : (
               <p className="field-error" id="account-hint-error">
-                {t.hint.invalid}
+                {t.hint.problem[hintProblem]}
               </p>
             )}
             <input

@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
-import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, ACCOUNT_OWNERS, TRIED_FIRST } from '@/lib/appeal/triage-answers';
+import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIED_FIRST, accountHintProblem } from '@/lib/appeal/triage-answers';
 import type { OtherTextField, StepTextField } from '@/lib/appeal/field-names';
 
 export { ACCOUNT_OWNERS, TRIED_FIRST, type AccountOwner, type TriedFirst } from '@/lib/appeal/triage-answers';
@@ -196,12 +196,18 @@ function optionalChoice<const T extends readonly [string, ...string[]]>(values: 
 }
 
 /**
- * The masked account the lock screen shows (e.g. 221****878): letters, digits, the mask's stars
- * and what e-mail addresses and phone numbers hold.
+ * The masked account the lock screen shows (e.g. 221****878), judged by the rule the start page
+ * applies too (accountHintProblem), so the hint it hands over is judged the same here.
  */
-const accountHintField = line(FIELD_MAX.accountHint).refine((v) => ACCOUNT_HINT_PATTERN.test(v), {
-  error: msg('accountHint.characters'),
-});
+const accountHintField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => singleLine(v ?? ''))
+  .superRefine((hint, ctx) => {
+    const problem = accountHintProblem(hint);
+    if (problem === 'tooLong') ctx.addIssue({ code: 'custom', message: msg('tooLong', { max: FIELD_MAX.accountHint }) });
+    else if (problem === 'characters') ctx.addIssue({ code: 'custom', message: msg('accountHint.characters') });
+  });
 
 /** The language of the letter and the answers; anything unknown is English, never an error. */
 const localeField = z

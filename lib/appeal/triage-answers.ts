@@ -17,5 +17,27 @@ export type TriedFirst = (typeof TRIED_FIRST)[number];
 
 /** The masked account the lock screen shows, e.g. 221****878. */
 export const ACCOUNT_HINT_MAX = 40;
-/** Letters, digits, the mask's stars and what e-mail addresses and phone numbers hold. */
-export const ACCOUNT_HINT_PATTERN = /^[\p{L}\p{N}*@.+\- ]*$/u;
+/**
+ * Every character a masked e-mail address or phone number on the lock screen can show, so the
+ * user can copy it as it is (ivan_p***@mail.ru, +7(912)***-**-89):
+ * - letters and digits of any script (Cyrillic addresses and local digits exist);
+ * - the mask: stars, and the round dots (• ●) some screens draw instead;
+ * - what e-mail addresses hold besides letters and digits: @ . _ - + (the other characters the
+ *   standard allows, like ! # or ', are all but unseen in real addresses);
+ * - what phone numbers are written with: + ( ) - and spaces.
+ * Anything else (< > # , ; and the like) is not on a lock screen, and is refused rather than carried into
+ * a letter to Xiaomi. The messages (errors.accountHint.characters) name this same set.
+ */
+const ACCOUNT_HINT_PATTERN = /^[\p{L}\p{N}*•●@._+()\- ]*$/u;
+
+export type AccountHintProblem = 'tooLong' | 'characters';
+
+/**
+ * What is wrong with a hint (already made single-line), or null: the one rule the start page and
+ * the appeal schema both apply, so a hint the start page takes is never refused by the form.
+ */
+export function accountHintProblem(hint: string): AccountHintProblem | null {
+  if (hint.length > ACCOUNT_HINT_MAX) return 'tooLong';
+  if (!ACCOUNT_HINT_PATTERN.test(hint)) return 'characters';
+  return null;
+}

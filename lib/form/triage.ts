@@ -2,7 +2,7 @@
  * The start page's answers (issue 12, "triage before the appeal"), handed to the appeal form in
  * this tab's sessionStorage (never the server) and kept with the draft, where they shape the letter.
  */
-import { ACCOUNT_HINT_MAX, ACCOUNT_HINT_PATTERN, ACCOUNT_OWNERS, TRIED_FIRST, type AccountOwner, type TriedFirst } from '@/lib/appeal/triage-answers';
+import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIED_FIRST, accountHintProblem, type AccountHintProblem, type AccountOwner, type TriedFirst } from '@/lib/appeal/triage-answers';
 import { singleLine } from '@/lib/appeal/fields';
 
 export { ACCOUNT_OWNERS, type AccountOwner };
@@ -14,11 +14,7 @@ export type Triage = {
   accountHint: string;
 };
 
-export { ACCOUNT_HINT_MAX };
-
-export function isAccountHint(value: string): boolean {
-  return value.length <= ACCOUNT_HINT_MAX && ACCOUNT_HINT_PATTERN.test(value);
-}
+export { ACCOUNT_HINT_MAX, accountHintProblem, type AccountHintProblem };
 
 export const TRIAGE_HANDOFF_KEY = 'appeal-kit-triage';
 
@@ -33,6 +29,6 @@ export function parseTriage(raw: unknown): Triage {
   return {
     whose: pick(value.whose, ACCOUNT_OWNERS),
     triedFirst: pick(value.triedFirst, TRIED_FIRST),
-    accountHint: isAccountHint(hint) ? hint : '',
+    accountHint: accountHintProblem(hint) === null ? hint : '',
   };
 }

@@ -321,6 +321,18 @@ describe('purchase and contact fields', () => {
     for (const good of ['ivan.petrov@gmail.com', 'o.ivanova@ukr.net', 'a.b.c@mail.example.bg']) expect(emailSlip(good), good).toBeNull();
   });
 
+  it('takes the account hint as the lock screen shows it, e-mail or phone mask alike', () => {
+    const hint = (accountHint: string) => ZContactStepSchema.safeParse({ ownerName: 'Иван', contactEmail: 'i@example.ru', accountHint });
+    // An audit typed these from lock screens: "_" and "( )" were refused as "not on the screen".
+    for (const good of ['ivan_p***@mail.ru', '+7(912)***-**-89', '221****878', 'ivan.p***@gmail.com', 'a+b***@mail.ru', '+359 88 ••• ••67', 'иван***@почта.рф']) {
+      expect(hint(good).success, good).toBe(true);
+    }
+    for (const bad of ['221<script>', 'a#b***@mail.ru', 'ivan***@mail.ru, petr@mail.ru']) {
+      expect(fieldErrors(hint(bad).error!).accountHint, bad).toBe('accountHint.characters');
+    }
+    expect(fieldErrors(hint('1'.repeat(FIELD_MAX.accountHint + 1)).error!).accountHint).toBe(`tooLong?max=${FIELD_MAX.accountHint}`);
+  });
+
   it('checks phone numbers loosely: digits with the usual punctuation, 5 to 20 digits', () => {
     const phone = (contactPhone: string) => ZContactStepSchema.safeParse({ ownerName: 'Иван', contactEmail: 'i@example.ru', contactPhone });
     for (const good of ['+7 912 345-67-89', '+359 (88) 123 4567', '0881234567', '']) expect(phone(good).success, good).toBe(true);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { accountHintProblem } from '@/lib/appeal/triage-answers';
 import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
@@ -122,5 +123,20 @@ describe('a zone that is full', () => {
     expect(say('files.zoneFull', { role: 'receipt', max: 4, count: 2, files: '„a.jpg“ и „b.jpg“' }, 'bg')).toContain('Не са добавени файловете „a.jpg“ и „b.jpg“. В раздел „Касова бележка“ може да има най-много 4 файла.');
     expect(say('files.zoneFull', { role: 'extra', max: 8, count: 1, files: '«a.jpg»' }, 'uk')).toContain('Не додано файл «a.jpg». У розділі «Інші докази» може бути не більше 8 файлів.');
     for (const locale of LOCALES) expect(say('files.zoneFull', { role: 'boxPhoto', max: 3, count: 1, files: 'x' }, locale)).not.toMatch(/same thing|одно и то же|едно и също|одне й те саме/);
+  });
+});
+
+describe('the account hint', () => {
+  // The start page and the contact step said different things ("@ and dots" against "@, dots, plus
+  // and hyphens"), and neither named "_" or "( )", which masked addresses and phones show.
+  const SIGNS = ['*', '•', '●', '@', '.', '_', '-', '+', '(', ')'];
+  it.each(LOCALES)('is refused with a message naming every sign the rule takes (%s), and only one message', (locale) => {
+    const message = MESSAGES[locale].errors.accountHint.characters;
+    for (const sign of SIGNS) {
+      expect(message, sign).toContain(` ${sign}`);
+      expect(accountHintProblem(`a${sign}b`), sign).toBeNull();
+    }
+    // The start page shows this same message (app/triage-text.ts), not one of its own.
+    expect(MESSAGES[locale].triage.hint).not.toHaveProperty('invalid');
   });
 });
