@@ -61,14 +61,15 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
   const hintValid = hintProblem === null;
 
   // The page has other ways into the form than this box's buttons (the start button at its foot,
-  // "start anyway" under Lost mode): whichever is followed, the answers given so far go along.
-  const accountHint = hintValid ? cleanHint : '';
+  // "start anyway" under Lost mode): whichever is followed, the answers given so far go along. The
+  // hint goes even when refused: the contact step shows it with the same message for the user to
+  // correct, rather than the form opening without what they typed.
   useEffect(() => {
-    if (whose) handOver({ whose, triedFirst: '', accountHint });
-  }, [whose, accountHint]);
+    if (whose) handOver({ whose, triedFirst: '', accountHint: cleanHint });
+  }, [whose, cleanHint]);
 
   const startAppeal = (triedFirst: TriedFirst | '') => {
-    handOver({ whose: whose ?? '', triedFirst, accountHint });
+    handOver({ whose: whose ?? '', triedFirst, accountHint: cleanHint });
     router.push('/appeal');
   };
 

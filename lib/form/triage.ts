@@ -22,13 +22,16 @@ function pick<T extends string>(value: unknown, allowed: readonly T[]): T | '' {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : '';
 }
 
-/** A triage read back from storage; anything unrecognisable becomes an empty answer. */
+/**
+ * A triage read back from storage; an unrecognisable choice becomes an empty answer. The hint is
+ * kept as typed even when the start page's rule refuses it: dropped, it would vanish without a
+ * word; kept, the contact step shows it with the same rule's message, for the user to correct.
+ */
 export function parseTriage(raw: unknown): Triage {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const hint = typeof value.accountHint === 'string' ? singleLine(value.accountHint) : '';
   return {
     whose: pick(value.whose, ACCOUNT_OWNERS),
     triedFirst: pick(value.triedFirst, TRIED_FIRST),
-    accountHint: accountHintProblem(hint) === null ? hint : '',
+    accountHint: typeof value.accountHint === 'string' ? singleLine(value.accountHint) : '',
   };
 }

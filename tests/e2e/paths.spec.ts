@@ -214,6 +214,32 @@ test('start page: owner who still reaches the bound e-mail is sent to the passwo
   expect(body).toContain(fill(c.letter.accountHint, { accountHint: '221****878' }));
 });
 
+test('start page: a masked hint is taken as the lock screen shows it, and a refused one reaches the contact step with its message', async ({ page }) => {
+  test.setTimeout(180_000);
+  const refused = c.errors.accountHint.characters;
+  // "_" and "( )" were refused here as "not what is on the screen".
+  await answerTriage(page, c, 'mine', 'ivan_p***@mail.ru');
+  const hintBox = page.getByLabel(tr.hint.label);
+  await expect(page.getByText(refused)).toHaveCount(0);
+  await hintBox.fill('+7(912)***-**-89');
+  await expect(page.getByText(refused)).toHaveCount(0);
+  // A sign no lock screen shows: said on the spot, and carried to the form, not dropped.
+  await hintBox.fill('221<b>***878');
+  await expect(page.getByText(refused)).toBeVisible();
+  await startAppealFrom(page, page.getByTestId('triage-reset'), tr.reset.startAppeal);
+  await fillPurchase(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.evidence);
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
+  await continueTo(page, c, c.form.steps.contact);
+  const hint = textbox(page, c.form.contact.accountHint.label);
+  await expect(hint).toHaveValue('221<b>***878');
+  await fillContact(page, c, KAZAKH_OWNER);
+  await pressContinue(page, c);
+  await expect(hint).toHaveAccessibleDescription(new RegExp(refused.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await hint.fill('ivan_p***@mail.ru');
+  await continueTo(page, c, c.form.steps.review);
+});
+
 test('start page: a second-hand buyer who reaches the seller gets a ready message, shared or copied', async ({ page, context }, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.addInitScript(() => {

@@ -13,6 +13,7 @@ import { checkEvidenceFile, MAX_SHRINKABLE_PHOTO_BYTES } from '@/lib/form/file-k
 import { groupImeiDigits, imeiDigitGroups } from '@/lib/form/imei-display';
 import { placeServerErrors, parseServerError } from '@/lib/form/server-errors';
 import { incompleteSteps } from '@/lib/form/step-problems';
+import { parseTriage } from '@/lib/form/triage';
 import { fileNameFromDisposition, unexplainedFailure } from '@/lib/form/upload';
 import { fixturePath } from '../../support/fixtures';
 
@@ -271,6 +272,14 @@ describe('applyTriage', () => {
     expect(draft.triage).toEqual({ whose: 'previous-owner', triedFirst: 'seller' });
     const chosen = { ...emptyDraft(), purchase: { ...emptyDraft().purchase, purchaseChannel: 'mi-store' } };
     expect(applyTriage(chosen, { whose: 'previous-owner', triedFirst: '', accountHint: '' }).purchase.purchaseChannel).toBe('mi-store');
+  });
+
+  it('carries a hint the start page refused to the contact step, rather than dropping it without a word', () => {
+    // The start page hands over what was typed; the contact step shows the same rule's message.
+    const handedOver = parseTriage({ whose: 'mine', triedFirst: '', accountHint: ' 221<b>***878 ' });
+    expect(handedOver.accountHint).toBe('221<b>***878');
+    expect(applyTriage(emptyDraft(), handedOver).contact.accountHint).toBe('221<b>***878');
+    expect(parseTriage({ whose: 'mine', accountHint: 42 }).accountHint).toBe('');
   });
 
   it('keeps what was tried first when the same owner looks at the start page again, not when the owner changes', () => {
