@@ -137,7 +137,9 @@ test('a typed IMEI the box label contradicts gets a clear warning, and the label
   const panel = page.locator('.assistant-panel');
   const warning = panel.getByTestId('assistant-mismatch-imei');
   await expect(warning).toContainText('The IMEI you typed (861234056789012) is not on the box label', { timeout: 30_000 });
-  await expect(panel.getByTestId('assistant-left-empty-imei2')).toContainText(en.assistant.label.notFilled);
+  // Which field, and what to copy into it.
+  await expect(panel.getByTestId('assistant-left-empty-imei2')).toContainText('The second IMEI field (IMEI2) was left empty');
+  await expect(panel.getByTestId('assistant-left-empty-imei2')).toContainText('copy IMEI2 from this phone’s box label');
   // No made-up pairing: the label's first IMEI did not land next to the IMEI it contradicts.
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Back' }).click();

@@ -2,6 +2,7 @@
  * Wording a reader of each language caught in the catalogues, pinned so it does not come back.
  * The catalogue tests (messages.test.ts) check shape; these check words.
  */
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
@@ -138,5 +139,18 @@ describe('the account hint', () => {
     }
     // The start page shows this same message (app/triage-text.ts), not one of its own.
     expect(MESSAGES[locale].triage.hint).not.toHaveProperty('invalid');
+  });
+});
+
+describe('the IMEI field a box label left empty', () => {
+  // "The empty IMEI field was left empty": it did not say which field, nor what to put in it.
+  const notFilled = (locale: Locale, field: 'imei' | 'imei2') =>
+    createTranslator({ locale, messages: MESSAGES[locale], namespace: 'assistant.label' })('notFilled', { field });
+  it.each(LOCALES)('is named, with what to copy into it (%s)', (locale) => {
+    for (const [field, named, other] of [['imei', 'IMEI1', 'IMEI2'], ['imei2', 'IMEI2', 'IMEI1']] as const) {
+      const text = notFilled(locale, field);
+      expect(text.match(new RegExp(named, 'g')), `${field}: ${text}`).toHaveLength(2);
+      expect(text, field).not.toContain(other);
+    }
   });
 });

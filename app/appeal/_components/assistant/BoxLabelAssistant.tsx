@@ -158,7 +158,7 @@ export default function BoxLabelAssistant({
           })}
           {leftEmpty.map((field) => (
             <li key={`${field}-left-empty`} className="note warning" data-testid={`assistant-left-empty-${field}`}>
-              {fieldLabel(field)}: {t('notFilled')}
+              {t('notFilled', { field })}
             </li>
           ))}
         </ul>

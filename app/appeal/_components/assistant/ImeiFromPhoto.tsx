@@ -15,7 +15,7 @@ const loadReader = () => import('@/app/appeal/_components/assistant/read-label-p
 type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[]; leftEmpty: boolean; added: boolean }
+  | { kind: 'read'; imeis: string[]; filled: string[]; mismatched: string[]; leftEmpty: ImeiField[]; added: boolean }
   | { kind: 'failed'; message: string | null };
 
 /**
@@ -81,7 +81,7 @@ export default function ImeiFromPhoto({
       imeis: reading.imeis,
       filled: reading.filled.map((f) => f.value),
       mismatched: reading.mismatched,
-      leftEmpty: reading.leftEmpty.length > 0,
+      leftEmpty: reading.leftEmpty,
       added,
     });
   };
@@ -141,11 +141,13 @@ export default function ImeiFromPhoto({
               </p>
             ))
           : null}
-        {state.kind === 'read' && state.leftEmpty ? (
-          <p className="note warning" data-testid="imei-photo-left-empty">
-            {t('notFilled')}
-          </p>
-        ) : null}
+        {state.kind === 'read'
+          ? state.leftEmpty.map((field) => (
+              <p key={field} className="note warning" data-testid="imei-photo-left-empty">
+                {t('notFilled', { field })}
+              </p>
+            ))
+          : null}
       </div>
     </div>
   );
