@@ -42,6 +42,20 @@ export function normalizeImeiInput(input: string): string {
   return toAsciiDigits(input).replace(SEPARATORS, '');
 }
 
+/**
+ * What, besides digits, an input holds, so the advice fits it: a letter O (Latin or Cyrillic, the
+ * usual slip for a zero on a label) is told apart from other letters ("IMEI" typed into the box
+ * has no O, and "the letter O is not a zero" would puzzle), and letters from other signs.
+ */
+export type ImeiStray = 'letterO' | 'letters' | 'signs';
+export function strayInImei(input: string): ImeiStray | null {
+  const stray = normalizeImeiInput(input).replace(/\d/g, '');
+  if (stray === '') return null;
+  if (/[OoОо]/.test(stray)) return 'letterO';
+  if (/\p{L}/u.test(stray)) return 'letters';
+  return 'signs';
+}
+
 /** Luhn check digit for a string of digits (the digit that would be appended). */
 export function luhnCheckDigit(digits: string): string {
   let sum = 0;

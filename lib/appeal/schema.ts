@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { checkImei, normalizeImeiInput } from '@/lib/imei';
+import { checkImei, normalizeImeiInput, strayInImei } from '@/lib/imei';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
@@ -90,13 +90,11 @@ const imeiField = z
           message: msg('imei.wrongCheckDigit', { digits: normalizeImeiInput(value).length }),
         });
         return z.NEVER;
-      case 'not-an-imei': {
-        const typed = normalizeImeiInput(value);
-        const digits = typed.replace(/\D/g, '').length;
-        // "Remove any letters" only when there are some: "12345" needs more digits, not fewer letters.
-        ctx.addIssue({ code: 'custom', message: msg('imei.notAnImei', { digits, letters: digits < typed.length ? 'yes' : 'no' }) });
+      case 'not-an-imei':
+        // "Remove the letters" only when there are some ("12345" needs more digits, not fewer
+        // letters), and "the letter O is not a zero" only when an O is there.
+        ctx.addIssue({ code: 'custom', message: msg('imei.notAnImei', { digits: check.digitCount, stray: strayInImei(value) ?? 'none' }) });
         return z.NEVER;
-      }
     }
   });
 

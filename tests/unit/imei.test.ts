@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import examples from '../fixtures/imei-examples.json';
-import { checkImei, luhnCheckDigit, maskImei } from '@/lib/imei';
+import { checkImei, luhnCheckDigit, maskImei, strayInImei } from '@/lib/imei';
 
 describe('checkImei', () => {
   it('computes the Luhn digit of the worked example', () => {
@@ -75,5 +75,17 @@ describe('checkImei', () => {
 
   it('masks short input fully', () => {
     expect(maskImei('1234')).toBe('****');
+  });
+});
+
+describe('strayInImei', () => {
+  it('tells a letter O (Latin or Cyrillic) from other letters and from other signs', () => {
+    expect(strayInImei('86-890704 123456/5')).toBeNull();
+    expect(strayInImei('')).toBeNull();
+    for (const withO of ['86890704123456O', '8689o7041234565', '8689О7041234565', '8689о7041234565', 'IMEI NO 868907041234565']) {
+      expect(strayInImei(withO), withO).toBe('letterO');
+    }
+    for (const letters of ['IMEI', 'IMEI: 868907041234565', 'ИМЕИ', '86890704123456l']) expect(strayInImei(letters), letters).toBe('letters');
+    for (const signs of ['86890704_1234565', '868907041234565 👍', '#06#']) expect(strayInImei(signs), signs).toBe('signs');
   });
 });

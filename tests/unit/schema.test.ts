@@ -163,11 +163,15 @@ describe('IMEI fields', () => {
     expect(values.digits).toBe(String(imei.replace(/\D/g, '').length));
   });
 
-  it('asks to remove letters only when there are some', () => {
-    const letters = (imei: string) => decodeFieldMessage(deviceErrors({ imei }).imei ?? '').values.letters;
-    expect(letters('12345')).toBe('no');
-    expect(letters('12 345-678')).toBe('no');
-    expect(letters('86890704123456O')).toBe('yes');
+  it('asks to remove letters only when there are some, and speaks of the letter O only when there is one', () => {
+    const stray = (imei: string) => decodeFieldMessage(deviceErrors({ imei }).imei ?? '').values.stray;
+    expect(stray('12345')).toBe('none');
+    expect(stray('12 345-678')).toBe('none');
+    expect(stray('86890704123456O')).toBe('letterO');
+    expect(stray('8689О7041234565')).toBe('letterO'); // Cyrillic О
+    // The word "IMEI" typed into the box has letters, and no O to mistake for a zero.
+    expect(stray('IMEI')).toBe('letters');
+    expect(stray('86890704_1234565')).toBe('signs');
   });
 
   it('checks the second IMEI by the same rules', () => {

@@ -16,10 +16,10 @@ describe('translateFieldMessage', () => {
   });
 
   it('applies plural rules to packed (string) numbers', () => {
-    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 14, letters: 'no' }), 'ru')).toContain('здесь 14 цифр.');
-    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 13, letters: 'no' }), 'uk')).toContain('тут 13 цифр.');
-    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 2, letters: 'no' }), 'ru')).toContain('здесь 2 цифры.');
-    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 1, letters: 'no' }), 'en')).toContain('this has 1 digit.');
+    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 14, stray: 'none' }), 'ru')).toContain('здесь 14 цифр.');
+    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 13, stray: 'none' }), 'uk')).toContain('тут 13 цифр.');
+    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 2, stray: 'none' }), 'ru')).toContain('здесь 2 цифры.');
+    expect(translateFieldMessage(encodeFieldMessage('imei.notAnImei', { digits: 1, stray: 'none' }), 'en')).toContain('this has 1 digit.');
     expect(translateFieldMessage(encodeFieldMessage('tooLong', { max: 120 }), 'bg')).toContain('най-много 120 знака');
   });
 

@@ -6,6 +6,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { ZDeviceStepSchema, fieldErrors } from '@/lib/appeal/schema';
 import { accountHintProblem } from '@/lib/appeal/triage-answers';
 import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import { MESSAGES } from '@/lib/i18n/messages';
@@ -152,5 +153,25 @@ describe('the IMEI field a box label left empty', () => {
       expect(text.match(new RegExp(named, 'g')), `${field}: ${text}`).toHaveLength(2);
       expect(text, field).not.toContain(other);
     }
+  });
+});
+
+describe('what the IMEI box says of letters', () => {
+  // Typing the word "IMEI" was answered "remove the letters (the letter O is not a zero)".
+  const LETTER_O = /(?:^|\P{L})[OО](?:\P{L}|$)/u;
+  const errorFor = (imei: string, locale: Locale) => {
+    const result = ZDeviceStepSchema.safeParse({ imei });
+    return translateFieldMessage(fieldErrors(result.error!).imei ?? '', locale);
+  };
+  const live = (locale: Locale, stray: string) =>
+    createTranslator({ locale, messages: MESSAGES[locale], namespace: 'form.device.imeiLive' })('notDigits', { stray });
+  it.each(LOCALES)('names the letter O only when one was typed (%s)', (locale) => {
+    expect(errorFor('IMEI', locale)).not.toMatch(LETTER_O);
+    expect(errorFor('86890704_1234565', locale)).not.toMatch(LETTER_O);
+    expect(errorFor('86890704123456O', locale)).toMatch(LETTER_O);
+    expect(errorFor('8689о7041234565', locale)).toMatch(LETTER_O);
+    expect(live(locale, 'letters')).not.toMatch(LETTER_O);
+    expect(live(locale, 'signs')).not.toMatch(LETTER_O);
+    expect(live(locale, 'letterO')).toMatch(LETTER_O);
   });
 });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 
-import { checkImei, normalizeImeiInput } from '@/lib/imei';
+import { checkImei, normalizeImeiInput, strayInImei } from '@/lib/imei';
 import { groupImeiDigits } from '@/lib/form/imei-display';
 
 import styles from './ImeiFeedback.module.css';
@@ -30,6 +30,7 @@ export function ImeiFeedback({
   const digits = normalizeImeiInput(value);
   if (check.kind === 'empty') return <div id={id} className={styles.live} aria-live="polite" />;
   const grouped = groupImeiDigits(value);
+  const stray = strayInImei(value);
   return (
     <div id={id} className={styles.live} aria-live="polite">
       {/^\d+$/.test(digits) ? (
@@ -41,7 +42,7 @@ export function ImeiFeedback({
       {check.kind === 'valid' ? <p className={styles.ok}>{t('valid')}</p> : null}
       {check.kind === 'wrong-check-digit' && !hasFieldError ? <p className={styles.warn}>{t('wrongCheckDigit')}</p> : null}
       {check.kind === 'not-an-imei' && !hasFieldError ? (
-        <p className={styles.warn}>{/^\d+$/.test(digits) ? t('digitCount', { count: digits.length }) : t('notDigits')}</p>
+        <p className={styles.warn}>{stray ? t('notDigits', { stray }) : t('digitCount', { count: digits.length })}</p>
       ) : null}
       {(check.kind === 'missing-check-digit' || check.kind === 'imeisv') && !hasFieldError ? (
         <p className={styles.warn}>
