@@ -1,3 +1,17 @@
+import { singleLine } from '@/lib/appeal/fields';
+
+/**
+ * The lock code as the appeal gives it: every space taken out. No public source gives the code's
+ * format (letters, digits and hyphens, as far as is known), so a space is never part of it: it
+ * comes from a code that wraps onto a second line of the lock screen, or from copying it in
+ * groups. Support copies the code letter for letter, and "A1B2 C3D4" would not be found; turning
+ * spaces into hyphens would add characters the screen does not show. Removing them keeps every
+ * character shown, in order. The shared schema applies it, so the form and the server agree.
+ */
+export function normalizeLockCode(value: string): string {
+  return singleLine(value).replace(/\s/g, '');
+}
+
 /**
  * Cyrillic letters that are drawn like Latin ones. Someone copying the lock code on a Russian,
  * Bulgarian or Ukrainian keyboard types А for A and К for K without seeing any difference, and

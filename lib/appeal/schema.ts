@@ -11,6 +11,7 @@ import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { COUNTRY_CODES } from '@/lib/countries';
 import { multiLine, singleLine } from '@/lib/appeal/fields';
+import { normalizeLockCode } from '@/lib/appeal/lock-code';
 import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIED_FIRST, accountHintProblem } from '@/lib/appeal/triage-answers';
 import type { OtherTextField, StepTextField } from '@/lib/appeal/field-names';
 
@@ -98,12 +99,17 @@ const imeiField = z
     }
   });
 
-/** The lock code shown after tapping "This device is locked" ten times: free text, never Luhn-checked. */
-const lockCodeField = line(FIELD_MAX.lockCode).refine((v) => v === '' || /^[\p{L}\p{N}-]+$/u.test(v.replace(/ /g, '')), {
-  error: msg('lockCode.characters'),
-}).refine((v) => v === '' || v.replace(/ /g, '').length >= LOCK_CODE_MIN, {
-  error: msg('lockCode.tooShort', { min: LOCK_CODE_MIN }),
-});
+/**
+ * The lock code shown after tapping "This device is locked" ten times: free text, never
+ * Luhn-checked, its spaces taken out (normalizeLockCode says why) before any rule runs.
+ */
+const lockCodeField = z
+  .string({ error: msg('notText') })
+  .optional()
+  .transform((v) => normalizeLockCode(v ?? ''))
+  .pipe(z.string().max(FIELD_MAX.lockCode, { error: msg('tooLong', { max: FIELD_MAX.lockCode }) }))
+  .refine((v) => v === '' || /^[\p{L}\p{N}-]+$/u.test(v), { error: msg('lockCode.characters') })
+  .refine((v) => v === '' || v.length >= LOCK_CODE_MIN, { error: msg('lockCode.tooShort', { min: LOCK_CODE_MIN }) });
 
 /** Today's date as YYYY-MM-DD in the latest time zone on Earth (UTC+14), so no user's "today" is refused. */
 export function latestTodayIso(now: Date = new Date()): string {

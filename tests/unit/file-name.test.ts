@@ -12,7 +12,9 @@ describe('bundleFileName', () => {
   });
 
   it('names the lock code when there is no IMEI', () => {
-    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'AB12 cd34' }))).toBe('mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf');
+    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'AB12-cd34' }))).toBe('mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf');
+    // The schema takes a lock code's spaces out, so the name gives the code as the letter does.
+    expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'AB12 cd34' }))).toBe('mi-account-appeal-lock-ab12cd34-2025-03-14.pdf');
     expect(bundleFileName(realisticAppeal({ imei: '', imei2: '', lockCode: 'Écran-42' }))).toBe('mi-account-appeal-lock-ecran-42-2025-03-14.pdf');
   });
 

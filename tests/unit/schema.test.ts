@@ -104,7 +104,8 @@ describe('ZAppealSchema: a whole appeal', () => {
       expect(result[field], field).toBe('Evil Bcc: a@b.ru X: 1');
     }
     const withBreaks = ZAppealSchema.parse(realisticInput({ lockCode: 'AB12\r\nCD34', imei: '', imei2: '', serialNumber: 'a\u2028b' }));
-    expect(withBreaks.lockCode).toBe('AB12 CD34');
+    // A lock code has no spaces: a line break in it is taken out, not made a space.
+    expect(withBreaks.lockCode).toBe('AB12CD34');
     expect(withBreaks.serialNumber).toBe('a b');
   });
 
@@ -215,6 +216,14 @@ describe('lock code', () => {
 
   it.each(['ABCD', 'a1b2-c3d4', 'AB12 CD34 EF56', 'Жук-1234', 'X'.repeat(FIELD_MAX.lockCode)])('accepts %s, never Luhn-checked', (code) => {
     expect(parse(code).success).toBe(true);
+  });
+
+  it('takes the spaces out of a lock code, so the letter gives it as the screen does (letters, digits, hyphens)', () => {
+    expect(parse('A1B2 C3D4').data?.lockCode).toBe('A1B2C3D4');
+    expect(parse(' AB12\u00a0CD34\tEF-56 ').data?.lockCode).toBe('AB12CD34EF-56');
+    expect(ZAppealSchema.parse(realisticInput({ lockCode: 'A1B2 C3D4' })).lockCode).toBe('A1B2C3D4');
+    // Spaces are no characters of the code: "A 1 B" is three characters, too short.
+    expect(fieldErrors(parse('A 1 B').error!).lockCode).toBe('lockCode.tooShort?min=4');
   });
 
   it('accepts a 15-digit lock code with a wrong Luhn digit (it is not an IMEI)', () => {

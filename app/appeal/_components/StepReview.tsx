@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { normalizeLockCode } from '@/lib/appeal/lock-code';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -61,7 +62,8 @@ export default function StepReview({
     device: [
       { label: t('device.imei.label'), value: device.imei ? <ImeiDigits value={device.imei} /> : dash },
       { label: t('device.imei2.label'), value: device.imei2 ? <ImeiDigits value={device.imei2} /> : dash },
-      { label: t('device.lockCode.label'), value: show(device.lockCode) },
+      // As the letter gives it: spaces taken out.
+      { label: t('device.lockCode.label'), value: show(normalizeLockCode(device.lockCode)) },
       { label: t('device.serialNumber.label'), value: show(device.serialNumber) },
       { label: t('device.model.label'), value: show(device.model) },
     ],
