@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, inflateRawSync, inflateSync } from 'node:zlib';
 
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
@@ -28,6 +28,134 @@ export function xrefStreamProblem(bytes: Uint8Array): string | null {
     const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
     if (!widths) return 'a cross-reference stream without plain field widths';
     if (widths.slice(1).some((width) => Number(width) > 8)) return `cross-reference field widths ${widths.slice(1).join(' ')}`;
+  }
+  return null;
+}
+
+/**
+ * What pdf-lib may inflate, all object and cross-reference streams together, while it parses:
+ * it decodes them in JavaScript, synchronously and without a limit, so a 523 KB receipt whose
+ * object stream inflates to 512 MB blocked the server for 13 s and took 420 MB. Object streams
+ * hold only small objects (no streams): a receipt's come to kilobytes, and even a long bank
+ * statement's to a few megabytes; a cross-reference stream takes 5 to 7 bytes per object. The
+ * compressed bytes zlib reads count too, so that streams overlapping in a crafted file cannot
+ * make the scan read the file over and over. 16 MB is about 0.2 s of pdf-lib's inflating.
+ */
+export const MAX_DECODED_STRUCTURE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How many object and cross-reference streams a receipt may have. pdf-lib writes 50 objects per
+ * object stream, Acrobat up to a few hundred: 256 hold far more objects than a receipt of
+ * MAX_PDF_PAGES pages. Bounds the scan's cost per stream on a file made of nothing else.
+ */
+const MAX_STRUCTURE_STREAMS = 256;
+
+/**
+ * PDF whitespace and comments (pdf-lib skips both between tokens). A comment runs to the end of
+ * its line, so that a run of `%` can be read one way only (no backtracking on crafted input).
+ */
+const GAP = String.raw`(?:[\0\t\n\f\r ]|%[^\r\n]*(?![^\r\n]))*`;
+/** Characters that end a name or a number (whitespace and delimiters). */
+const DELIMITER = String.raw`\0\t\n\f\r ()<>\[\]{}/%`;
+/**
+ * A /Type that makes pdf-lib decode the stream while parsing (PDFParser.parseIndirectObject):
+ * /ObjStm or /XRef, or a reference, which pdf-lib may resolve to either.
+ */
+const DECODED_TYPE = new RegExp(String.raw`/Type${GAP}(?:/(?:ObjStm|XRef)(?![^${DELIMITER}])|\d+${GAP}\d+${GAP}R)`);
+/** A stream keyword as pdf-lib reads one (not inside a name such as /Xstream or /stream). */
+const STREAM_KEYWORD = new RegExp(String.raw`(?<![^${DELIMITER}]|/)(?:end)?stream`, 'g');
+const FILTER_ENTRY = new RegExp(String.raw`/Filter(?![^${DELIMITER}])${GAP}(\[[^\]]*\]|/[^${DELIMITER}]*|[^${DELIMITER}]*)`, 'g');
+/** Tokens that open or close strings, hex strings and dictionaries. */
+const BRACKETS = /<<|>>|<[0-9A-Fa-f\0\t\n\f\r ]*>|[()<>]/g;
+
+/** Names as pdf-lib reads them: `#xx` is the character xx (so /Obj#53tm is /ObjStm). */
+const withoutNameEscapes = (text: string) => text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/**
+ * The dictionary before a stream keyword: the text from its object header on. Returns null when
+ * that cannot be read from the bytes alone (a string or a comment that may hide the header,
+ * the /Type or the /Filter): no producer writes strings or comments into these dictionaries
+ * (a cross-reference stream's /ID is a hex string, which is allowed).
+ */
+function plainDictionary(window: string): string | null {
+  const header = window.lastIndexOf('obj');
+  const lineStart = Math.max(window.lastIndexOf('\n', header), window.lastIndexOf('\r', header));
+  if (header !== -1 && window.slice(lineStart + 1, header).includes('%')) return null;
+  const dictionary = header === -1 ? window : window.slice(header + 3);
+  if (dictionary.includes('%')) return null;
+  for (const [token] of dictionary.matchAll(BRACKETS)) if (token.length === 1) return null;
+  return dictionary;
+}
+
+/** Whether pdf-lib inflates the stream (a single /FlateDecode), or what is wrong with its filters. */
+function flateFilter(dictionary: string): boolean | string {
+  let flate = false;
+  for (const [, value = ''] of dictionary.matchAll(FILTER_ENTRY)) {
+    const names = value.startsWith('[') ? value.slice(1, -1).trim().split(/[\0\t\n\f\r ]+/) : [value];
+    // pdf-lib's other decoders (LZW, RunLength, a second Flate) would expand it as freely.
+    if (names.length !== 1 || names[0] !== '/FlateDecode') return `an object or cross-reference stream filtered with ${value}`;
+    flate = true;
+  }
+  return flate;
+}
+
+/** Where pdf-lib takes a stream's data to begin: after the keyword and its end of line. */
+function dataStart(text: string, afterKeyword: number): number {
+  for (const eol of [' \r\n', '\r\n', '\r', '\n']) if (text.startsWith(eol, afterKeyword)) return afterKeyword + eol.length;
+  return afterKeyword;
+}
+
+/**
+ * The bytes zlib reads and writes inflating the Flate data at `start`, up to `room` in all; throws
+ * past it. zlib stops at the end of the deflate data, so /Length (maybe an indirect reference) is
+ * not needed; the header is checked as pdf-lib checks it, the checksum is not (pdf-lib ignores it).
+ */
+function inflatedCost(bytes: Uint8Array, start: number, room: number): number {
+  const [cmf = 0, flg = 0] = bytes.subarray(start, start + 2);
+  if ((cmf & 0x0f) !== 0x08 || ((cmf << 8) + flg) % 31 !== 0 || flg & 0x20) throw new Error('an object or cross-reference stream without a Flate header');
+  // maxOutputLength stops inflating at the limit (RangeError), so a bomb never fills memory;
+  // a sync flush accepts data cut short, which pdf-lib would read as far as it goes.
+  const { buffer, engine } = inflateRawSync(bytes.subarray(start + 2), { info: true, maxOutputLength: Math.max(1, room), finishFlush: zlibConstants.Z_SYNC_FLUSH }) as unknown as {
+    buffer: Buffer;
+    engine: { bytesWritten: number };
+  };
+  return buffer.byteLength + engine.bytesWritten;
+}
+
+/**
+ * Refuses, before pdf-lib parses the file, object and cross-reference streams that would inflate
+ * past `budget` bytes (see MAX_DECODED_STRUCTURE_BYTES) or that pdf-lib would decode with any
+ * other filter. Read from the raw bytes: every stream keyword whose dictionary says /Type /ObjStm
+ * or /XRef, wherever it stands (also where pdf-lib would not look, which only costs a refusal of
+ * a crafted file). Each byte of text is looked at once and each zlib call is bounded, so a
+ * 25 MB file of stream keywords or /Type keys takes milliseconds. Returns what is wrong, or null.
+ */
+export function compressedStructureProblem(bytes: Uint8Array, budget = MAX_DECODED_STRUCTURE_BYTES): string | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let spent = 0;
+  let streams = 0;
+  let windowStart = 0;
+  for (const keyword of text.matchAll(STREAM_KEYWORD)) {
+    const window = text.slice(windowStart, keyword.index);
+    windowStart = keyword.index + keyword[0].length;
+    const plain = withoutNameEscapes(window);
+    if (!DECODED_TYPE.test(plain)) continue;
+    // Stream data (what precedes endstream) never declares these types; a string in the dictionary
+    // saying "endstream" would hide the rest of the dictionary from the scan.
+    if (keyword[0] !== 'stream') return 'an object or cross-reference stream type before endstream';
+    streams += 1;
+    if (streams > MAX_STRUCTURE_STREAMS) return `more than ${MAX_STRUCTURE_STREAMS} object or cross-reference streams`;
+    const dictionary = plainDictionary(plain);
+    if (dictionary === null || !DECODED_TYPE.test(dictionary)) return 'an object or cross-reference stream whose dictionary cannot be read plainly';
+    const flate = flateFilter(dictionary);
+    if (typeof flate === 'string') return flate;
+    if (!flate) continue; // unfiltered data is no larger decoded
+    try {
+      spent += inflatedCost(bytes, dataStart(text, windowStart), budget - spent);
+    } catch (cause) {
+      return cause instanceof RangeError ? `object and cross-reference streams inflate past ${budget} bytes` : String(cause);
+    }
+    if (spent > budget) return `object and cross-reference streams inflate past ${budget} bytes`;
   }
   return null;
 }

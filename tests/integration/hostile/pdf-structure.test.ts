@@ -3,10 +3,11 @@
  * counts and embeds synchronously (found in a hostile-input review): each is refused as
  * malformed, naming the file, before it can; odd but harmless pages still join the bundle.
  */
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_DECODED_CONTENT_BYTES, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
+import { MAX_DECODED_CONTENT_BYTES, MAX_DECODED_STRUCTURE_BYTES, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
 import { doublingPageTree, flateStream, handPdf, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
 import { metadataGroups } from '../../support/exiftool';
 import { embeddedImageTags, withPdfFile } from '../support/pdf-tools';
@@ -51,6 +52,14 @@ describe('PDF structures that would stop the server are refused', () => {
     await refused(bytes, 'form-bomb.pdf');
   });
 
+  it('an object stream that inflates past the limit, which pdf-lib would inflate while parsing', async () => {
+    const objects = flateStream(`5 0 ${' '.repeat(MAX_DECODED_STRUCTURE_BYTES * 2)}<< >>`, '/Type /ObjStm /N 1 /First 4 ');
+    expect(objects.length).toBeLessThan(64 * 1024);
+    const started = performance.now();
+    await refused(oneReceiptPage({ extra: [objects] }), 'objstm-bomb.pdf');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('pages of no size, or whose content is not a stream', async () => {
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R /Resources << >>' }), 'flat.pdf');
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 42' }), 'number.pdf');
@@ -63,6 +72,15 @@ describe('odd but harmless receipts still join the bundle', () => {
     const blank = oneReceiptPage({ page: '/MediaBox [0 0 300 400]' });
     const document = await expectBundle(await postForm(validFields(), withReceipt(blank, 'blank.pdf')));
     expect(document.getPageCount()).toBeGreaterThan(2);
+  });
+
+  it('a receipt saved with object streams and a cross-reference stream', async () => {
+    const receipt = await PDFDocument.create();
+    for (let page = 0; page < 3; page += 1) receipt.addPage([300, 400]).drawText(`Receipt page ${page + 1}`);
+    const bytes = Buffer.from(await receipt.save({ useObjectStreams: true }));
+    expect(bytes.toString('latin1')).toMatch(/\/Type \/ObjStm[\s\S]*\/Type \/XRef/);
+    const document = await expectBundle(await postForm(validFields(), withReceipt(bytes, 'objects.pdf')));
+    expect(document.getPageCount()).toBeGreaterThan(3);
   });
 
   it('page content just under the limit, in two streams', async () => {
