@@ -12,27 +12,6 @@ import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, P
  */
 
 /**
- * A cross-reference stream's /W gives the width in bytes of each field of an entry; pdf-lib reads
- * a declared width byte by byte for every entry, so `/W [1 1000000000 1]` in a 661-byte file kept
- * the event loop busy for minutes. No PDF needs a field wider than 8 bytes (a 64-bit offset).
- * The raw bytes are searched before parsing: a cross-reference stream's dictionary is never
- * compressed. Returns what is wrong, or null.
- */
-export function xrefStreamProblem(bytes: Uint8Array): string | null {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  for (const match of text.matchAll(/\/Type\s*\/XRef\b/g)) {
-    // The dictionary around the match: from its object header to its stream keyword.
-    const start = text.lastIndexOf(' obj', match.index);
-    const end = text.indexOf('stream', match.index);
-    const dictionary = text.slice(start === -1 ? 0 : start, end === -1 ? undefined : end);
-    const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
-    if (!widths) return 'a cross-reference stream without plain field widths';
-    if (widths.slice(1).some((width) => Number(width) > 8)) return `cross-reference field widths ${widths.slice(1).join(' ')}`;
-  }
-  return null;
-}
-
-/**
  * What pdf-lib may inflate, all object and cross-reference streams together, while it parses:
  * it decodes them in JavaScript, synchronously and without a limit, so a 523 KB receipt whose
  * object stream inflates to 512 MB blocked the server for 13 s and took 420 MB. Object streams
@@ -65,6 +44,13 @@ const DECODED_TYPE = new RegExp(String.raw`/Type${GAP}(?:/(?:ObjStm|XRef)(?![^${
 /** A stream keyword as pdf-lib reads one (not inside a name such as /Xstream or /stream). */
 const STREAM_KEYWORD = new RegExp(String.raw`(?<![^${DELIMITER}]|/)(?:end)?stream`, 'g');
 const FILTER_ENTRY = new RegExp(String.raw`/Filter(?![^${DELIMITER}])${GAP}(\[[^\]]*\]|/[^${DELIMITER}]*|[^${DELIMITER}]*)`, 'g');
+/**
+ * A /Type under which pdf-lib may read the stream as a cross-reference stream: /XRef, or a
+ * reference (which may resolve to /XRef).
+ */
+const XREF_TYPE = new RegExp(String.raw`/Type${GAP}(?:/XRef(?![^${DELIMITER}])|\d+${GAP}\d+${GAP}R)`);
+/** A /W key and, when it is a plain array of three numbers, the numbers. */
+const FIELD_WIDTHS = new RegExp(String.raw`/W(?![^${DELIMITER}])${GAP}(?:\[${GAP}(\d+)${GAP}(\d+)${GAP}(\d+)${GAP}\])?`, 'g');
 /** Tokens that open or close strings, hex strings and dictionaries. */
 const BRACKETS = /<<|>>|<[0-9A-Fa-f\0\t\n\f\r ]*>|[()<>]/g;
 
@@ -85,6 +71,23 @@ function plainDictionary(window: string): string | null {
   if (dictionary.includes('%')) return null;
   for (const [token] of dictionary.matchAll(BRACKETS)) if (token.length === 1) return null;
   return dictionary;
+}
+
+/**
+ * What is wrong with a cross-reference stream's field widths, or null. /W gives the width in bytes
+ * of each field of an entry; pdf-lib reads a declared width byte by byte for every entry, so
+ * `/W [1 1000000000 1]` in a 661-byte file kept the event loop busy for minutes. No PDF needs a
+ * field wider than 8 bytes (a 64-bit offset). Every /W key must be a plain array of three widths:
+ * a reference or a second, odd /W could give pdf-lib other widths than the ones read here.
+ */
+function fieldWidthsProblem(dictionary: string): string | null {
+  const entries = [...dictionary.matchAll(FIELD_WIDTHS)];
+  if (entries.length === 0) return 'a cross-reference stream without field widths';
+  for (const [, ...widths] of entries) {
+    if (widths.some((width) => width === undefined)) return 'a cross-reference stream without plain field widths';
+    if (widths.some((width) => Number(width) > 8)) return `cross-reference field widths ${widths.join(' ')}`;
+  }
+  return null;
 }
 
 /** Whether pdf-lib inflates the stream (a single /FlateDecode), or what is wrong with its filters. */
@@ -125,10 +128,11 @@ function inflatedCost(bytes: Uint8Array, start: number, room: number): number {
 /**
  * Refuses, before pdf-lib parses the file, object and cross-reference streams that would inflate
  * past `budget` bytes (see MAX_DECODED_STRUCTURE_BYTES) or that pdf-lib would decode with any
- * other filter. Read from the raw bytes: every stream keyword whose dictionary says /Type /ObjStm
- * or /XRef, wherever it stands (also where pdf-lib would not look, which only costs a refusal of
- * a crafted file). Each byte of text is looked at once and each zlib call is bounded, so a
- * 25 MB file of stream keywords or /Type keys takes milliseconds. Returns what is wrong, or null.
+ * other filter, and cross-reference streams whose field widths pdf-lib would read for minutes
+ * (fieldWidthsProblem). Read from the raw bytes: every stream keyword whose dictionary says
+ * /Type /ObjStm or /XRef, wherever it stands (also where pdf-lib would not look, which only costs
+ * a refusal of a crafted file). Each byte of text is looked at once and each zlib call is bounded,
+ * so a 25 MB file of stream keywords or /Type keys takes milliseconds. Returns what is wrong, or null.
  */
 export function compressedStructureProblem(bytes: Uint8Array, budget = MAX_DECODED_STRUCTURE_BYTES): string | null {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -147,6 +151,8 @@ export function compressedStructureProblem(bytes: Uint8Array, budget = MAX_DECOD
     if (streams > MAX_STRUCTURE_STREAMS) return `more than ${MAX_STRUCTURE_STREAMS} object or cross-reference streams`;
     const dictionary = plainDictionary(plain);
     if (dictionary === null || !DECODED_TYPE.test(dictionary)) return 'an object or cross-reference stream whose dictionary cannot be read plainly';
+    const widths = XREF_TYPE.test(dictionary) ? fieldWidthsProblem(dictionary) : null;
+    if (widths) return widths;
     const flate = flateFilter(dictionary);
     if (typeof flate === 'string') return flate;
     if (!flate) continue; // unfiltered data is no larger decoded

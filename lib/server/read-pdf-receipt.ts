@@ -6,7 +6,7 @@ import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
 import { pdfStructureProblem } from '@/lib/appeal/pdf-structure';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
-import { checkPageContents, compressedStructureProblem, countPages, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
+import { checkPageContents, compressedStructureProblem, countPages } from '@/lib/server/pdf-receipt-structure';
 import { stripActiveContent } from '@/lib/server/strip-active-content';
 
 /** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
@@ -57,7 +57,7 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   const scanned = pdfStructureProblem(bytes);
   if (scanned === 'encrypted') throw encrypted(file);
   if (scanned === 'malformed') throw malformed(file, new Error('no %PDF- header or no %%EOF near the end'));
-  const problem = xrefStreamProblem(bytes) ?? compressedStructureProblem(bytes);
+  const problem = compressedStructureProblem(bytes);
   if (problem) throw malformed(file, new Error(problem));
   let document: PDFDocument;
   try {

@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_DECODED_CONTENT_BYTES, MAX_DECODED_STRUCTURE_BYTES, xrefStreamProblem } from '@/lib/server/pdf-receipt-structure';
+import { compressedStructureProblem, MAX_DECODED_CONTENT_BYTES, MAX_DECODED_STRUCTURE_BYTES } from '@/lib/server/pdf-receipt-structure';
 import { doublingPageTree, flateStream, handPdf, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
 import { metadataGroups } from '../../support/exiftool';
 import { embeddedImageTags, withPdfFile } from '../support/pdf-tools';
@@ -115,12 +115,12 @@ describe('a photo made into a PDF receipt', () => {
   });
 });
 
-describe('xrefStreamProblem', () => {
+describe('cross-reference field widths', () => {
   it('reads field widths only in cross-reference streams, not a font’s /W of three numbers', () => {
     const font = Buffer.from('4 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /W [1 1000 500] >>\nendobj\n');
-    expect(xrefStreamProblem(font)).toBeNull();
-    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 4 2] /Size 9 /Length 10 >>\nstream\n'))).toBeNull();
-    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 9 2] /Size 9 >>\nstream\n'))).toMatch(/1 9 2/);
-    expect(xrefStreamProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W 12 0 R /Size 9 >>\nstream\n'))).not.toBeNull();
+    expect(compressedStructureProblem(font)).toBeNull();
+    expect(compressedStructureProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 4 2] /Size 9 /Length 10 >>\nstream\n'))).toBeNull();
+    expect(compressedStructureProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W [1 9 2] /Size 9 >>\nstream\n'))).toMatch(/1 9 2/);
+    expect(compressedStructureProblem(Buffer.from('9 0 obj\n<< /Type /XRef /W 12 0 R /Size 9 >>\nstream\n'))).not.toBeNull();
   });
 });

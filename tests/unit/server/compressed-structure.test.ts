@@ -9,6 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 
 import { compressedStructureProblem } from '@/lib/server/pdf-receipt-structure';
+import { readPdfReceipt } from '@/lib/server/read-pdf-receipt';
 import { flateStream, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
 
 const BUDGET = 64 * 1024;
@@ -65,5 +66,22 @@ describe('compressedStructureProblem', () => {
       compressedStructureProblem(hostile);
       expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(3000);
     }
+  });
+
+  it('refuses, in linear time, a 3 MB receipt full of cross-reference /Type and /W keys', async () => {
+    // Each /Type /XRef used to be followed by a search to the end of the file: 17 s for 1 MB.
+    const keys = pdfStream('/Type/XRef/W[1 2 1] '.repeat((3 * 1024 * 1024) / 20));
+    const started = performance.now();
+    await expect(readPdfReceipt(withExtra(keys), 'keys.pdf')).rejects.toMatchObject({ code: 'unreadable-file' });
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('reads the field widths of cross-reference streams however they are spelled', () => {
+    const xref = (dictionary: string) => withExtra(pdfStream(Buffer.alloc(8), `/Type /XRef /Size 9 ${dictionary}`));
+    expect(compressedStructureProblem(xref('/W [1 4 2] '))).toBeNull();
+    expect(compressedStructureProblem(xref('/#57 [1 9 2] '))).toMatch(/1 9 2/);
+    expect(compressedStructureProblem(xref('/W [1 2 1] /W [1 9 2] '))).toMatch(/1 9 2/);
+    expect(compressedStructureProblem(xref('/W [1 2] '))).toMatch(/plain field widths/);
+    expect(compressedStructureProblem(xref(''))).toMatch(/without field widths/);
   });
 });
