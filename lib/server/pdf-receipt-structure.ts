@@ -2,7 +2,7 @@ import 'server-only';
 
 import { constants as zlibConstants, inflateRawSync, inflateSync } from 'node:zlib';
 
-import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
  * Checks of an uploaded PDF's structure that pdf-lib does not make, each against a file of a few
@@ -259,4 +259,103 @@ export function decodeContentStream(stream: PDFRawStream, room: number): Uint8Ar
   } catch (cause) {
     throw new Error('content does not inflate within the limit', { cause });
   }
+}
+
+/**
+ * How deep the objects a receipt page brings into the bundle may nest, counting the page and each
+ * array, dictionary and stream on the way (references followed). Real pages reach about 30 with
+ * nested forms and CID fonts. pdf-lib copies and writes them recursively, and qpdf refuses to read
+ * more than 499 levels: a receipt nested 1,000 deep in its resources made a bundle that failed
+ * `qpdf --check`, and a chain of 10,000 references overflowed the stack of pdf-lib's copier.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+type Container = PDFDict | PDFArray | PDFStream;
+
+const isContainer = (object: PDFObject | undefined): object is Container => object instanceof PDFDict || object instanceof PDFArray || object instanceof PDFStream;
+
+/** The arrays, dictionaries and streams directly inside a container, references resolved. */
+function containedIn(container: Container, document: PDFDocument): Container[] {
+  const values = container instanceof PDFArray ? container.asArray() : (container instanceof PDFStream ? container.dict : container).values();
+  return values.map((value) => (value instanceof PDFRef ? document.context.lookup(value) : value)).filter(isContainer);
+}
+
+/**
+ * What pdf-lib's embedPages copies of a page (PDFObjectCopier.copyPDFPage): the whole page
+ * dictionary but /Parent, with the attributes it inherits (resources, boxes, rotation).
+ */
+function copiedFromPage(page: PDFPageLeaf, document: PDFDocument): Container[] {
+  const own = page.entries().filter(([key]) => key !== PDFName.of('Parent')).map(([, value]) => value);
+  const inherited = PDFPageLeaf.InheritableEntries.map((key) => PDFName.of(key))
+    .filter((key) => page.get(key) === undefined)
+    .map((key) => page.getInheritableAttribute(key));
+  return [...own, ...inherited].map((value) => (value instanceof PDFRef ? document.context.lookup(value) : value)).filter(isContainer);
+}
+
+/**
+ * The most containers on any path from `roots`, refusing past `limit`. Any walk that marks what it
+ * has seen (pdf-lib's copier, stripActiveContent) goes at most that deep, whatever its order:
+ * within a cycle (a form whose resources list the form itself) a path can take every member, so
+ * each strongly connected group counts with all its members (Tarjan's algorithm, which finishes a
+ * group only after every group it leads to). Iterative, so that the check itself cannot overflow.
+ */
+function deepestPath(roots: readonly Container[], children: (container: Container) => Container[], limit: number): number {
+  const order = new Map<Container, number>();
+  const low = new Map<Container, number>();
+  const kids = new Map<Container, Container[]>();
+  const height = new Map<Container, number>();
+  const open: Container[] = [];
+  const onOpen = new Set<Container>();
+  const frames: { node: Container; next: number }[] = [];
+  const enter = (node: Container) => {
+    order.set(node, order.size);
+    low.set(node, order.size - 1);
+    kids.set(node, children(node));
+    open.push(node);
+    onOpen.add(node);
+    frames.push({ node, next: 0 });
+  };
+  let deepest = 0;
+  for (const root of roots) {
+    if (!order.has(root)) enter(root);
+    while (frames.length > 0) {
+      const frame = frames.at(-1)!;
+      const kid = kids.get(frame.node)![frame.next];
+      frame.next += 1;
+      if (kid !== undefined) {
+        if (!order.has(kid)) enter(kid);
+        else if (onOpen.has(kid)) low.set(frame.node, Math.min(low.get(frame.node)!, order.get(kid)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames.at(-1);
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) !== order.get(frame.node)) continue;
+      const group = new Set<Container>();
+      while (!group.has(frame.node)) {
+        const member = open.pop()!;
+        onOpen.delete(member);
+        group.add(member);
+      }
+      // Everything the group leads to outside itself belongs to a group already finished.
+      let below = 0;
+      for (const member of group) for (const kid of kids.get(member)!) if (!group.has(kid)) below = Math.max(below, height.get(kid)!);
+      const groupHeight = group.size + below;
+      if (groupHeight > limit) return groupHeight;
+      for (const member of group) height.set(member, groupHeight);
+    }
+    deepest = Math.max(deepest, height.get(root)!);
+  }
+  return deepest;
+}
+
+/**
+ * Throws when what a page brings into the bundle nests deeper than `limit` levels (see
+ * MAX_NESTING_DEPTH), the page itself being the first. Run on the stripped receipt: what is
+ * checked is what pdf-lib will copy.
+ */
+export function checkNestingDepth(document: PDFDocument, limit = MAX_NESTING_DEPTH): void {
+  // One walk for all pages, so that resources they share are measured once.
+  const roots = document.getPages().flatMap((page) => copiedFromPage(page.node, document));
+  if (1 + deepestPath(roots, (container) => containedIn(container, document), limit - 1) > limit) throw new Error(`objects nested more than ${limit} levels deep`);
 }

@@ -6,7 +6,7 @@ import { MAX_PDF_PAGES } from '@/lib/appeal/evidence-rules';
 import { pdfStructureProblem } from '@/lib/appeal/pdf-structure';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
-import { checkPageContents, compressedStructureProblem, countPages } from '@/lib/server/pdf-receipt-structure';
+import { checkNestingDepth, checkPageContents, compressedStructureProblem, countPages } from '@/lib/server/pdf-receipt-structure';
 import { stripActiveContent } from '@/lib/server/strip-active-content';
 
 /** A malformed PDF can keep pdf-lib's parser busy for minutes (pdf-lib issue 95): give up sooner. */
@@ -80,6 +80,7 @@ export async function readPdfReceipt(bytes: Uint8Array, file: string, deadlineMs
   try {
     stripActiveContent(document);
     checkPageContents(document);
+    checkNestingDepth(document);
   } catch (cause) {
     throw malformed(file, cause);
   }

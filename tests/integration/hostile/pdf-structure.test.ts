@@ -3,11 +3,13 @@
  * counts and embeds synchronously (found in a hostile-input review): each is refused as
  * malformed, naming the file, before it can; odd but harmless pages still join the bundle.
  */
+import { execFileSync } from 'node:child_process';
+
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { compressedStructureProblem, MAX_DECODED_CONTENT_BYTES, MAX_DECODED_STRUCTURE_BYTES } from '@/lib/server/pdf-receipt-structure';
+import { compressedStructureProblem, MAX_DECODED_CONTENT_BYTES, MAX_DECODED_STRUCTURE_BYTES, MAX_NESTING_DEPTH } from '@/lib/server/pdf-receipt-structure';
 import { doublingPageTree, flateStream, handPdf, oneReceiptPage, pdfStream } from '../../support/hand-pdf';
 import { metadataGroups } from '../../support/exiftool';
 import { embeddedImageTags, withPdfFile } from '../support/pdf-tools';
@@ -17,6 +19,9 @@ const withReceipt = (bytes: Buffer, name = 'receipt.pdf'): Upload[] => [
   ...standardUploads().filter((upload) => upload.role === 'boxPhoto'),
   { role: 'receipt', name, bytes, type: 'application/pdf' },
 ];
+/** A receipt with arrays nested `depth` deep in its page resources, 3 levels below the page. */
+const nestedResources = (depth: number) =>
+  oneReceiptPage({ page: `/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /Properties << /P1 ${'['.repeat(depth)}${']'.repeat(depth)} >> >>` });
 const refused = async (bytes: Buffer, name: string) =>
   expectRefusal(await postForm(validFields({ locale: 'en' }), withReceipt(bytes, name)), { status: 422, code: 'unreadable-file', names: name, field: 'receipt' });
 
@@ -60,6 +65,10 @@ describe('PDF structures that would stop the server are refused', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('arrays nested 500 deep in the resources, which pdf-lib copied into a bundle qpdf --check refuses', async () => {
+    await refused(nestedResources(500), 'deep.pdf');
+  });
+
   it('pages of no size, or whose content is not a stream', async () => {
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 0 0] /Contents 4 0 R /Resources << >>' }), 'flat.pdf');
     await refused(oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 42' }), 'number.pdf');
@@ -81,6 +90,14 @@ describe('odd but harmless receipts still join the bundle', () => {
     expect(bytes.toString('latin1')).toMatch(/\/Type \/ObjStm[\s\S]*\/Type \/XRef/);
     const document = await expectBundle(await postForm(validFields(), withReceipt(bytes, 'objects.pdf')));
     expect(document.getPageCount()).toBeGreaterThan(3);
+  });
+
+  it('arrays nested as deep as the limit allows, and the bundle passes qpdf --check', async () => {
+    const answer = await postForm(validFields(), withReceipt(nestedResources(MAX_NESTING_DEPTH - 3), 'nested.pdf'));
+    await expectBundle(answer);
+    const pdf = new Uint8Array(await answer.response.arrayBuffer());
+    // Exit status 0 means no errors and no warnings (qpdf gives up on nesting past 499 levels).
+    withPdfFile(pdf, (file) => expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found'));
   });
 
   it('page content just under the limit, in two streams', async () => {
