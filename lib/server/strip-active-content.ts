@@ -70,25 +70,31 @@ function pageContentRefs(node: PDFDict, document: PDFDocument): PDFRef[] {
   return contents instanceof PDFRef ? [contents] : [];
 }
 
-/** Kept lean: it recurses once per level of nesting, and a deeply nested receipt must not exhaust the stack sooner. */
-function clean(object: PDFObject, walk: Walk): void {
-  if (walk.seen.has(object)) return;
-  walk.seen.add(object);
-  const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
-  if (dict) {
-    cleanGlyphs(dict, walk);
-    for (const [key, value] of dict.entries()) {
-      if (DROPPED_KEYS.has(key.decodeText()) || isDroppedType(value, walk.document)) dict.delete(key);
-      else clean(value, walk);
+/**
+ * Strips everything `root` leads to. A worklist rather than recursion: how deep the resources nest
+ * is only checked afterwards (checkNestingDepth), so a walk that recursed could overflow the stack.
+ */
+function clean(root: PDFObject, walk: Walk): void {
+  const pending = [root];
+  for (let object = pending.pop(); object !== undefined; object = pending.pop()) {
+    if (walk.seen.has(object)) continue;
+    walk.seen.add(object);
+    const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
+    if (dict) {
+      cleanGlyphs(dict, walk);
+      for (const [key, value] of dict.entries()) {
+        if (DROPPED_KEYS.has(key.decodeText()) || isDroppedType(value, walk.document)) dict.delete(key);
+        else pending.push(value);
+      }
+    } else if (object instanceof PDFArray) {
+      for (const [index, value] of object.asArray().entries()) {
+        if (isDroppedType(value, walk.document)) object.set(index, walk.document.context.obj(null));
+        else pending.push(value);
+      }
+    } else if (object instanceof PDFRef) {
+      const target = cleanStream(object, walk);
+      if (target) pending.push(target);
     }
-  } else if (object instanceof PDFArray) {
-    object.asArray().forEach((value, index) => {
-      if (isDroppedType(value, walk.document)) object.set(index, walk.document.context.obj(null));
-      else clean(value, walk);
-    });
-  } else if (object instanceof PDFRef) {
-    const target = cleanStream(object, walk);
-    if (target) clean(target, walk);
   }
 }
 

@@ -67,6 +67,11 @@ describe('receipts nested deeper than the limit are refused as damaged', () => {
     const chain = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 5 0 R /Resources << >>', extra: [content, ...chainFrom(6)] });
     expect(await outcome(chain)).toBe(REFUSED);
   });
+
+  it('through the resources, refused by the depth check rather than a stack overflow in the stripping walk', async () => {
+    const chain = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /Properties << /P1 5 0 R >> >>', extra: chainFrom(5) });
+    await expect(readPdfReceipt(chain, 'receipt.pdf')).rejects.toMatchObject({ cause: { message: `objects nested more than ${MAX_NESTING_DEPTH} levels deep` } });
+  });
 });
 
 describe('receipts as real producers nest them still go through', () => {
