@@ -2,7 +2,7 @@ import 'server-only';
 
 import { constants as zlibConstants, inflateRawSync, inflateSync } from 'node:zlib';
 
-import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFNull, PDFNumber, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
  * Checks of an uploaded PDF's structure that pdf-lib does not make, each against a file of a few
@@ -274,10 +274,21 @@ type Container = PDFDict | PDFArray | PDFStream;
 
 const isContainer = (object: PDFObject | undefined): object is Container => object instanceof PDFDict || object instanceof PDFArray || object instanceof PDFStream;
 
-/** The arrays, dictionaries and streams directly inside a container, references resolved. */
+/**
+ * The arrays, dictionaries and streams among `values`, references resolved. An object pdf-lib
+ * could not parse is refused: it keeps the object's raw bytes and would write them into the
+ * bundle unchecked, and its parser fails that way on what nests so deep that it overflows the
+ * stack (20,000 levels in one object made a bundle that failed `qpdf --check`).
+ */
+function containers(values: readonly (PDFObject | undefined)[], document: PDFDocument): Container[] {
+  const resolved = values.map((value) => (value instanceof PDFRef ? document.context.lookup(value) : value));
+  if (resolved.some((value) => value instanceof PDFInvalidObject)) throw new Error('an object pdf-lib could not parse');
+  return resolved.filter(isContainer);
+}
+
+/** The arrays, dictionaries and streams directly inside a container. */
 function containedIn(container: Container, document: PDFDocument): Container[] {
-  const values = container instanceof PDFArray ? container.asArray() : (container instanceof PDFStream ? container.dict : container).values();
-  return values.map((value) => (value instanceof PDFRef ? document.context.lookup(value) : value)).filter(isContainer);
+  return containers(container instanceof PDFArray ? container.asArray() : (container instanceof PDFStream ? container.dict : container).values(), document);
 }
 
 /**
@@ -289,7 +300,7 @@ function copiedFromPage(page: PDFPageLeaf, document: PDFDocument): Container[] {
   const inherited = PDFPageLeaf.InheritableEntries.map((key) => PDFName.of(key))
     .filter((key) => page.get(key) === undefined)
     .map((key) => page.getInheritableAttribute(key));
-  return [...own, ...inherited].map((value) => (value instanceof PDFRef ? document.context.lookup(value) : value)).filter(isContainer);
+  return containers([...own, ...inherited], document);
 }
 
 /**
@@ -351,8 +362,8 @@ function deepestPath(roots: readonly Container[], children: (container: Containe
 
 /**
  * Throws when what a page brings into the bundle nests deeper than `limit` levels (see
- * MAX_NESTING_DEPTH), the page itself being the first. Run on the stripped receipt: what is
- * checked is what pdf-lib will copy.
+ * MAX_NESTING_DEPTH), the page itself being the first, or holds an object pdf-lib could not
+ * parse. Run on the stripped receipt: what is checked is what pdf-lib will copy.
  */
 export function checkNestingDepth(document: PDFDocument, limit = MAX_NESTING_DEPTH): void {
   // One walk for all pages, so that resources they share are measured once.

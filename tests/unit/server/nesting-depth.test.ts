@@ -68,6 +68,11 @@ describe('receipts nested deeper than the limit are refused as damaged', () => {
     expect(await outcome(chain)).toBe(REFUSED);
   });
 
+  it('one object 20,000 deep, which overflows pdf-lib’s parser: it kept the raw bytes for the bundle', async () => {
+    const page = '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /Properties << /P1 5 0 R >> >>';
+    expect(await outcome(oneReceiptPage({ page, extra: [arrays(20_000)] }))).toBe(REFUSED);
+  });
+
   it('through the resources, refused by the depth check rather than a stack overflow in the stripping walk', async () => {
     const chain = oneReceiptPage({ page: '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /Properties << /P1 5 0 R >> >>', extra: chainFrom(5) });
     await expect(readPdfReceipt(chain, 'receipt.pdf')).rejects.toMatchObject({ cause: { message: `objects nested more than ${MAX_NESTING_DEPTH} levels deep` } });
