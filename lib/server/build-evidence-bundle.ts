@@ -62,12 +62,12 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-function sniffFiles(uploaded: readonly UploadedFile[], perRole: EvidenceCounts): SniffedFile[] {
+function sniffFiles(uploaded: readonly UploadedFile[], perRole: EvidenceCounts, secondHand: boolean): SniffedFile[] {
   const files = inEvidenceOrder(uploaded);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   return files.map((file) => {
     seen[file.role] += 1;
-    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role]);
+    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], { secondHand });
     const kind = sniffEvidenceKind(file.bytes);
     if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
       // Only the box label refuses PDFs, and saying where a PDF does go helps more than "unsupported".
@@ -133,7 +133,7 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
   const enclosed = countEvidence(input.files);
-  const files = sniffFiles(input.files, enclosed);
+  const files = sniffFiles(input.files, enclosed, input.appeal.purchaseChannel === 'second-hand');
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference, enclosed }).sections;

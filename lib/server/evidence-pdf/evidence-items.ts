@@ -32,12 +32,19 @@ const ROLE_LABEL: Record<EvidenceRole, string> = {
 };
 
 /**
- * "Box label", or "Receipt 1 of 2" when a role has several files. Captions name the zone a file
- * was added to and nothing more: a second-hand buyer's receipt zone may hold the first buyer's
- * receipt or their own shop receipt, and only the letter, from their answers, says which.
+ * A second-hand buyer's receipt zone holds the record of a purchase: the first buyer's receipt, or
+ * their own listing, chat or handover note (the form asks for it there). "Receipt" above a chat,
+ * under the fact "First buyer's receipt: not available", read as a contradiction to support.
  */
-export function evidenceCaption(role: EvidenceRole, position: number, count: number): string {
-  const label = ROLE_LABEL[role];
+const SECOND_HAND_RECEIPT_LABEL = 'Purchase record';
+
+/**
+ * "Box label", or "Receipt 1 of 2" when a role has several files. Captions name the zone a file
+ * was added to and nothing more: only the letter, from the user's answers, says what a second-hand
+ * buyer's purchase record is.
+ */
+export function evidenceCaption(role: EvidenceRole, position: number, count: number, { secondHand = false }: { secondHand?: boolean } = {}): string {
+  const label = role === 'receipt' && secondHand ? SECOND_HAND_RECEIPT_LABEL : ROLE_LABEL[role];
   return count > 1 ? `${label} ${position} of ${count}` : label;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { kindLabel } from '@/lib/server/evidence-pdf/evidence-items';
+import { evidenceCaption, kindLabel } from '@/lib/server/evidence-pdf/evidence-items';
 
 describe('kindLabel: what was sent, beside the user’s own file name', () => {
   it('is the plain kind when the name agrees with it or says nothing', () => {
@@ -15,5 +15,19 @@ describe('kindLabel: what was sent, beside the user’s own file name', () => {
     expect(kindLabel('shot.avif', 'jpeg')).toBe('sent as JPEG');
     expect(kindLabel('shot.webp', 'jpeg')).toBe('sent as JPEG');
     expect(kindLabel('transparent.PNG', 'jpeg')).toBe('sent as JPEG');
+  });
+});
+
+describe('evidenceCaption: the zone a file was added to', () => {
+  it('numbers a zone’s files only when it has several', () => {
+    expect(evidenceCaption('boxPhoto', 1, 1)).toBe('Box label');
+    expect(evidenceCaption('receipt', 2, 3)).toBe('Receipt 2 of 3');
+    expect(evidenceCaption('extra', 1, 2)).toBe('Other evidence 1 of 2');
+  });
+
+  it('calls a second-hand buyer’s receipt zone a purchase record: it may hold a listing or a chat', () => {
+    expect(evidenceCaption('receipt', 1, 1, { secondHand: true })).toBe('Purchase record');
+    expect(evidenceCaption('receipt', 1, 2, { secondHand: true })).toBe('Purchase record 1 of 2');
+    expect(evidenceCaption('boxPhoto', 1, 1, { secondHand: true })).toBe('Box label');
   });
 });
