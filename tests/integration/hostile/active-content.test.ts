@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { pdfStream, oneReceiptPage } from '../../support/hand-pdf';
 import { ACTIVE_CONTENT_MARKERS, activeContentPdf } from '../../support/hostile-files';
 import { expectBundle, postForm, standardUploads, validFields } from './appeal-client';
 import { pdfText, qdfText } from './pdf-inspect';
@@ -29,5 +30,23 @@ describe('a receipt PDF with active content', () => {
     // One catalog (the bundle's own), and the receipt's page is still there to read.
     expect(qdf.match(/\/Type \/Catalog/g)).toHaveLength(1);
     expect(await pdfText(bundle)).toContain(ACTIVE_CONTENT_MARKERS.pageText);
+  });
+
+  // What pdf-lib's embedding takes from a page is its content and resources, not the dictionary
+  // around the content or the page's /Group: pinned here, as the stripping does not touch them.
+  it('leaves behind what hangs off its content stream and transparency group: metadata, a way back into its page tree', async () => {
+    // Object 5 draws the page; its dictionary points at the XMP (6) and back at the page tree (2).
+    const content = pdfStream('0 0 m 200 300 l S', '/Metadata 6 0 R /Parent 2 0 R ');
+    const xmp = pdfStream('<x:xmpmeta><dc:creator>Ivan Petrov, receipt-author</dc:creator></x:xmpmeta>', '/Type /Metadata /Subtype /XML ');
+    const withContentKeys = oneReceiptPage({
+      page: '/MediaBox [0 0 300 400] /Contents 5 0 R /Resources << >> /Group << /S /Transparency /Metadata 6 0 R >>',
+      extra: [content, xmp],
+    });
+    expect(await qdfText(withContentKeys)).toContain('receipt-author');
+    const answer = await postForm(validFields(), [standardUploads()[0]!, { role: 'receipt' as const, name: 'receipt-xmp.pdf', bytes: withContentKeys, type: 'application/pdf' }]);
+    await expectBundle(answer);
+    const qdf = await qdfText(new Uint8Array(await answer.response.arrayBuffer()));
+    expect(qdf).not.toContain('receipt-author');
+    expect(qdf).not.toContain('/Metadata');
   });
 });
