@@ -49,6 +49,10 @@ export function admitEvidence(chosen: readonly File[], role: EvidenceRole, held:
       refused.push({ name: file.name, source, key: 'files.zoneFull', values: { role, max: EVIDENCE_RULES[role].max } });
     } else if (taken.some((f) => f.role === role && f.source === source)) {
       refused.push({ name: file.name, source, key: 'files.alreadyAdded', values: {} });
+    } else if (taken.some((f) => f.source === source)) {
+      // In the PDF twice, under two captions, it would only make the PDF longer and puzzle support.
+      const where = taken.find((f) => f.source === source)!.role;
+      refused.push({ name: file.name, source, key: 'files.alreadyAddedElsewhere', values: { role: where } });
     } else if (taken.length >= MAX_FILES) {
       refused.push({ name: file.name, source, key: 'files.tooMany', values: { max: MAX_FILES } });
     } else {

@@ -158,6 +158,7 @@ describe('errors namespace', () => {
       'files.tooManyForRole': ['max', 'role'],
       // The form's own, for the files a full zone left out (EvidenceZone).
       'files.zoneFull': ['count', 'files', 'max', 'role'],
+      'files.alreadyAddedElsewhere': ['file', 'role'],
       'request.invalidFields': ['count'],
       'request.tooLarge': ['maxMb'],
       'request.bundleTooLarge': ['maxMb'],
