@@ -188,6 +188,15 @@ async function startAppealFrom(page: Page, exit: Locator, button: string) {
   await continueTo(page, c, c.form.steps.purchase);
 }
 
+/** From the form the start page opened: the purchase, one screenshot, on to the contact step; returns its hint box. */
+async function onToContact(page: Page): Promise<Locator> {
+  await fillPurchase(page, c, KAZAKH_OWNER);
+  await continueTo(page, c, c.form.steps.evidence);
+  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
+  await continueTo(page, c, c.form.steps.contact);
+  return textbox(page, c.form.contact.accountHint.label);
+}
+
 test('start page: owner who still reaches the bound e-mail is sent to the password reset first', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await answerTriage(page, c, 'mine', '221****878');
@@ -201,11 +210,7 @@ test('start page: owner who still reaches the bound e-mail is sent to the passwo
   // The reset failed: the appeal starts; the hint waits on the contact step and the letter says
   // what was tried.
   await startAppealFrom(page, exit, tr.reset.startAppeal);
-  await fillPurchase(page, c, KAZAKH_OWNER);
-  await continueTo(page, c, c.form.steps.evidence);
-  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
-  await continueTo(page, c, c.form.steps.contact);
-  const hint = textbox(page, c.form.contact.accountHint.label);
+  const hint = await onToContact(page);
   await expect(hint).toHaveValue('221****878');
   await fillContact(page, c, KAZAKH_OWNER);
   await continueTo(page, c, c.form.steps.review);
@@ -227,11 +232,7 @@ test('start page: a masked hint is taken as the lock screen shows it, and a refu
   await hintBox.fill('221<b>***878');
   await expect(page.getByText(refused)).toBeVisible();
   await startAppealFrom(page, page.getByTestId('triage-reset'), tr.reset.startAppeal);
-  await fillPurchase(page, c, KAZAKH_OWNER);
-  await continueTo(page, c, c.form.steps.evidence);
-  await addFiles(page, c, 'extra', [fixturePath('order-screenshot.png')]);
-  await continueTo(page, c, c.form.steps.contact);
-  const hint = textbox(page, c.form.contact.accountHint.label);
+  const hint = await onToContact(page);
   await expect(hint).toHaveValue('221<b>***878');
   await fillContact(page, c, KAZAKH_OWNER);
   await pressContinue(page, c);
