@@ -168,7 +168,9 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
 export async function openUploadedImage(bytes: Uint8Array, file: string): Promise<OpenedImage> {
   if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('file-too-large', msg('file.tooLarge', { file, maxMb: MAX_FILE_BYTES / MB }));
   const kind = sniffEvidenceKind(bytes);
-  if (kind === null || kind === 'pdf') throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file }));
+  // Said apart: "not a photo or PDF we can use" would refuse a PDF while offering PDFs.
+  if (kind === 'pdf') throw new AppError('unsupported-file-type', msg('file.pdfNotChecked', { file }));
+  if (kind === null) throw new AppError('unsupported-file-type', msg('file.unsupportedType', { file }));
   return openImage(bytes, kind, file);
 }
 

@@ -153,6 +153,7 @@ describe('errors namespace', () => {
       'file.pdfTooManyPages': ['file', 'max'],
       'file.pdfMalformed': ['file'],
       'file.pdfShareTooLarge': ['file', 'maxMb'],
+      'file.pdfNotChecked': ['file'],
       'files.tooMany': ['max'],
       'files.missingEvidence': [],
       'files.tooManyForRole': ['max', 'role'],
@@ -164,6 +165,7 @@ describe('errors namespace', () => {
       'request.bundleTooLarge': ['maxMb'],
       'request.notMultipart': [],
       'request.malformed': [],
+      'request.noPhoto': [],
       'request.busy': [],
       'request.unexpected': ['requestId'],
     };

@@ -41,7 +41,7 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
       { maxBytes: MAX_BODY_BYTES, maxFiles: 1, memory: upload },
     );
     const [file] = body.files;
-    if (!file) throw new AppError('malformed-request', msg('request.malformed'));
+    if (!file) throw new AppError('malformed-request', msg('request.noPhoto'));
     try {
       const check = await withAppealCapacity(() => checkEvidencePhoto(file.bytes, file.name), request.signal);
       // Box and receipt photos alike: the bundle believes the IMEIs of a box photo, and that any

@@ -94,7 +94,17 @@ describe('POST /api/evidence-check', () => {
     const none = await post([], 'uk');
     expect(none.status).toBe(400);
     expect(none.headers.get('x-request-id')).toMatch(UUID);
-    expect(((await none.json()) as ErrorBody).error).toMatchObject({ code: 'malformed-request', fields: {} });
+    // Said as it is, not "check your connection".
+    expect(((await none.json()) as ErrorBody).error).toMatchObject({ code: 'malformed-request', fields: {}, message: 'Із запитом не надійшло жодного фото. Надішліть одне фото й спробуйте ще раз.' });
+  });
+
+  test('a PDF: 415 saying only photos are checked here, not "a photo or PDF we can use"', async () => {
+    const response = await post([{ field: 'receipt', name: 'invoice.pdf', bytes: readFixture('e-receipt.pdf') }], 'en');
+    expect(response.status).toBe(415);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe('unsupported-file-type');
+    expect(error.message).toBe('“invoice.pdf” is a PDF, and only photos are checked here. Send the PDF with the appeal itself: its pages go into the evidence PDF as they are.');
+    expect(error.fields).toEqual({ receipt: error.message });
   });
 
   test('a body that is not multipart is refused', async () => {
