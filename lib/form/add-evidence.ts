@@ -100,6 +100,18 @@ export function refusalsAfterAdding(
   return { boxPhoto: left('boxPhoto'), receipt: left('receipt'), extra: left('extra') };
 }
 
+/**
+ * Refusals that spoke of the files a zone held (full, already there, the PDFs' share): once a file
+ * is removed they may no longer hold, and their advice ("first remove one") has been followed, so
+ * they go. Refusals of a file for what it is (damaged, too large, not a photo) stay.
+ */
+const HELD_FILE_REFUSALS: ReadonlySet<ErrorKey> = new Set(['files.zoneFull', 'files.alreadyAdded', 'files.alreadyAddedElsewhere', 'files.tooMany', 'file.pdfShareTooLarge']);
+
+export function refusalsAfterRemoving(rejections: Record<EvidenceRole, FileRejection[]>): Record<EvidenceRole, FileRejection[]> {
+  const left = (role: EvidenceRole) => rejections[role].filter((old) => !HELD_FILE_REFUSALS.has(old.key));
+  return { boxPhoto: left('boxPhoto'), receipt: left('receipt'), extra: left('extra') };
+}
+
 /** Checks and prepares admitted files one by one: unusable ones come back with the reason, photos are shrunk for the upload. */
 export async function prepareEvidence(
   admitted: readonly File[],

@@ -67,13 +67,14 @@ function moveTo(draft: AppealDraft, step: WizardStep): AppealDraft {
 }
 
 /**
- * Adds the photo read on the device step to the box photos, unless that same picked file is there
- * already or the box photos (or all files) are at their limit: it is a convenience, never a reason
+ * Adds the photo read on the device step to the box photos, unless that same picked file is in
+ * any zone already or the box photos (or all files) are at their limit: it is a convenience, never a reason
  * to push out a photo the user chose on the Proof step.
  */
 export function withLabelPhoto(files: EvidenceFile[], photo: EvidenceFile): EvidenceFile[] {
   const boxPhotos = files.filter((f) => f.role === 'boxPhoto');
-  const already = photo.source !== undefined && boxPhotos.some((f) => f.source === photo.source);
+  // In any zone: the same file under two captions only lengthens the PDF (admitEvidence's rule).
+  const already = photo.source !== undefined && files.some((f) => f.source === photo.source);
   if (already || boxPhotos.length >= EVIDENCE_RULES.boxPhoto.max || files.length >= MAX_FILES) return files;
   return inUploadOrder([...files, { ...photo, role: 'boxPhoto' }]);
 }

@@ -139,6 +139,31 @@ test('PDFs that together pass their 7 MB share: the one that does not fit is ref
   await expect(zone(page, c, 'extra').getByText(refusal, { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(listedFiles(page, c, 'extra')).toHaveCount(0);
   await expect(listedFiles(page, c, 'receipt')).toHaveCount(1);
+  // The PDF that took the room removed: the refusal no longer holds, and goes.
+  await page.getByRole('button', { name: `${c.form.evidence.remove} invoice.pdf` }).click();
+  await expect(page.getByText(refusal, { exact: true })).toHaveCount(0);
+});
+
+test('a file another zone holds is refused, added or put in by Replace; removing that zone’s file lets go', async ({ page }) => {
+  const c = CATALOGUES.en;
+  const say = createTranslator({ locale: 'en', messages: c, namespace: 'errors' });
+  const elsewhere = say('files.alreadyAddedElsewhere', { file: 'box-label-12mp.jpg', role: 'boxPhoto' });
+  await reachEvidence(page, c, PERSON);
+  await addFiles(page, c, 'boxPhoto', [fixturePath('box-label-12mp.jpg')]);
+  await addFiles(page, c, 'receipt', [fixturePath('receipt-photo-12mp.jpg')]);
+
+  // Replace put the box photo in the receipt's place, unchecked; now it is refused, and the receipt stays.
+  const chooser = page.waitForEvent('filechooser');
+  await zone(page, c, 'receipt').getByRole('button', { name: `${c.form.evidence.replace} receipt-photo-12mp.jpg` }).click();
+  await (await chooser).setFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(zone(page, c, 'receipt').getByText(elsewhere, { exact: true })).toBeVisible();
+  await expect(zone(page, c, 'receipt').getByRole('button', { name: `${c.form.evidence.remove} receipt-photo-12mp.jpg` })).toBeVisible();
+  await page.getByLabel(c.form.evidence.pick.extra).setInputFiles(fixturePath('box-label-12mp.jpg'));
+  await expect(zone(page, c, 'extra').getByText(elsewhere, { exact: true })).toBeVisible();
+  await expect(listedFiles(page, c, 'extra')).toHaveCount(0);
+
+  await zone(page, c, 'boxPhoto').getByRole('button', { name: `${c.form.evidence.remove} box-label-12mp.jpg` }).click();
+  await expect(page.getByText(elsewhere)).toHaveCount(0);
 });
 
 test('a long screenshot of an order is sent at its own width, not shrunk to a strip', async ({ page }, testInfo) => {

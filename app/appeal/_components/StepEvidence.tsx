@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
 import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
-import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, refusalsAfterRemoving, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 import { EvidenceZone, type PreparingFile } from '@/app/appeal/_components/EvidenceZone';
@@ -97,6 +97,12 @@ export default function StepEvidence({
   const replace = (role: EvidenceRole) => (id: string, file: File) => {
     // The new file takes the old one's place in the order.
     const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
+    // The same rules as a pick, among the files that stay: not the same file twice, in any zone.
+    const { refused } = admitEvidence([file], role, [...files.filter((f) => f.id !== id), ...preparingFiles.current]);
+    if (refused.length > 0) {
+      setRejections((r) => ({ ...r, [role]: refused }));
+      return;
+    }
     void track(role, [file], async () => {
       const prepared = await prepareOne(file, role, addedAt);
       const overShare = 'key' in prepared ? [] : withinPdfShare(files.filter((f) => f.id !== id), [prepared]).refused;
@@ -111,6 +117,7 @@ export default function StepEvidence({
 
   const remove = (id: string) => {
     onFilesChange((current) => current.filter((f) => f.id !== id));
+    setRejections(refusalsAfterRemoving);
   };
 
   // No role is required; an appeal without any file is told so in the first zone.

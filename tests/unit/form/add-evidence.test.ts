@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { MAX_FILES, MAX_PDF_EVIDENCE_BYTES } from '@/lib/appeal/evidence-rules';
-import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, rejectionLines, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
+import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, refusalsAfterRemoving, rejectionLines, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { buildAppealFormData } from '@/lib/form/appeal-payload';
 import { emptyDraft, type EvidenceFile } from '@/lib/form/draft';
 
@@ -185,5 +185,21 @@ describe('withinPdfShare', () => {
   it('lets a smaller PDF through after a refused larger one, up to the exact share', () => {
     const { fitting } = withinPdfShare([], [evidence('big.pdf', 'pdf', MAX_PDF_EVIDENCE_BYTES + 1), evidence('exact.pdf', 'pdf', MAX_PDF_EVIDENCE_BYTES)]);
     expect(fitting.map((file) => file.name)).toEqual(['exact.pdf']);
+  });
+});
+
+describe('refusalsAfterRemoving', () => {
+  it('drops the refusals that spoke of the files held, and keeps those about a file itself', () => {
+    const refusal = (name: string, key: FileRejection['key']): FileRejection => ({ name, source: name, key, values: {} });
+    const before = {
+      boxPhoto: [refusal('4.jpg', 'files.zoneFull'), refusal('page.html', 'file.unsupportedType')],
+      receipt: [refusal('b.pdf', 'file.pdfShareTooLarge'), refusal('cut.jpg', 'file.unreadable')],
+      extra: [refusal('box.jpg', 'files.alreadyAddedElsewhere'), refusal('same.jpg', 'files.alreadyAdded')],
+    };
+    expect(refusalsAfterRemoving(before)).toEqual({
+      boxPhoto: [refusal('page.html', 'file.unsupportedType')],
+      receipt: [refusal('cut.jpg', 'file.unreadable')],
+      extra: [],
+    });
   });
 });

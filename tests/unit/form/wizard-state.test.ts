@@ -144,6 +144,13 @@ describe('wizard state', () => {
     expect(state.files.map((f) => f.id)).toEqual(['r']);
   });
 
+  it('does not add the label photo when another zone holds the same file', () => {
+    const photo = { ...file('label', 'boxPhoto'), source: 'label.jpg|2388002|1700000000000' };
+    const asProof = { ...file('proof', 'extra'), source: photo.source };
+    const state = run(start(), { type: 'files', update: () => [asProof] }, { type: 'labelPhoto', file: photo });
+    expect(state.files.map((f) => [f.id, f.role])).toEqual([['proof', 'extra']]);
+  });
+
   it('never pushes out a box photo the user chose: at the limit the label photo is not added', () => {
     const three = ['a', 'b', 'c'].map((id) => ({ ...file(id, 'boxPhoto'), source: id }));
     const state = run(start(), { type: 'files', update: () => three }, { type: 'labelPhoto', file: { ...file('label', 'boxPhoto'), source: 'label' } });
