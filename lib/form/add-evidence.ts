@@ -96,8 +96,11 @@ export function refusalsAfterAdding(
   rejections: Record<EvidenceRole, FileRejection[]>,
   accepted: ReadonlySet<string>,
 ): Record<EvidenceRole, FileRejection[]> {
-  const left = (role: EvidenceRole) => rejections[role].filter((old) => !accepted.has(old.source));
-  return { boxPhoto: left('boxPhoto'), receipt: left('receipt'), extra: left('extra') };
+  return keptInEachZone(rejections, (old) => !accepted.has(old.source));
+}
+
+function keptInEachZone(rejections: Record<EvidenceRole, FileRejection[]>, keep: (rejection: FileRejection) => boolean): Record<EvidenceRole, FileRejection[]> {
+  return { boxPhoto: rejections.boxPhoto.filter(keep), receipt: rejections.receipt.filter(keep), extra: rejections.extra.filter(keep) };
 }
 
 /**
@@ -108,8 +111,7 @@ export function refusalsAfterAdding(
 const HELD_FILE_REFUSALS: ReadonlySet<ErrorKey> = new Set(['files.zoneFull', 'files.alreadyAdded', 'files.alreadyAddedElsewhere', 'files.tooMany', 'file.pdfShareTooLarge']);
 
 export function refusalsAfterRemoving(rejections: Record<EvidenceRole, FileRejection[]>): Record<EvidenceRole, FileRejection[]> {
-  const left = (role: EvidenceRole) => rejections[role].filter((old) => !HELD_FILE_REFUSALS.has(old.key));
-  return { boxPhoto: left('boxPhoto'), receipt: left('receipt'), extra: left('extra') };
+  return keptInEachZone(rejections, (old) => !HELD_FILE_REFUSALS.has(old.key));
 }
 
 /** Checks and prepares admitted files one by one: unusable ones come back with the reason, photos are shrunk for the upload. */

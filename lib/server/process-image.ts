@@ -53,23 +53,6 @@ const MB = 1024 * 1024;
  * 50 MP 178 MB, 100 MP 329 MB; 16-bit RGBA 12 MP 109 MB, 24 MP 213 MB, 50 MP 424 MB.
  */
 export const MAX_WHOLE_DECODE_BYTES = 200 * MB;
-/**
- * Whole decodes under way in this process, all requests together, hold at most one image's
- * allowance between them. Each image on its own was kept to 200 MB, but a bundle starts all its
- * files at once and libuv runs four at a time: eight 306 KB interlaced 16-bit PNGs added 765 MB,
- * found in a hostile-input review. A phone's JPEGs stream and never wait here.
- */
-const wholeDecodes = new ByteBudget(MAX_WHOLE_DECODE_BYTES);
-
-/** Runs a decode of `image` once its whole-decode memory (0 for images that stream) is free. */
-export function decodeWithin<T>(image: Pick<OpenedImage, 'decodeBytes'>, work: () => Promise<T>): Promise<T> {
-  return wholeDecodes.use(image.decodeBytes, work);
-}
-
-/** Memory held by whole decodes running now (0 when none): a test's window on the budget. */
-export function wholeDecodeBytesHeld(): number {
-  return wholeDecodes.held;
-}
 /** AVIF (libheif + libaom): measured 15–19 bytes per pixel, 4:2:0 or 4:4:4 alike. */
 const AVIF_BYTES_PER_PIXEL = 16;
 
@@ -85,6 +68,24 @@ export function wholeDecodeBytes(metadata: Pick<Metadata, 'format' | 'isProgress
     return pixels * (metadata.channels ?? 4) * sampleBytes;
   }
   return 0;
+}
+
+/**
+ * Whole decodes under way in this process, all requests together, hold at most one image's
+ * allowance between them. Each image on its own was kept to 200 MB, but a bundle starts all its
+ * files at once and libuv runs four at a time: eight 306 KB interlaced 16-bit PNGs added 765 MB,
+ * found in a hostile-input review. A phone's JPEGs stream and never wait here.
+ */
+const wholeDecodes = new ByteBudget(MAX_WHOLE_DECODE_BYTES);
+
+/** Runs a decode of `image` once its whole-decode memory (0 for images that stream) is free. */
+function decodeWithin<T>(image: Pick<OpenedImage, 'decodeBytes'>, work: () => Promise<T>): Promise<T> {
+  return wholeDecodes.use(image.decodeBytes, work);
+}
+
+/** Memory held by whole decodes running now (0 when none): a test's window on the budget. */
+export function wholeDecodeBytesHeld(): number {
+  return wholeDecodes.held;
 }
 
 const unreadable = (file: string, cause?: unknown) => new AppError('unreadable-file', msg('file.unreadable', { file }), { cause });

@@ -98,18 +98,15 @@ export default function StepEvidence({
     // The new file takes the old one's place in the order.
     const addedAt = files.find((f) => f.id === id)?.addedAt ?? Date.now();
     // The same rules as a pick, among the files that stay: not the same file twice, in any zone.
-    const { refused } = admitEvidence([file], role, [...files.filter((f) => f.id !== id), ...preparingFiles.current]);
-    if (refused.length > 0) {
-      setRejections((r) => ({ ...r, [role]: refused }));
-      return;
-    }
+    const staying = files.filter((f) => f.id !== id);
+    const refuse = (refused: FileRejection[]) => setRejections((r) => ({ ...r, [role]: refused }));
+    const { refused } = admitEvidence([file], role, [...staying, ...preparingFiles.current]);
+    if (refused.length > 0) return refuse(refused);
     void track(role, [file], async () => {
       const prepared = await prepareOne(file, role, addedAt);
-      const overShare = 'key' in prepared ? [] : withinPdfShare(files.filter((f) => f.id !== id), [prepared]).refused;
-      if ('key' in prepared || overShare.length > 0) {
-        setRejections((r) => ({ ...r, [role]: 'key' in prepared ? [prepared] : overShare }));
-        return;
-      }
+      if ('key' in prepared) return refuse([prepared]);
+      const overShare = withinPdfShare(staying, [prepared]).refused;
+      if (overShare.length > 0) return refuse(overShare);
       setRejections((r) => ({ ...r, [role]: [] }));
       onFilesChange((current) => current.map((f) => (f.id === id ? prepared : f)));
     });

@@ -113,7 +113,6 @@ export function useStepForm<V extends FieldValues, O>({
   const serverFields = fields.filter((field) => serverErrors[field] !== undefined);
   const [attempt, setAttempt] = useState(serverFields.length > 0 ? 1 : 0);
 
-
   useEffect(
     () =>
       form.subscribe({

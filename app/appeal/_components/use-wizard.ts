@@ -137,8 +137,10 @@ export function useWizard() {
       updateFiles: (update: (files: EvidenceFile[]) => EvidenceFile[]) => dispatch({ type: 'files', update }),
       addLabelPhoto: (file: EvidenceFile) => dispatch({ type: 'labelPhoto', file }),
       goTo: (step: WizardStep) => go(step, { type: 'goTo', step }),
-      /** Called only for a step its checks accepted: a refused Continue adds no history entry. */
-      // The address names the step the reducer will move to: the same rule on the same draft.
+      /**
+       * Called only for a step its checks accepted: a refused Continue adds no history entry. The
+       * address names the step the reducer will move to: the same rule on the same draft.
+       */
       next: (from: FormStep) => go(stepAfter(from, latest.current?.draft ?? emptyDraft()), { type: 'next', from }),
       back: (from: FormStep) => go(stepBefore(from), { type: 'back', from }),
       /** Places the server's field messages and returns those no step asks for. */

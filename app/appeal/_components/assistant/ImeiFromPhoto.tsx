@@ -113,14 +113,7 @@ export default function ImeiFromPhoto({
       <div aria-live="polite">
         {state.kind === 'reading' ? <p className="busy">{t('reading')}</p> : null}
         {state.kind === 'failed' ? <p className="note warning">{state.message ? t('failed', { message: state.message }) : t('unavailable')}</p> : null}
-        {state.kind === 'read' && state.imeis.length === 0 ? (
-          <>
-            <p className="note warning">{t('none')}</p>
-            <p className="note info" data-testid="imei-photo-added">
-              {t('fromPhotoNoBarcode')}
-            </p>
-          </>
-        ) : null}
+        {state.kind === 'read' && state.imeis.length === 0 ? <p className="note warning">{t('none')}</p> : null}
         {state.kind === 'read' && state.filled.length > 0 ? (
           <p className="note info" data-testid="imei-photo-filled">
             {t('fromPhotoFilled', { imeis: list(state.filled) })}
@@ -129,9 +122,9 @@ export default function ImeiFromPhoto({
         {state.kind === 'read' && state.imeis.length > 0 && state.filled.length === 0 && state.mismatched.length === 0 ? (
           <p className="note info">{t('fromPhotoNothingEmpty', { imeis: list(state.imeis) })}</p>
         ) : null}
-        {state.kind === 'read' && state.imeis.length > 0 ? (
+        {state.kind === 'read' ? (
           <p className="note info" data-testid="imei-photo-added">
-            {state.added ? t('fromPhotoAdded') : t('fromPhotoNotAdded', { max: EVIDENCE_RULES.boxPhoto.max })}
+            {state.imeis.length === 0 ? t('fromPhotoNoBarcode') : state.added ? t('fromPhotoAdded') : t('fromPhotoNotAdded', { max: EVIDENCE_RULES.boxPhoto.max })}
           </p>
         ) : null}
         {state.kind === 'read'
