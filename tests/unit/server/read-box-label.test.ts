@@ -105,6 +105,18 @@ describe('readBoxLabel', () => {
     expect((await read(blurred)).imeis).toEqual(['359617100000213', '861234056789012']);
   });
 
+  test('a label the green channel cannot see is read from luma (the quick look reads green)', async () => {
+    // Bars printed in pure green: white and green are the same in the green channel, 150 apart in luma.
+    const label = await barcodeLabel(['359617100000213', '861234056789012']);
+    const { data, info } = await sharp(label).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    const rgb = Buffer.alloc(info.width * info.height * 3);
+    for (let i = 0; i < data.length; i++) rgb.set([data[i]!, 255, data[i]!], i * 3);
+    const greenInk = await sharp(rgb, { raw: { width: info.width, height: info.height, channels: 3 } }).png().toBuffer();
+    const green = await sharp(greenInk).extractChannel(1).raw().toBuffer({ resolveWithObject: true });
+    expect(await readLinearBarcodes(green.data, green.info.width, green.info.height)).toEqual([]);
+    expect((await read(greenInk)).imeis).toEqual(['359617100000213', '861234056789012']);
+  });
+
   test('reads the same generated label photographed sideways (turned 90°)', async () => {
     const label = await sharp(await barcodeLabel(['861234056789012', '359617100000213'])).rotate(90).png().toBuffer();
     expect((await read(label)).imeis).toEqual(['861234056789012', '359617100000213']);
