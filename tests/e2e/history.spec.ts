@@ -118,9 +118,16 @@ test('an address names a step only once the user has reached it; a reload keeps 
   await expect(page).toHaveURL(/\/appeal\?step=purchase$/);
 });
 
-test('Start over leaves no step of the old appeal to go back or forward to', async ({ page }) => {
+test('Start over leaves no step of the old appeal to go back or forward to: one Back leaves the form', async ({ page }) => {
   test.setTimeout(120_000);
-  await reachEvidence(page, c, MINIMAL_BUYER);
+  await openFreshAppeal(page);
+  await page.goto('/');
+  await page.getByRole('link', { name: c.home.start }).first().click();
+  await expectStep(page, c.form.steps.device);
+  await fillDevice(page, c, MINIMAL_BUYER);
+  await continueTo(page, c, c.form.steps.purchase);
+  await fillPurchase(page, c, MINIMAL_BUYER);
+  await continueTo(page, c, c.form.steps.evidence);
   await page.goBack();
   await expectStep(page, c.form.steps.purchase);
 
@@ -130,12 +137,34 @@ test('Start over leaves no step of the old appeal to go back or forward to', asy
   await expect(page).toHaveURL(/\/appeal$/);
   await expect(imei(page)).toHaveValue('');
 
+  // Forward: the old appeal's Proof step is not offered.
   await page.goForward();
   await expectStep(page, c.form.steps.device);
   await expect(page).toHaveURL(/\/appeal$/);
+  await expect(imei(page)).toHaveValue('');
+  // Back: the old appeal's entries (its Purchase step, its step 1) would all show this same empty
+  // step 1; they are passed over, and one press leaves the form for the start page.
   await page.goBack();
+  await expect(page).toHaveURL(/:\d+\/$/);
+  await expect(heading(page)).toHaveText(c.home.title);
+  // And Forward comes back to the fresh appeal, not to a step of the old one.
+  await page.goForward();
   await expectStep(page, c.form.steps.device);
   await expect(imei(page)).toHaveValue('');
+});
+
+test('the skip link’s own history entry does not turn Back into Forward', async ({ page }) => {
+  await openFreshAppeal(page);
+  await fillDevice(page, c, MINIMAL_BUYER);
+  await continueTo(page, c, c.form.steps.purchase);
+  // The skip link is a #fragment link: the browser adds an entry the form did not write.
+  await page.getByRole('link', { name: c.home.skipToContent }).focus();
+  await page.keyboard.press('Enter');
+  await expectStep(page, c.form.steps.purchase);
+  await page.goBack();
+  await page.goBack();
+  await expectStep(page, c.form.steps.device);
+  await expect(imei(page)).toHaveValue(MINIMAL_BUYER.imei);
 });
 
 test('Back from the result page returns to the review, as “Back to my answers” does; Forward shows the appeal again', async ({ page }) => {

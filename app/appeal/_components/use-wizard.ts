@@ -15,21 +15,36 @@ export type SaveState = 'saved' | 'failed';
 
 const freshState = (): WizardState => ({ draft: emptyDraft(), files: [], result: null });
 
+/** Where a history entry of the form stands in this tab: each step move adds one (see showInAddress). */
+const POSITION_KEY = 'appealStepPosition';
+
+/** The position an entry carries; null for one the form did not write (a #fragment's, the start page's). */
+function positionOf(entryState: unknown): number | null {
+  const position = typeof entryState === 'object' && entryState !== null ? (entryState as Record<string, unknown>)[POSITION_KEY] : undefined;
+  return typeof position === 'number' ? position : null;
+}
+
 /**
  * Puts `step` in the address bar (see lib/form/step-address). A move the user makes is a new
  * history entry, so the browser's Back (Android's Back gesture) returns to the step before it
  * rather than leaving the form; a correction (the draft loaded, a step not reached, Start over)
- * rewrites the current entry. Next.js keeps its router in step with both calls.
+ * rewrites the current entry. Each entry carries its position (`from` is the shown entry's), so a
+ * Back can be told from a Forward. Next.js keeps its router in step with both calls (and its own
+ * state beside ours). Returns the position of the entry now shown.
  */
-function showInAddress(step: WizardStep, how: 'push' | 'replace') {
+function showInAddress(step: WizardStep, how: 'push' | 'replace', from: number): number {
   const address = addressOf(step, window.location.href);
   const here = `${window.location.pathname}${window.location.search}`;
   if (how === 'push') {
     // A second press of Continue before the step changes adds no second entry.
-    if (address !== here) window.history.pushState(null, '', address);
-  } else if (address !== here || window.location.hash) {
-    window.history.replaceState(null, '', address);
+    if (address === here) return from;
+    window.history.pushState({ [POSITION_KEY]: from + 1 }, '', address);
+    return from + 1;
   }
+  if (address !== here || window.location.hash || positionOf(window.history.state) !== from) {
+    window.history.replaceState({ [POSITION_KEY]: from }, '', address);
+  }
+  return from;
 }
 
 /**
@@ -46,6 +61,8 @@ export function useWizard() {
   const stored = useRef<WizardState | null>(null);
   // The state as last rendered, for Back and Forward (the popstate listener outlives renders).
   const latest = useRef<WizardState | null>(null);
+  // The position of the history entry shown (see showInAddress): a traversal to a lower one is a Back.
+  const shownPosition = useRef(0);
   useEffect(() => {
     latest.current = state;
   }, [state]);
@@ -69,7 +86,7 @@ export function useWizard() {
         // (which draws the blank step 1 whatever it names), and not before the draft is here.
         const step = stepOnArrival(window.location.search, saved);
         dispatch({ type: 'restore', state: step === saved.draft.step ? saved : { ...saved, draft: { ...saved.draft, step } } });
-        showInAddress(step, 'replace');
+        shownPosition.current = showInAddress(step, 'replace', positionOf(window.history.state) ?? 0);
       })
       .catch(() => setSaveState('failed'));
   }, []);
@@ -77,14 +94,29 @@ export function useWizard() {
   // Back and Forward: the step the address names, if the user has reached it (a Back before the
   // draft is read is answered by the load above, which reads the address when it is done).
   useEffect(() => {
-    const onTraverse = () => {
+    const formPath = window.location.pathname;
+    const onTraverse = (event: PopStateEvent) => {
+      // Leaving the form (Back to the start page): the page that opens handles it.
+      if (window.location.pathname !== formPath) return;
       const current = latest.current;
       if (!current) return;
+      // An entry the form did not write (the skip link's #main) belongs with the step it was made on.
+      const position = positionOf(event.state) ?? shownPosition.current;
+      const moving = position !== shownPosition.current;
+      const backwards = position < shownPosition.current;
       const step = stepOnTraversal(window.location.search, current);
-      showInAddress(step, 'replace');
-      if (step === current.draft.step) return;
-      moved.current = true;
-      dispatch({ type: 'goTo', step });
+      shownPosition.current = showInAddress(step, 'replace', position);
+      if (step !== current.draft.step) {
+        moved.current = true;
+        dispatch({ type: 'goTo', step });
+      } else if (moving) {
+        // An entry that would show the step already shown: one left from before Start over (it
+        // names a step the fresh appeal has not reached), or step 1 after Start over rewrote the
+        // entry above it. Each press of Back must change something: it is passed over, on to the
+        // previous step or out of the form, as is a stale entry met going Forward.
+        if (backwards) window.history.back();
+        else window.history.forward();
+      }
     };
     window.addEventListener('popstate', onTraverse);
     return () => window.removeEventListener('popstate', onTraverse);
@@ -124,7 +156,7 @@ export function useWizard() {
     };
     /** A move the user makes to `step`: a history entry of its own, then the move. */
     const go = (step: WizardStep, action: WizardAction) => {
-      showInAddress(step, 'push');
+      shownPosition.current = showInAddress(step, 'push', shownPosition.current);
       navigate(action);
     };
     return {
@@ -147,7 +179,7 @@ export function useWizard() {
       showServerErrors: (fields: Record<string, string>): string[] => {
         const placed = placeServerErrors(fields);
         if (placed.firstStep) {
-          showInAddress(placed.firstStep, 'push');
+          shownPosition.current = showInAddress(placed.firstStep, 'push', shownPosition.current);
           // The step's error summary takes focus instead of its heading.
           moved.current = false;
           dispatch({ type: 'serverErrors', placed });
@@ -162,7 +194,7 @@ export function useWizard() {
         stored.current = fresh;
         // In place, not a new entry: Back must not lead to a step of the appeal just cleared. Older
         // entries that name a later step open step 1 of the fresh one (see reachableStep).
-        showInAddress(FORM_STEPS[0], 'replace');
+        shownPosition.current = showInAddress(FORM_STEPS[0], 'replace', shownPosition.current);
         navigate({ type: 'restore', state: fresh });
       },
     };
