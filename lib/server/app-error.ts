@@ -12,6 +12,7 @@ const APP_ERROR_STATUS = {
   'invalid-fields': 400,
   'not-multipart': 400,
   'malformed-request': 400,
+  'method-not-allowed': 405,
   'upload-timeout': 408,
   'request-too-large': 413,
   'file-too-large': 413,

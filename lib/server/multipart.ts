@@ -113,6 +113,11 @@ function lingerThenAnswer(source: Readable, answer: () => void): void {
   source.resume();
 }
 
+/** A file under a field that takes none: the client's mistake, named, rather than "damaged". */
+function fileUnderUnknownField(field: string): AppError {
+  return new AppError('malformed-request', msg('request.fileUnderUnknownField', { field: singleLine(field).slice(0, FIELD_LIMITS.nameBytes) }));
+}
+
 function displayFileName(raw: string | undefined): string {
   const name = singleLine(raw ?? '').replace(/^.*[\\/]/, '');
   if (name === '') return 'file';
@@ -293,7 +298,7 @@ export function readMultipart(
       const emptyPicker = !info.filename;
       if (!isRole(field) && !emptyPicker) {
         stream.resume();
-        fail(new AppError('malformed-request', msg('request.malformed')));
+        fail(fileUnderUnknownField(field));
         return;
       }
       if (isRole(field) && !emptyPicker && !admitToRole(field)) {
@@ -315,7 +320,7 @@ export function readMultipart(
         pendingFiles -= 1;
         if (settled) return;
         if (emptyPicker && size === 0) return finishIfDone();
-        if (!isRole(field)) return fail(new AppError('malformed-request', msg('request.malformed')));
+        if (!isRole(field)) return fail(fileUnderUnknownField(field));
         if (size === 0) return fail(fileError('unreadable-file', msg('file.empty', { file: name }), field));
         // A part without a file name is known to be a file only once bytes came: count it now.
         if (emptyPicker && !admitToRole(field)) return;
@@ -325,8 +330,10 @@ export function readMultipart(
     });
 
     parser.on('filesLimit', () => fail(new AppError('too-many-files', msg('files.tooMany', { max: maxFiles }))));
-    parser.on('fieldsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
-    parser.on('partsLimit', () => fail(new AppError('malformed-request', msg('request.malformed'))));
+    // Only a client of its own sends this many: what the body held is not damaged, it is too much.
+    const tooManyParts = () => fail(new AppError('malformed-request', msg('request.tooManyParts', { files: maxFiles, fields: FIELD_LIMITS.count })));
+    parser.on('fieldsLimit', tooManyParts);
+    parser.on('partsLimit', tooManyParts);
     parser.on('error', fail);
     parser.on('close', () => {
       parsed = true;

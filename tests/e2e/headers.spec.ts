@@ -42,6 +42,18 @@ test.describe('security headers', () => {
     expectCommonSecurityHeaders(await request.get('/api/no-such-route'));
   });
 
+  test('opening an API address in the browser gets a 405 that says what the address is for, not a blank page', async ({ request }) => {
+    for (const path of ['/api/appeal', '/api/evidence-check']) {
+      const response = await request.get(path, { headers: { 'Accept-Language': 'bg' } });
+      expect(response.status(), path).toBe(405);
+      expect(response.headers()['allow']).toBe('POST');
+      expectCommonSecurityHeaders(response);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('method-not-allowed');
+      expect(body.error.message).toContain('отворете формуляра');
+    }
+  });
+
   for (const path of ['/', '/appeal', '/no-such-page']) {
     test(`${path} renders and hydrates with no CSP violation`, async ({ page }) => {
       const problems: string[] = [];

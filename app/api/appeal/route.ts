@@ -7,6 +7,7 @@ import { buildEvidenceBundle } from '@/lib/server/build-evidence-bundle';
 import { attachmentDisposition } from '@/lib/server/content-disposition';
 import { vouchedReading } from '@/lib/server/label-token';
 import { errorResponse, type FailureContext } from '@/lib/server/error-response';
+import { methodNotAllowed } from '@/lib/server/method-not-allowed';
 import { readAppealRequest } from '@/lib/server/read-appeal-request';
 import { serverTiming } from '@/lib/server/server-timing';
 import { reserveUpload, type UploadReservation } from '@/lib/server/upload-budget';
@@ -65,3 +66,6 @@ export async function POST(request: Request): Promise<Response> {
     upload?.release();
   }
 }
+
+// Only POST is served; the others get the contract's 405 rather than an empty one.
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { multipartBody, type FilePart, type TextPart } from '../../support/hostile-files';
 import { appealForm, expectBundle, expectRefusal, postAppeal, postForm, standardUploads, validFields } from './appeal-client';
 import { pdfText } from './pdf-inspect';
+import { readFixture } from '../../support/fixtures';
+import * as appealRoute from '@/app/api/appeal/route';
+import * as evidenceCheckRoute from '@/app/api/evidence-check/route';
 
 const BOUNDARY = '----hostile-boundary-7f3a';
 const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -54,16 +57,26 @@ afterEach(() => {
 });
 
 describe('floods and oversized text', () => {
+  // Not "incomplete or damaged, check your connection": the body is whole, there is just too much of it.
+  const TOO_MANY_PARTS = 'не больше 15 файлов и 40 текстовых полей';
+
   it('thousands of fields', async () => {
     const form = appealForm(validFields(), standardUploads());
     for (let i = 0; i < 5000; i += 1) form.append(`junk${i}`, 'x');
-    await expectRefusal(await postAppeal(form), { status: 400, code: 'malformed-request', locale: 'ru' });
+    await expectRefusal(await postAppeal(form), { status: 400, code: 'malformed-request', locale: 'ru', names: TOO_MANY_PARTS });
   });
 
   it('thousands of copies of one real field', async () => {
     const form = appealForm(validFields(), standardUploads());
     for (let i = 0; i < 5000; i += 1) form.append('notes', 'x');
-    await expectRefusal(await postAppeal(form), { status: 400, code: 'malformed-request', locale: 'ru' });
+    await expectRefusal(await postAppeal(form), { status: 400, code: 'malformed-request', locale: 'ru', names: TOO_MANY_PARTS });
+  });
+
+  it('a file under a field that takes no files is named, not called damaged', async () => {
+    const form = appealForm(validFields(), standardUploads());
+    form.append('photo', new Blob([new Uint8Array(readFixture('box-label-12mp.jpg'))], { type: 'image/jpeg' }), 'box.jpg');
+    const body = await expectRefusal(await postAppeal(form), { status: 400, code: 'malformed-request', locale: 'ru', names: '«photo»' });
+    expect(body.error.message).toContain('«boxPhoto»');
   });
 
   it('a 100 KB text field, named in the answer', async () => {
@@ -175,5 +188,21 @@ describe('a very slow upload', () => {
     const body = multipartBody(standardParts(), BOUNDARY);
     const answer = await postAppeal(trickle(body, 512 * 1024, 20), { headers: { 'content-type': MULTIPART } });
     await expectBundle(answer, { deadlineMs: 20_000 });
+  });
+});
+
+describe('methods other than POST', () => {
+  it.each([
+    ['appeal', appealRoute],
+    ['evidence-check', evidenceCheckRoute],
+  ])('/api/%s answers GET, PUT, PATCH and DELETE with the contract’s 405 and Allow: POST', async (path, route) => {
+    for (const [method, handler] of Object.entries({ GET: route.GET, PUT: route.PUT, PATCH: route.PATCH, DELETE: route.DELETE })) {
+      const response = handler(new Request(`http://127.0.0.1/api/${path}`, { method, headers: { 'accept-language': 'ru' } }));
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('method-not-allowed');
+      expect(body.error.message).toContain('методом «POST»');
+    }
   });
 });
