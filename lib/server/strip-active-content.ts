@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
@@ -32,9 +32,10 @@ const DROPPED_TYPES = new Set(['Catalog', 'Pages', 'Page', 'Annot', 'Action', 'F
 
 /**
  * One cleaning of a document: the objects already visited, the content streams already looked
- * into, and how many decoded content bytes may still be inflated to look for inline images.
+ * into, how many decoded content bytes may still be inflated to look for inline images, and how
+ * many bytes of image files may still be inflated out of a Flate wrapper (imageRoom).
  */
-type Walk = { document: PDFDocument; seen: Set<PDFObject>; contents: Set<PDFRef>; contentRoom: number };
+type Walk = { document: PDFDocument; seen: Set<PDFObject>; contents: Set<PDFRef>; contentRoom: number; imageRoom: number };
 
 /**
  * Leaves in an uploaded PDF only what its pages need to render: each page dictionary is cut down
@@ -45,7 +46,7 @@ type Walk = { document: PDFDocument; seen: Set<PDFObject>; contents: Set<PDFRef>
  * belongs to this request alone), before its pages are embedded.
  */
 export function stripActiveContent(document: PDFDocument): void {
-  const walk: Walk = { document, seen: new Set(), contents: new Set(), contentRoom: MAX_DECODED_CONTENT_BYTES };
+  const walk: Walk = { document, seen: new Set(), contents: new Set(), contentRoom: MAX_DECODED_CONTENT_BYTES, imageRoom: MAX_DECODED_CONTENT_BYTES };
   for (const page of document.getPages()) {
     const node = page.node;
     const { Resources } = node.normalizedEntries(); // pulls inherited resources onto the page
@@ -116,11 +117,10 @@ function cleanStream(ref: PDFRef, walk: Walk): PDFObject | undefined {
   const stream = context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return stream;
   const codec = imageCodec(stream);
-  if (codec === 'DCTDecode') context.assign(ref, PDFRawStream.of(stream.dict, withoutJpegMetadata(stream.getContents())));
-  if (codec === 'JPXDecode') {
-    const contents = stream.getContents();
-    const image = withoutJp2Metadata(contents);
-    if (image !== contents) context.assign(ref, PDFRawStream.of(stream.dict, image));
+  if (codec) {
+    const contents = imageFile(stream, codec, walk);
+    const image = codec === 'DCTDecode' ? withoutJpegMetadata(contents) : withoutJp2Metadata(contents);
+    if (image !== stream.getContents()) context.assign(ref, PDFRawStream.of(stream.dict, image));
   }
   const patternType = stream.dict.get(PDFName.of('PatternType'));
   const tiling = patternType instanceof PDFNumber && patternType.asNumber() === 1;
@@ -147,18 +147,56 @@ function cleanContentStream(ref: PDFRef, walk: Walk): void {
   walk.document.context.assign(ref, PDFRawStream.of(stream.dict, deflateSync(kept)));
 }
 
-/**
- * An image stored as a JPEG or JPEG 2000 file (the DCTDecode or JPXDecode filter alone): its
- * EXIF, GPS and XMP would reach the bundle byte for byte. Any other filter chain with one of them
- * is refused: no producer of receipts writes one, and it could not be cleaned without decoding it.
- */
-function imageCodec(stream: PDFRawStream): 'DCTDecode' | 'JPXDecode' | null {
+type ImageCodec = 'DCTDecode' | 'JPXDecode';
+
+function filterNames(stream: PDFRawStream): PDFObject[] {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
-  const names = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
-  const codec = names.find((name) => name === PDFName.of('DCTDecode') || name === PDFName.of('JPXDecode'));
-  if (codec === undefined) return null;
-  if (names.length !== 1) throw new Error('an image codec behind another filter');
-  return codec === PDFName.of('DCTDecode') ? 'DCTDecode' : 'JPXDecode';
+  return filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
+}
+
+/**
+ * An image stored as a JPEG or JPEG 2000 file (the DCTDecode or JPXDecode filter last): its EXIF,
+ * GPS and XMP would reach the bundle byte for byte. The file may be wrapped in Flate first (some
+ * scanners and online PDF compressors write [/FlateDecode /DCTDecode]); any other chain with a
+ * codec in it is refused: it could not be cleaned without decoding the image.
+ */
+function imageCodec(stream: PDFRawStream): ImageCodec | null {
+  const names = filterNames(stream);
+  const codec = names.findIndex((name) => name === PDFName.of('DCTDecode') || name === PDFName.of('JPXDecode'));
+  if (codec === -1) return null;
+  if (codec !== names.length - 1 || names.slice(0, codec).some((name) => name !== PDFName.of('FlateDecode'))) {
+    throw new Error('an image codec behind a filter other than Flate');
+  }
+  return names[codec] === PDFName.of('DCTDecode') ? 'DCTDecode' : 'JPXDecode';
+}
+
+/**
+ * The image file a codec stream holds. A Flate wrapper is inflated (within what is left of
+ * walk.imageRoom: a JPEG barely deflates, so a wrapper that inflates far beyond its bytes is a
+ * bomb) and taken off the stream, which then names its codec alone: readers draw it the same, and
+ * its metadata can be taken out. A predictor on the wrapper would change the bytes: refused.
+ */
+function imageFile(stream: PDFRawStream, codec: ImageCodec, walk: Walk): Uint8Array {
+  let contents = stream.getContents();
+  const wrappers = filterNames(stream).length - 1;
+  if (wrappers === 0) return contents;
+  const parms = stream.dict.lookup(PDFName.of('DecodeParms'));
+  const parmsOf = (index: number) => (parms instanceof PDFArray ? parms.lookup(index) : index === 0 ? parms : undefined);
+  for (let index = 0; index < wrappers; index += 1) {
+    const wrapperParms = parmsOf(index);
+    if (wrapperParms instanceof PDFDict && wrapperParms.has(PDFName.of('Predictor'))) throw new Error('a predictor on an image file');
+    try {
+      contents = inflateSync(contents, { maxOutputLength: Math.max(1, walk.imageRoom) });
+    } catch (cause) {
+      throw new Error('an image file does not inflate within the limit', { cause });
+    }
+    walk.imageRoom -= contents.byteLength;
+  }
+  const codecParms = parmsOf(wrappers);
+  stream.dict.set(PDFName.of('Filter'), PDFName.of(codec));
+  if (codecParms instanceof PDFDict) stream.dict.set(PDFName.of('DecodeParms'), codecParms);
+  else stream.dict.delete(PDFName.of('DecodeParms'));
+  return contents;
 }
 
 function isDroppedType(value: PDFObject, document: PDFDocument): boolean {

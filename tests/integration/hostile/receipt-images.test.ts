@@ -5,6 +5,7 @@
  * goes: every image still draws the same pixels, and an ordinary receipt is shown unchanged.
  */
 import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -159,14 +160,49 @@ describe('a JPEG 2000 image in a receipt', () => {
     expect(after.equals(before)).toBe(true);
   });
 
-  it('behind another filter is refused as damaged rather than copied with its metadata', async () => {
-    const wrapped = flateStream(jp2WithMetadata(), '/Type /XObject /Subtype /Image /Width 12 /Height 8 /Filter [/FlateDecode /JPXDecode] ');
-    const receipt = oneReceiptPage({
+  it('behind a filter other than Flate is refused as damaged rather than copied with its metadata', async () => {
+    const receipt = jpxReceipt(Buffer.from(jp2WithMetadata().toString('hex') + '>'), '[/ASCIIHexDecode /JPXDecode]');
+    await expect(readPdfReceipt(receipt, 'wrapped.pdf')).rejects.toMatchObject({ code: 'unreadable-file' });
+  });
+});
+
+/**
+ * Scanners and online PDF compressors deflate the JPEG once more: /Filter [/FlateDecode /DCTDecode].
+ * Such a receipt is not damaged; the wrapper comes off, the image is cleaned like any other.
+ */
+describe('a JPEG or JPEG 2000 wrapped in Flate', () => {
+  const wrappedReceipt = (image: Buffer, codec: 'DCTDecode' | 'JPXDecode', size: string) =>
+    oneReceiptPage({
       page: '/MediaBox [0 0 300 400] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >>',
       content: 'q 240 0 0 160 30 200 cm /Im0 Do Q',
-      extra: [Buffer.from(wrapped.toString('latin1').replace('/Filter /FlateDecode ', ''), 'latin1')],
+      extra: [pdfStream(deflateSync(image), `/Type /XObject /Subtype /Image ${size} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /${codec}] /DecodeParms [null null] `)],
     });
-    await expect(readPdfReceipt(receipt, 'wrapped.pdf')).rejects.toMatchObject({ code: 'unreadable-file' });
+
+  it('a JPEG reaches the bundle unwrapped, without EXIF, GPS or XMP, and is drawn as before', async () => {
+    const receipt = wrappedReceipt(await photo(true), 'DCTDecode', '/Width 32 /Height 24');
+    const answer = await postForm(validFields(), withReceipt(receipt, 'scanned.pdf'));
+    await expectBundle(answer);
+    const pdf = new Uint8Array(await answer.response.arrayBuffer());
+    const qdf = await qdfText(pdf);
+    expect(qdf).not.toMatch(INLINE_METADATA);
+    expect(qdf).not.toMatch(/\[\s*\/FlateDecode\s*\/DCTDecode\s*\]/);
+    const [before, after] = await drawnBeforeAndAfter(wrappedReceipt(await photo(true), 'DCTDecode', '/Width 32 /Height 24'));
+    expect(after.equals(before)).toBe(true);
+  });
+
+  it('a JPEG 2000 loses its XMP and GeoJP2 boxes and is drawn as before', async () => {
+    const receipt = wrappedReceipt(jp2WithMetadata(), 'JPXDecode', '/Width 12 /Height 8');
+    const { document } = await readPdfReceipt(receipt, 'scanned.pdf');
+    expect(Buffer.from(await document.save()).toString('latin1')).not.toMatch(JP2_METADATA);
+    const [before, after] = await drawnBeforeAndAfter(receipt);
+    expect(after.equals(before)).toBe(true);
+  });
+
+  it('a wrapper that inflates far past any image is refused as damaged', async () => {
+    const bomb = Buffer.concat([await photo(false), Buffer.alloc(40 * 1024 * 1024)]);
+    const receipt = wrappedReceipt(bomb, 'DCTDecode', '/Width 32 /Height 24');
+    expect(receipt.length).toBeLessThan(100 * 1024);
+    await expect(readPdfReceipt(receipt, 'bomb.pdf')).rejects.toMatchObject({ code: 'unreadable-file' });
   });
 });
 
