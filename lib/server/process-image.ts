@@ -56,13 +56,33 @@ export const MAX_WHOLE_DECODE_BYTES = 200 * MB;
 /** AVIF (libheif + libaom): measured 15–19 bytes per pixel, 4:2:0 or 4:4:4 alike. */
 const AVIF_BYTES_PER_PIXEL = 16;
 
+/** Chroma samples per pixel, each of Cb and Cr, by a JPEG's subsampling (sharp's metadata). */
+const CHROMA_SHARE: Readonly<Record<string, number>> = { '4:4:4': 1, '4:2:2': 0.5, '4:4:0': 0.5, '4:2:0': 0.25, '4:1:1': 0.25 };
+
+/**
+ * A progressive JPEG is decoded whole, whatever the shrink: libjpeg keeps every DCT coefficient
+ * of every scan (2 bytes a sample) until the last scan has come. Samples per pixel: one per grey
+ * or luma component, the chroma components by their subsampling, a fourth (CMYK's K) in full.
+ * Measured peak RSS above an idle node, 100 MP: 4:2:0 345 MB (3 bytes a pixel counted), 4:4:4
+ * 630 MB (6): a 2.4 MB file of that kind took the server to 2 GB in one evidence check, whose
+ * label reading decodes it several times.
+ */
+function progressiveJpegBytesPerPixel(metadata: Pick<Metadata, 'channels' | 'chromaSubsampling'>): number {
+  const channels = metadata.channels ?? 3;
+  if (channels < 3) return 2 * channels;
+  const share = CHROMA_SHARE[(metadata.chromaSubsampling ?? '').split(':').slice(0, 3).join(':')] ?? 1;
+  return 2 * (1 + 2 * share + (channels - 3));
+}
+
 /**
  * What decoding this image whole costs, or 0 for formats that stream. 200 MB takes a 12 MP
- * (4032 × 3024) AVIF phone photo, a 69 MP 8-bit RGB or a 26 MP 16-bit RGBA interlaced PNG.
+ * (4032 × 3024) AVIF phone photo, a 69 MP 8-bit RGB or a 26 MP 16-bit RGBA interlaced PNG, a
+ * 66 MP 4:2:0 or a 33 MP 4:4:4 progressive JPEG (phone cameras write baseline JPEGs, which stream).
  */
-export function wholeDecodeBytes(metadata: Pick<Metadata, 'format' | 'isProgressive' | 'channels' | 'depth'>, pixels: number): number {
+export function wholeDecodeBytes(metadata: Pick<Metadata, 'format' | 'isProgressive' | 'channels' | 'depth' | 'chromaSubsampling'>, pixels: number): number {
   // sharp names AVIF 'heif' (the container); HEIC never reaches sharp (decode-heic.ts).
   if (metadata.format === 'heif') return pixels * AVIF_BYTES_PER_PIXEL;
+  if (metadata.format === 'jpeg' && metadata.isProgressive) return pixels * progressiveJpegBytesPerPixel(metadata);
   if (metadata.format === 'png' && metadata.isProgressive) {
     const sampleBytes = metadata.depth === 'ushort' ? 2 : 1;
     return pixels * (metadata.channels ?? 4) * sampleBytes;

@@ -136,6 +136,13 @@ export const interlacedPng16 = (width: number, height: number) =>
     .png({ progressive: true, compressionLevel: 1 })
     .toBuffer();
 
+/**
+ * A progressive JPEG, flat colour: libjpeg keeps all its DCT coefficients until the last scan,
+ * 2 bytes a sample (6 bytes a pixel at 4:4:4), however small the file and whatever the shrink.
+ */
+export const flatProgressiveJpeg = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#c87828' } }).jpeg({ progressive: true, chromaSubsampling: '4:4:4', quality: 70 }).toBuffer();
+
 export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
 export const heic = () => readFileSync(HEIC_FIXTURE);
 

@@ -117,6 +117,9 @@ describe('small files that libvips must decode whole into far more memory are re
   const cases: [string, () => Promise<Buffer>, string][] = [
     ['a 20 MP AVIF', () => hostile.flatAvif(5000, 4000), 'image/avif'],
     ['a 30 MP interlaced 16-bit RGBA PNG', () => hostile.interlacedPng16(6000, 5000), 'image/png'],
+    // libjpeg keeps a progressive JPEG's coefficients whole: 48 MP at 4:4:4 takes ~290 MB, and a
+    // 2.4 MB 100 MP one took the server to 2 GB in one evidence check.
+    ['a 48 MP progressive 4:4:4 JPEG', () => hostile.flatProgressiveJpeg(8000, 6000), 'image/jpeg'],
     // libheif decodes whole too: 30 MP would take ~370 MB (decode-heic.ts).
     ['a HEIC declaring 30 MP', async () => hostile.heicClaiming(6000, 5000), 'image/heic'],
   ];
