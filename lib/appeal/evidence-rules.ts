@@ -113,8 +113,21 @@ export const MAX_FILES = 15;
 export const MAX_PDF_EVIDENCE_BYTES = 7 * 1024 * 1024;
 /** Pages taken from one PDF receipt; longer documents are refused rather than truncated. */
 export const MAX_PDF_PAGES = 20;
-/** Images above this many pixels are refused before decoding (a 200 MP phone photo does not exist). */
+/**
+ * Images above this many pixels are refused before decoding. PNG, WebP and AVIF are decoded at full
+ * size before they are shrunk, so they stop at 100 MP (no phone camera writes them larger).
+ */
 export const MAX_IMAGE_PIXELS = 100_000_000;
+/**
+ * JPEG's own limit: phones with a 200 MP sensor (Redmi Note 13 Pro, Xiaomi 12T Pro: 16320 × 12240,
+ * 199.8 MP) write JPEGs this large in their 200 MP mode, and a baseline JPEG is decoded at 1/4 or
+ * 1/8 of its size on load (libjpeg's DCT scaling), so its cost follows the file's bytes, not its
+ * pixels: a 21 MB 200 MP photo with EXIF orientation 6 took 0.4 s CPU and under 150 MB peak RSS
+ * (node included) to become evidence, measured. 16384 × 16384, the largest a WebP may be and
+ * sharp's own default limit. A progressive JPEG is held to the budget for whole decodes as well
+ * (lib/server/process-image.ts).
+ */
+export const MAX_JPEG_PIXELS = 16_384 * 16_384;
 
 /**
  * MIME types and extensions the browser's file picker offers. Only a hint for the picker: the

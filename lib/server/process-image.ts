@@ -2,7 +2,7 @@ import 'server-only';
 
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-import { EVIDENCE_PHOTO, evidencePixelSize, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_PHOTO, evidencePixelSize, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, MAX_JPEG_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { AppError } from '@/lib/server/app-error';
 import { ByteBudget } from '@/lib/server/byte-budget';
@@ -163,7 +163,9 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   }
   const { width, height } = metadata.autoOrient;
   if (!width || !height) throw unreadable(file);
-  if (width * height > MAX_IMAGE_PIXELS) throw tooManyPixels(file);
+  // A JPEG is shrunk on load (1/8 of its size in each direction at most): see MAX_JPEG_PIXELS.
+  const maxPixels = metadata.format === 'jpeg' ? MAX_JPEG_PIXELS : MAX_IMAGE_PIXELS;
+  if (width * height > maxPixels) throw tooManyPixels(file);
   const decodeBytes = wholeDecodeBytes(metadata, width * height);
   if (decodeBytes > MAX_WHOLE_DECODE_BYTES) throw tooManyPixels(file);
   // An embedded sRGB profile (phone cameras write one) asks for a transform from sRGB to sRGB:
@@ -176,7 +178,7 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
   const quarterTurn = (metadata.orientation ?? 1) >= 5;
   // failOn stays at its default ('warning'): a truncated or corrupt file is refused, not half-drawn.
   // Orientation as a load option: measured about 15 % cheaper than the autoOrient() step.
-  const pipeline = () => sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: !quarterTurn, ignoreIcc, autoOrient: true });
+  const pipeline = () => sharp(source, { limitInputPixels: maxPixels, sequentialRead: !quarterTurn, ignoreIcc, autoOrient: true });
   const plainSrgb = metadata.space === 'srgb' && metadata.depth === 'uchar';
   return { kind, file, width, height, hasAlpha: metadata.hasAlpha, channels: metadata.channels ?? 3, plainSrgb, decodeBytes, pipeline };
 }

@@ -143,6 +143,19 @@ export const interlacedPng16 = (width: number, height: number) =>
 export const flatProgressiveJpeg = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#c87828' } }).jpeg({ progressive: true, chromaSubsampling: '4:4:4', quality: 70 }).toBuffer();
 
+/**
+ * A 200 MP phone photo (Redmi Note 13 Pro's 200 MP mode: 16320 × 12240) taken sideways, as the
+ * sensor stores it with EXIF orientation 6: the left half red, the right half blue, so upright
+ * (turned a quarter clockwise) red is on top. Baseline, as every phone camera writes it; flat
+ * colour keeps the test's file small (the decode's cost follows the file's bytes).
+ */
+export const sideways200MpJpeg = () =>
+  sharp({ create: { width: 8160, height: 12240, channels: 3, background: '#d02020' } })
+    .extend({ right: 8160, background: '#2020d0' })
+    .withMetadata({ orientation: 6 })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+
 export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
 export const heic = () => readFileSync(HEIC_FIXTURE);
 

@@ -73,6 +73,18 @@ describe('unusual but valid photos become a correct bundle', () => {
     expect(image.width / image.height).toBeCloseTo(8000 / 6000, 1);
   }, 60_000);
 
+  it('a 200 MP photo taken sideways (Redmi Note 13 Pro, 200 MP mode): accepted, upright, shrunk', async () => {
+    // Refused as "too many pixels" while every image stopped at 100 MP; a baseline JPEG is shrunk on load.
+    const image = largest(await bundleWithBoxPhoto('IMG_20250314_184200.jpg', await hostile.sideways200MpJpeg(), 'image/jpeg'));
+    expect([image.width, image.height]).toEqual([1500, 2000]);
+    const [top, bottom] = await Promise.all(
+      // stats() reads its input, not the pipeline's output: cut the half out first.
+      [0, 1000].map(async (y) => sharp(await sharp(image.bytes).extract({ left: 0, top: y, width: 1500, height: 1000 }).png().toBuffer()).stats()),
+    );
+    expect(top!.channels[0]!.mean).toBeGreaterThan(150); // red on top
+    expect(bottom!.channels[2]!.mean).toBeGreaterThan(150); // blue below
+  }, 60_000);
+
   it('an iPhone HEIC: decoded and upright', async () => {
     const image = largest(await bundleWithBoxPhoto('IMG_0042.HEIC', hostile.heic(), 'image/heic'));
     expect([image.width, image.height]).toEqual([800, 600]);
