@@ -146,7 +146,7 @@ export async function prepareOne(file: File, role: EvidenceRole, addedAt: number
   if (!check.ok) return rejection(file, check.problem);
   const shrunk = await shrinkPhoto(file, check.kind);
   // A photo over the upload limit that the browser could not make smaller (or not decode at all:
-  // a phone may lack the memory for 100 MP) is refused for its size, which is what the user can fix.
+  // a phone may lack the memory for 200 MP) is refused for its size, which is what the user can fix.
   const sentBytes = shrunk.kind === 'shrunk' ? shrunk.blob.size : file.size;
   if (sentBytes > MAX_FILE_BYTES) return rejection(file, 'tooLarge');
   if (shrunk.kind === 'unreadable') return rejection(file, 'unreadable');

@@ -1,4 +1,5 @@
 import { EVIDENCE_PHOTO, evidencePixelSize, type EvidenceKind } from '@/lib/appeal/evidence-rules';
+import { declaredPixels, IMAGE_HEADER_BYTES } from '@/lib/form/image-header';
 
 /** The canvas quality that gives libjpeg's quality 80, the server's (browsers scale 0–1 to 0–100). */
 const SHRINK_JPEG_QUALITY = EVIDENCE_PHOTO.quality / 100;
@@ -13,6 +14,14 @@ export type ShrinkOutcome =
   | { kind: 'unreadable' };
 
 /**
+ * A photo larger than this may fail to decode for want of memory rather than for damage: its
+ * bitmap takes 4 bytes a pixel (96 MB here, 800 MB for a 200 MP Redmi photo), which a phone's
+ * browser may not grant. Such a photo goes to the server as it is, which shrinks a JPEG on load
+ * and says itself whether the file is damaged; a smaller one that fails is damaged, said at once.
+ */
+const MEMORY_MAY_FAIL_PIXELS = 24_000_000;
+
+/**
  * Kinds every current browser decodes: a decoding failure means the file is broken. HEIC is not
  * decoded at all here, and AVIF may be too new for an older browser, so those go to the server.
  */
@@ -25,7 +34,8 @@ const ALWAYS_DECODABLE: readonly EvidenceKind[] = ['jpeg', 'png', 'webp'];
  * server trusts none of it and re-encodes whatever does not meet the spec. Sent as they are: PDFs,
  * HEIC (most browsers cannot decode it), AVIF an older browser cannot decode, and JPEGs already
  * small in pixels and bytes. Decoding is also the browser's check that the photo is whole: a JPEG
- * cut short by a bad copy is refused at once instead of after the whole upload.
+ * cut short by a bad copy is refused at once instead of after the whole upload; one too large for
+ * the phone's memory to decode (MEMORY_MAY_FAIL_PIXELS) goes as it is, for the server to judge.
  */
 export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<ShrinkOutcome> {
   if (kind === 'pdf' || kind === 'heic') return { kind: 'as-is' };
@@ -33,7 +43,8 @@ export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<Shrin
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    return ALWAYS_DECODABLE.includes(kind) ? { kind: 'unreadable' } : { kind: 'as-is' };
+    if (!ALWAYS_DECODABLE.includes(kind)) return { kind: 'as-is' };
+    return (await headerPixels(file)) > MEMORY_MAY_FAIL_PIXELS ? { kind: 'as-is' } : { kind: 'unreadable' };
   }
   try {
     const { width, height } = evidencePixelSize(bitmap.width, bitmap.height);
@@ -44,6 +55,15 @@ export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<Shrin
     return { kind: 'shrunk', blob, width, height };
   } finally {
     bitmap.close();
+  }
+}
+
+/** The pixels the file's header declares, 0 when it cannot be read. */
+async function headerPixels(file: Blob): Promise<number> {
+  try {
+    return declaredPixels(new Uint8Array(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer())) ?? 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -160,6 +160,36 @@ describe('a photo the browser sends as a JPEG', () => {
   });
 });
 
+describe('a photo the browser cannot decode', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  // The frame header as a camera writes it: SOI, an EXIF block (with its thumbnail, tens of KB), SOF0.
+  const cameraJpeg = (width: number, height: number, size: number) => {
+    const bytes = new Uint8Array(size);
+    bytes.set([0xff, 0xd8, 0xff, 0xe1, 0xea, 0x60]); // APP1 of 60,000 bytes
+    const sof = 4 + 0xea60;
+    bytes.set([0xff, 0xc0, 0, 17, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3], sof);
+    return new File([bytes], 'IMG_20250314_184200.jpg', { type: 'image/jpeg' });
+  };
+  // What a phone's browser does when the bitmap does not fit its memory, and with a damaged file alike.
+  const failingDecoder = () => vi.stubGlobal('createImageBitmap', () => Promise.reject(new DOMException('The source image could not be decoded.', 'InvalidStateError')));
+
+  it('a 200 MP photo (a Redmi in its 200 MP mode) within the upload limit goes as it is, not called damaged', async () => {
+    failingDecoder();
+    const file = cameraJpeg(16320, 12240, 21 * 1024 * 1024);
+    expect(await prepareOne(file, 'boxPhoto', 0)).toMatchObject({ name: file.name, kind: 'jpeg', blob: file });
+  });
+
+  it('one over the upload limit is refused for its size, which the user can change', async () => {
+    failingDecoder();
+    expect(await prepareOne(cameraJpeg(16320, 12240, 32 * 1024 * 1024), 'boxPhoto', 0)).toMatchObject({ key: 'file.tooLarge', values: { maxMb: 25 } });
+  });
+
+  it('a 12 MP photo that does not decode is damaged, and said so at once', async () => {
+    failingDecoder();
+    expect(await prepareOne(cameraJpeg(4000, 3000, 300_000), 'boxPhoto', 0)).toMatchObject({ key: 'file.unreadable' });
+  });
+});
+
 describe('withinPdfShare', () => {
   const MB = 1024 * 1024;
   const evidence = (name: string, kind: EvidenceFile['kind'], size: number): EvidenceFile => ({
