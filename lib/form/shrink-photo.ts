@@ -22,8 +22,9 @@ export type ShrinkOutcome =
 const MEMORY_MAY_FAIL_PIXELS = 24_000_000;
 
 /**
- * Kinds every current browser decodes: a decoding failure means the file is broken. HEIC is not
- * decoded at all here, and AVIF may be too new for an older browser, so those go to the server.
+ * Kinds every current browser decodes: a decoding failure means the file is broken. AVIF may be
+ * too new for an older browser and HEIC only Safari decodes, so where they fail they go to the
+ * server as they are.
  */
 const ALWAYS_DECODABLE: readonly EvidenceKind[] = ['jpeg', 'png', 'webp'];
 
@@ -32,13 +33,15 @@ const ALWAYS_DECODABLE: readonly EvidenceKind[] = ['jpeg', 'png', 'webp'];
  * evidencePixelSize, baseline JPEG at quality 80, no metadata: a canvas keeps none), so the upload is short
  * on a slow line and the server can embed the bytes as they are: one lossy step, not two. The
  * server trusts none of it and re-encodes whatever does not meet the spec. Sent as they are: PDFs,
- * HEIC (most browsers cannot decode it), AVIF an older browser cannot decode, and JPEGs already
+ * HEIC and AVIF the browser cannot decode (HEIC everywhere but Safari), and JPEGs already
  * small in pixels and bytes. Decoding is also the browser's check that the photo is whole: a JPEG
  * cut short by a bad copy is refused at once instead of after the whole upload; one too large for
  * the phone's memory to decode (MEMORY_MAY_FAIL_PIXELS) goes as it is, for the server to judge.
  */
 export async function shrinkPhoto(file: File, kind: EvidenceKind): Promise<ShrinkOutcome> {
-  if (kind === 'pdf' || kind === 'heic') return { kind: 'as-is' };
+  // HEIC is tried too: Safari, on the iPhone that photographs the box, decodes it, and its 48 MP
+  // "HEIF Max" photos are over the server's HEIC limit (25 MP, decoded whole in WebAssembly).
+  if (kind === 'pdf') return { kind: 'as-is' };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });

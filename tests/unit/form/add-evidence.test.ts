@@ -160,6 +160,32 @@ describe('a photo the browser sends as a JPEG', () => {
   });
 });
 
+describe('a HEIC photo', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const heic = () => new File([Uint8Array.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', (ch) => ch.charCodeAt(0)), new Uint8Array(6000)], 'IMG_0042.HEIC', { type: 'image/heic' });
+
+  it('is shrunk to a JPEG where the browser decodes HEIC (Safari): a 48 MP "HEIF Max" photo then fits', async () => {
+    // Safari decodes HEIC as it does JPEG; the server takes HEIC up to 25 MP only (decode-heic.ts).
+    vi.stubGlobal('createImageBitmap', () => Promise.resolve({ width: 8064, height: 6048, close() {} }));
+    vi.stubGlobal('OffscreenCanvas', class {
+      constructor(readonly width: number, readonly height: number) {}
+      getContext() {
+        return { fillRect() {}, drawImage() {}, fillStyle: '', imageSmoothingQuality: '' };
+      }
+      convertToBlob() {
+        return Promise.resolve(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }));
+      }
+    });
+    expect(await prepareOne(heic(), 'boxPhoto', 0)).toMatchObject({ name: 'IMG_0042.HEIC', kind: 'jpeg' });
+  });
+
+  it('goes as it is where the browser cannot decode it, for the server to decode', async () => {
+    vi.stubGlobal('createImageBitmap', () => Promise.reject(new DOMException('The source image could not be decoded.', 'InvalidStateError')));
+    const file = heic();
+    expect(await prepareOne(file, 'boxPhoto', 0)).toMatchObject({ kind: 'heic', blob: file });
+  });
+});
+
 describe('a photo the browser cannot decode', () => {
   afterEach(() => vi.unstubAllGlobals());
   // The frame header as a camera writes it: SOI, an EXIF block (with its thumbnail, tens of KB), SOF0.
