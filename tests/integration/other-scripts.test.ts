@@ -66,6 +66,15 @@ describe('names and notes in other scripts', () => {
     // Three whole bundles and a first parse of the 10 MB CJK font: slow on a busy 2-core machine.
   }, 120_000);
 
+  it('draws a file name with emoji (a gallery’s or a messenger’s) without them, not as “�”', async () => {
+    const response = await POST(appealRequest({ ...STANDARD_FIELDS, locale: 'ru' }, files('коробка 📦✅.jpg')));
+    expect(response.status).toBe(200);
+    const text = textOf(new Uint8Array(await response.arrayBuffer()));
+    // In the index and in the photo's caption.
+    expect(text.match(/коробка\.jpg/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain('\ufffd');
+  });
+
   it('refuses a field with characters no font can draw, naming them, in the request language', async () => {
     const response = await POST(appealRequest({ ...STANDARD_FIELDS, locale: 'ru', ownerName: 'ሰላም Abebe', notes: 'ok 𓀀' }, files()));
     expect(response.status).toBe(400);

@@ -12,10 +12,11 @@ import { drawLetter, type LetterSection } from '@/lib/server/evidence-pdf/draw-l
 import { drawFooters, drawSectionHeading, drawTitle } from '@/lib/server/evidence-pdf/draw-page-furniture';
 import { isPdfEvidence, type EvidenceItem, type ImageEvidence } from '@/lib/server/evidence-pdf/evidence-items';
 import type { FactRow } from '@/lib/server/evidence-pdf/fact-rows';
-import { embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
+import { coverageFor, embedEvidenceFonts } from '@/lib/server/evidence-pdf/fonts';
 import { PageFlow } from '@/lib/server/evidence-pdf/page-flow';
 import { receiptPageView } from '@/lib/server/evidence-pdf/receipt-page-view';
 import { savePdf } from '@/lib/server/evidence-pdf/save-pdf';
+import { drawableFileName } from '@/lib/server/evidence-pdf/text-font';
 
 const PRODUCER = 'Appeal Kit';
 const TITLE = 'Mi Account ownership appeal';
@@ -71,7 +72,10 @@ function textOf(input: EvidencePdfInput): string {
  * The evidence PDF: one document built in memory, fonts embedded once (as subsets), every photo
  * and receipt page after the summary, saved once (compressed by zlib).
  */
-export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Array> {
+export async function buildEvidencePdf(given: EvidencePdfInput): Promise<Uint8Array> {
+  // The names are drawn in the index and every caption: an emoji in one is left out, not drawn as "�".
+  const faces = await coverageFor(given.items.map((item) => item.fileName).join('\n'));
+  const input = { ...given, items: given.items.map((item) => ({ ...item, fileName: drawableFileName(item.fileName, faces) })) };
   const document = await PDFDocument.create();
   setMetadata(document, input);
   const fonts = await embedEvidenceFonts(document, textOf(input));
@@ -96,7 +100,9 @@ export async function buildEvidencePdf(input: EvidencePdfInput): Promise<Uint8Ar
       const embedded = await document.embedPages(sources, views.map((view) => view.box));
       pages = embedded.map((page, index) => ({ embedded: page, rotation: views[index]!.rotation }));
     } catch (cause) {
-      throw fileError('unreadable-file', msg('file.pdfMalformed', { file: item.fileName }), item.role, cause);
+      // The message names the file as the user knows it, emoji and all.
+      const file = given.items[input.items.indexOf(item)]?.fileName ?? item.fileName;
+      throw fileError('unreadable-file', msg('file.pdfMalformed', { file }), item.role, cause);
     }
     drawPdfPages(document, item, pages, fonts);
   }

@@ -74,6 +74,19 @@ export function undrawable<F extends CoverageFont>(text: string, faces: FontFace
   return [...missing];
 }
 
+/**
+ * A file's name as the PDF can draw it: the characters no font has (the emoji a phone's gallery
+ * or a messenger leaves in a name, "коробка 📦✅.jpg") are left out rather than drawn as "�",
+ * and the spaces they leave are closed up ("коробка.jpg"). A name of nothing else stays as it is.
+ */
+export function drawableFileName<F extends CoverageFont>(name: string, faces: FontFaces<F>): string {
+  const missing = new Set(undrawable(name, faces));
+  if (missing.size === 0) return name;
+  const kept = [...graphemes.segment(name)].map(({ segment }) => (missing.has(segment) ? '' : segment)).join('');
+  const tidy = kept.replace(/\s+/gu, ' ').replace(/\s+(\.[^.\s]*)$/u, '$1').trim();
+  return /[\p{L}\p{N}]/u.test(tidy.replace(/\.[^.]*$/u, '')) ? tidy : name;
+}
+
 export type Run = { text: string; face: FaceName; level: number };
 
 /**
