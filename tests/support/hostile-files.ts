@@ -156,6 +156,84 @@ export const sideways200MpJpeg = () =>
     .jpeg({ quality: 80 })
     .toBuffer();
 
+/** A JPEG marker segment: marker, length, payload. */
+function segment(marker: number, payload: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
+}
+
+const xmpSegment = (description: string) =>
+  segment(
+    0xe1,
+    Buffer.from(
+      'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        `${description}</rdf:RDF></x:xmpmeta>`,
+      'latin1',
+    ),
+  );
+
+/** `segments` put right after a JPEG's SOI, where cameras write their APPn blocks. */
+const afterSoi = (jpeg: Buffer, segments: Buffer[]) => Buffer.concat([jpeg.subarray(0, 2), ...segments, jpeg.subarray(2)]);
+
+/**
+ * An Ultra HDR photo as Android 14+ cameras (Xiaomi 14 among them) write it: the SDR primary
+ * image with an XMP container directory (hdrgm) and an MPF index (APP2), and the gain map, a
+ * second JPEG with its own hdrgm XMP, appended after the primary's EOI. libvips reads it as a
+ * JPEG with a gain map (sharp's metadata().gainMap).
+ */
+export async function ultraHdrJpeg(width = 4080, height = 3072): Promise<Buffer> {
+  const primary = await photoLike(width, height, 'Ultra HDR').jpeg({ quality: 90 }).toBuffer();
+  const gainMap = afterSoi(
+    await sharp({ create: { width: width / 4, height: height / 4, channels: 3, background: '#808080' } }).greyscale().jpeg().toBuffer(),
+    [xmpSegment('<rdf:Description xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/" hdrgm:Version="1.0" hdrgm:GainMapMax="2.0" hdrgm:HDRCapacityMax="2.0"/>')],
+  );
+  const directory = xmpSegment(
+    '<rdf:Description xmlns:Container="http://ns.google.com/photos/1.0/container/" xmlns:Item="http://ns.google.com/photos/1.0/container/item/" ' +
+      'xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/" hdrgm:Version="1.0"><Container:Directory><rdf:Seq>' +
+      '<rdf:li rdf:parseType="Resource"><Container:Item Item:Semantic="Primary" Item:Mime="image/jpeg"/></rdf:li>' +
+      `<rdf:li rdf:parseType="Resource"><Container:Item Item:Semantic="GainMap" Item:Mime="image/jpeg" Item:Length="${gainMap.length}"/></rdf:li>` +
+      '</rdf:Seq></Container:Directory></rdf:Description>',
+  );
+  // MPF: a big-endian TIFF header, an IFD of version, count and entries, then two 16-byte entries.
+  const mpf = (primaryLength: number, tiffAt: number) => {
+    const tiff = Buffer.alloc(8 + 2 + 3 * 12 + 4 + 32);
+    tiff.write('MM\0\x2a\0\0\0\x08', 0, 'latin1');
+    tiff.writeUInt16BE(3, 8);
+    [
+      [0xb000, 7, 4, Buffer.from('0100').readUInt32BE(0)],
+      [0xb001, 4, 1, 2],
+      [0xb002, 7, 32, 50],
+    ].forEach(([tag, type, count, value], i) => {
+      tiff.writeUInt16BE(tag!, 10 + i * 12);
+      tiff.writeUInt16BE(type!, 12 + i * 12);
+      tiff.writeUInt32BE(count!, 14 + i * 12);
+      tiff.writeUInt32BE(value!, 18 + i * 12);
+    });
+    tiff.writeUInt32BE(0x030000, 50);
+    tiff.writeUInt32BE(primaryLength, 54);
+    tiff.writeUInt32BE(gainMap.length, 66);
+    tiff.writeUInt32BE(primaryLength - tiffAt, 70);
+    return segment(0xe2, Buffer.concat([Buffer.from('MPF\0', 'latin1'), tiff]));
+  };
+  const primaryLength = primary.length + directory.length + mpf(0, 0).length;
+  const tiffAt = 2 + directory.length + 4 + 4;
+  return Buffer.concat([afterSoi(primary, [directory, mpf(primaryLength, tiffAt)]), gainMap]);
+}
+
+/**
+ * A Motion Photo as Google and Xiaomi cameras write it: the photo with GCamera XMP (MicroVideo
+ * and MotionPhoto, the offset of the video from the end) and a short MP4 appended after its EOI.
+ */
+export async function motionPhotoJpeg(width = 4080, height = 3072): Promise<Buffer> {
+  const video = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42\0\0\0\0isommp42', 'latin1'), seededBytes(512 * 1024)]);
+  const xmp = xmpSegment(
+    '<rdf:Description xmlns:GCamera="http://ns.google.com/photos/1.0/camera/" GCamera:MicroVideo="1" GCamera:MicroVideoVersion="1" ' +
+      `GCamera:MicroVideoOffset="${video.length}" GCamera:MotionPhoto="1" GCamera:MotionPhotoVersion="1"/>`,
+  );
+  return Buffer.concat([afterSoi(await photoLike(width, height, 'Motion photo').jpeg({ quality: 90 }).toBuffer(), [xmp]), video]);
+}
+
 export const HEIC_FIXTURE = path.resolve(__dirname, '../fixtures/box-label-gps.heic');
 export const heic = () => readFileSync(HEIC_FIXTURE);
 

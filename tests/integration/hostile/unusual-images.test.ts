@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 import { MAX_WHOLE_DECODE_BYTES, processImage, wholeDecodeBytesHeld } from '@/lib/server/process-image';
+import { exiftoolGroups } from '../../support/exiftool';
 import * as hostile from '../../support/hostile-files';
 import { expectBundle, postForm, validFields, type Upload } from './appeal-client';
 import { extractPdfImages, type PdfImage } from './pdf-inspect';
@@ -84,6 +85,23 @@ describe('unusual but valid photos become a correct bundle', () => {
     expect(top!.channels[0]!.mean).toBeGreaterThan(150); // red on top
     expect(bottom!.channels[2]!.mean).toBeGreaterThan(150); // blue below
   }, 60_000);
+
+  for (const [label, make, name] of [
+    ['an Ultra HDR photo (gain map after the primary image, MPF index)', hostile.ultraHdrJpeg, 'IMG_20250314_UltraHDR.jpg'],
+    ['a Motion Photo (MP4 after the photo, GCamera XMP)', hostile.motionPhotoJpeg, 'MVIMG_20250314_184200.jpg'],
+  ] as const) {
+    it(`${label}: only the photo reaches the PDF, without what follows it`, async () => {
+      const upload = await make();
+      if (name.includes('UltraHDR')) expect((await sharp(upload).metadata()).gainMap, 'libvips sees the gain map').toBeDefined();
+      const image = largest(await bundleWithBoxPhoto(name, upload, 'image/jpeg'));
+      expect([image.width, image.height]).toEqual([2000, 1506]);
+      expect(exiftoolGroups(image.bytes)).toEqual([]);
+      const text = image.bytes.toString('latin1');
+      for (const leak of ['MPF', 'hdrgm', 'GCamera', 'ftyp']) expect(text).not.toContain(leak);
+      // One image: a single end-of-image marker, at the end.
+      expect(image.bytes.indexOf(Buffer.from([0xff, 0xd9]))).toBe(image.bytes.length - 2);
+    });
+  }
 
   it('an iPhone HEIC: decoded and upright', async () => {
     const image = largest(await bundleWithBoxPhoto('IMG_0042.HEIC', hostile.heic(), 'image/heic'));
