@@ -48,7 +48,7 @@ describe('buildFactRows', () => {
     const imei1 = rows.find((row) => row.label[0] === 'IMEI 1');
     const imei2 = rows.find((row) => row.label[0] === 'IMEI 2');
     // The standard appeal is Russian: a line in English, then one in Russian.
-    expect(imei1?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на этикетке коробки');
+    expect(imei1?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на наклейке коробки');
     expect(imei2?.note).toBe('check digit valid\nконтрольная цифра верна');
   });
 

@@ -36,9 +36,9 @@ describe('box label IMEIs in the PDF facts', () => {
     const rows = buildFactRows(appeal, { boxLabelImeis, files: FULL_SET });
     const row = (label: string) => rows.find((r) => r.label[0] === label);
     // A Russian appeal: English first, then Russian, a line each.
-    expect(row('IMEI 1')?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на этикетке коробки');
+    expect(row('IMEI 1')?.note).toBe('check digit valid · matches box label barcode\nконтрольная цифра верна · совпадает со штрихкодом на наклейке коробки');
     expect(row('IMEI 2')?.note).toBe('check digit valid\nконтрольная цифра верна');
-    expect(row('IMEI 2')?.warning).toBe('not found on box label barcode\nнет в штрихкодах этикетки коробки');
+    expect(row('IMEI 2')?.warning).toBe('not found on box label barcode\nнет среди штрихкодов на наклейке коробки');
     expect(row('IMEI 1')?.warning).toBeUndefined();
   });
 

@@ -64,7 +64,7 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(rows, 'Where the sale happened')?.value).toBe('an online marketplace listing\nобъявление на интернет-площадке');
     expect(row(rows, 'Country of purchase')?.value).toBe('Russia\nРоссия (RU)');
     expect(row(rows, 'Tried before this appeal')?.label).toEqual(['Tried before this appeal', 'Что пробовал(а) до обращения']);
-    expect(row(rows, 'Not enclosed')).toEqual({ label: ['Not enclosed', 'Не приложено'], value: 'box label photo\nфото этикетки на коробке' });
+    expect(row(rows, 'Not enclosed')).toEqual({ label: ['Not enclosed', 'Не приложено'], value: 'box label photo\nфото наклейки на коробке' });
     // What the user typed is not translated, and a label that reads the same is given once.
     expect(row(rows, 'Owner')?.value).toBe('Иван Петров');
     expect(row(rows, 'IMEI')?.label).toEqual(['IMEI']);
