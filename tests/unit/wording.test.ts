@@ -175,3 +175,23 @@ describe('what the IMEI box says of letters', () => {
     expect(live(locale, 'letterO')).toMatch(LETTER_O);
   });
 });
+
+describe('one word for each thing a reader must recognise', () => {
+  // Each word below is the other half of a pair a reader met in the same locale: the box label
+  // "этикетка" in the PDF rows against "наклейка" on the form, the appeal "жалба" in a server error
+  // against "искане", "скриншот" against "знімок екрана", the lock code under two names.
+  const OTHER_WORD: Record<'ru' | 'bg' | 'uk', RegExp[]> = {
+    ru: [/этикетк/i, /передать случай/i],
+    bg: [/жалб/i, /запитване/i, /обжалв/i, /код(?:ът|а)? на заключването/i, /заключване(?:то)? на Mi Account/i, /блокировк/i],
+    uk: [/етикетк/i, /скриншот/i, /передати випадок/i],
+  };
+  it.each(Object.keys(OTHER_WORD) as ('ru' | 'bg' | 'uk')[])('%s uses the one term', (locale) => {
+    for (const pattern of OTHER_WORD[locale]) expect(keysMatching(locale, pattern), String(pattern)).toEqual([]);
+  });
+
+  it('quotes the Bulgarian review button by its label', () => {
+    const label = MESSAGES.bg.form.review.change;
+    expect(MESSAGES.bg.form.review.intro).toContain(`„${label}“`);
+    expect(MESSAGES.bg.form.generate.blocked).toContain(`„${label}“`);
+  });
+});
