@@ -73,6 +73,6 @@ describe('POST /api/appeal on the second-hand path', () => {
     expect(text).not.toContain('The receipt shows');
     expect(text).not.toContain('В чеке указаны');
     expect(text).toContain('the owner has it; not enclosed');
-    expect(text).toContain("Not enclosed box label photo, first buyer's receipt Не приложено фото наклейки на коробке, чек первого покупателя");
+    expect(text).toContain("Not enclosed box label photo, first buyer’s receipt Не приложено фото наклейки на коробке, чек первого покупателя");
   });
 });

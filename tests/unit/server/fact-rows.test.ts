@@ -25,7 +25,7 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(JSON.stringify(rows)).not.toMatch(/[А-я]/);
     expect(row(rows, 'Bought from')?.value).toBe('second-hand, from a previous owner');
     expect(row(rows, 'Where the sale happened')?.value).toBe('an online marketplace listing');
-    expect(row(rows, "First buyer's receipt")?.value).toBe('not available');
+    expect(row(rows, 'First buyer’s receipt')?.value).toBe('not available');
     expect(row(rows, 'Country of purchase')?.value).toBe('Russia (RU)');
     expect(row(rows, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
     // A box left unticked is not evidence that the receipt lacks it: nothing is said of it.
@@ -36,10 +36,10 @@ describe('the fact rows speak the letter’s languages', () => {
 
   it('“I have the first buyer’s receipt” is “attached” only when a receipt is', () => {
     const appeal = ZAppealSchema.parse({ ...secondHand, firstBuyerReceipt: 'yes', locale: 'en' });
-    expect(row(buildFactRows(appeal, { files }), "First buyer's receipt")?.value).toBe('attached');
+    expect(row(buildFactRows(appeal, { files }), 'First buyer’s receipt')?.value).toBe('attached');
     const noReceipt = buildFactRows(appeal, { files: { ...files, receipt: 0 } });
-    expect(row(noReceipt, "First buyer's receipt")?.value).toBe('the owner has it; not enclosed');
-    expect(row(noReceipt, 'Not enclosed')?.value).toBe("box label photo, first buyer's receipt");
+    expect(row(noReceipt, 'First buyer’s receipt')?.value).toBe('the owner has it; not enclosed');
+    expect(row(noReceipt, 'Not enclosed')?.value).toBe('box label photo, first buyer’s receipt');
     // What a receipt shows means nothing without the receipt.
     expect(row(noReceipt, 'Receipt')).toBeUndefined();
   });
