@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { CATALOGUES } from './support/catalogue';
 
@@ -8,7 +8,52 @@ import { CATALOGUES } from './support/catalogue';
  * fixed. Each test looks at one thing a person relies on; axe runs only the rules of that thing.
  */
 
+const en = CATALOGUES.en;
 const ru = CATALOGUES.ru;
+
+/** The WCAG contrast ratio of two sRGB colours given as [r, g, b] in 0–255. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (rgb: number[]) => {
+    const [r, g, bl] = rgb.map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** The colours of the focus ring (a box shadow) the focused element draws. */
+async function ringColours(page: Page, element: Locator): Promise<number[][]> {
+  const shadow = await element.evaluate((el) => getComputedStyle(el).boxShadow);
+  return [...shadow.matchAll(/rgba?\((\d+), (\d+), (\d+)/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+}
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('the focus ring stands out from white and grey pages (3:1), and shows in high-contrast mode', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'a keyboard check');
+    await page.goto('/');
+    const brand = page.getByRole('link', { name: en.home.title });
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab');
+    await expect(brand).toBeFocused();
+    const colours = await ringColours(page, brand);
+    expect(colours.length, 'a ring is drawn').toBeGreaterThan(0);
+    for (const background of [[255, 255, 255], [246, 247, 249]]) {
+      const best = Math.max(...colours.map((colour) => contrast(colour, background)));
+      expect(best, `focus ring against rgb(${background.join(', ')})`).toBeGreaterThanOrEqual(3);
+    }
+
+    // Windows' high-contrast themes remove box shadows: what remains must be an outline.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const outline = await brand.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }));
+    expect(outline.style, 'an outline in forced colours').not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+});
 
 test.describe('in Russian, at 320 px (400% zoom)', () => {
   test.use({ locale: 'ru-RU', viewport: { width: 320, height: 640 } });
