@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { CATALOGUES } from './support/catalogue';
+import { CATALOGUES, fill } from './support/catalogue';
+import { EVIDENCE, MINIMAL_BUYER, addFiles, reachEvidence, zone } from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -52,6 +53,29 @@ test.describe('in English', () => {
     const outline = await brand.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }));
     expect(outline.style, 'an outline in forced colours').not.toBe('none');
     expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+
+  test('adding and removing a file is said aloud, and Remove leaves focus on the zone’s picker', async ({ page }) => {
+    test.setTimeout(120_000);
+    await reachEvidence(page, en, MINIMAL_BUYER);
+    const box = zone(page, en, 'boxPhoto');
+    const said = box.locator('[aria-live="polite"]');
+    await addFiles(page, en, 'boxPhoto', EVIDENCE.boxPhoto);
+    // Before: "Preparing …" was heard, then nothing; the thumbnail appears outside any live region.
+    await expect(said).toContainText(fill(en.form.evidence.filesAdded, { files: '“box-label-12mp.jpg”' }));
+
+    const remove = box.getByRole('button', { name: `${en.form.evidence.remove} box-label-12mp.jpg` });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(remove).toHaveCount(0);
+    // Before: focus fell to <body>, and the next Tab started again from the top of the page.
+    await expect(page.getByLabel(en.form.evidence.pick.boxPhoto)).toBeFocused();
+    await expect(said).toContainText(fill(en.form.evidence.filesRemoved, { files: '“box-label-12mp.jpg”' }));
+
+    // In high-contrast mode the picker (a hidden input whose label looks like a button) still shows focus.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const pickerLook = box.locator('label.button').first();
+    expect(await pickerLook.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   });
 });
 

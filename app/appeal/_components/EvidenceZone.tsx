@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
@@ -54,6 +54,18 @@ export function EvidenceZone({
   const format = useFormatter();
   const [dragging, setDragging] = useState(false);
   const full = files.length >= EVIDENCE_RULES[role].max;
+  const quotedList = (names: string[]) => format.list(names.map((name) => t('quotedName', { name })), { type: 'conjunction' });
+  const changes = useFileChanges(files);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  // A removed file takes its Remove button with it, and focus would fall to the page's start:
+  // it goes to the zone's picker instead, once the zone is drawn without the file (and the picker,
+  // disabled while the zone was full, can take it).
+  const focusPicker = useRef(false);
+  useEffect(() => {
+    if (!focusPicker.current) return;
+    focusPicker.current = false;
+    pickerRef.current?.focus();
+  }, [changes]);
 
   return (
     <section
@@ -83,7 +95,15 @@ export function EvidenceZone({
       {files.length > 0 ? (
         <ul className={styles.thumbs} aria-label={t('chosen', { title })}>
           {files.map((file) => (
-            <EvidenceThumb key={file.id} file={file} onReplace={onReplace} onRemove={onRemove} />
+            <EvidenceThumb
+              key={file.id}
+              file={file}
+              onReplace={onReplace}
+              onRemove={(id) => {
+                focusPicker.current = true;
+                onRemove(id);
+              }}
+            />
           ))}
         </ul>
       ) : null}
@@ -95,6 +115,7 @@ export function EvidenceZone({
         {PICKERS.map(({ suffix, camera }) => (
           <span key={suffix} className={camera ? `file-picker ${styles.cameraOnly}` : 'file-picker'}>
             <input
+              ref={camera ? undefined : pickerRef}
               id={`${role}-${suffix}`}
               type="file"
               multiple={camera ? undefined : true}
@@ -120,6 +141,14 @@ export function EvidenceZone({
       </div>
 
       <div aria-live="polite">
+        {/* What the last change did, said once: the thumbnails themselves sit outside this region. */}
+        {changes ? (
+          <p className="visually-hidden">
+            {[changes.added.length > 0 ? t('filesAdded', { files: quotedList(changes.added) }) : '', changes.removed.length > 0 ? t('filesRemoved', { files: quotedList(changes.removed) }) : '']
+              .filter(Boolean)
+              .join(' ')}
+          </p>
+        ) : null}
         {preparing.length > 0 ? (
           <ul className={styles.preparing}>
             {preparing.map((file) => (
@@ -138,7 +167,7 @@ export function EvidenceZone({
                 {tErrors.has(key)
                   ? tErrors(key, {
                       file: names[0] ?? '',
-                      files: format.list(names.map((name) => t('quotedName', { name })), { type: 'conjunction' }),
+                      files: quotedList(names),
                       count: names.length,
                       ...values,
                     })
@@ -152,3 +181,26 @@ export function EvidenceZone({
     </section>
   );
 }
+
+/**
+ * The names of the files the last change of `files` added and removed, for the zone's live region
+ * (a screen reader hears "Preparing …" and then, without this, nothing). Null until a change: the
+ * files a saved draft brings are not news. A replaced file is one removed and one added.
+ */
+function useFileChanges(files: EvidenceFile[]): { added: string[]; removed: string[] } | null {
+  const [seen, setSeen] = useState(files);
+  const [changes, setChanges] = useState<{ added: string[]; removed: string[] } | null>(null);
+  // The zone's list is filtered afresh on every render: compared by the files in it.
+  if (idsOf(files) !== idsOf(seen)) {
+    // Adjusted while rendering (React's pattern for state derived from a prop's previous value).
+    const before = new Set(seen.map((file) => file.id));
+    const after = new Set(files.map((file) => file.id));
+    const added = files.filter((file) => !before.has(file.id)).map((file) => file.name);
+    const removed = seen.filter((file) => !after.has(file.id)).map((file) => file.name);
+    setSeen(files);
+    if (added.length > 0 || removed.length > 0) setChanges({ added, removed });
+  }
+  return changes;
+}
+
+const idsOf = (files: EvidenceFile[]) => files.map((file) => file.id).join(' ');
