@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import { EVIDENCE, MINIMAL_BUYER, addFiles, reachEvidence, zone } from './support/pages';
+import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, reachEvidence, reachReview, zone } from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -76,6 +76,37 @@ test.describe('in English', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     const pickerLook = box.locator('label.button').first();
     expect(await pickerLook.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  });
+
+  test('creating the appeal: each phase is announced once, and focus stays on the button pressed', async ({ page }) => {
+    test.setTimeout(120_000);
+    await reachReview(page, en, MINIMAL_BUYER, addQuickEvidence);
+    // The server answers only when the test says so: time to look at the page while it waits.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/appeal', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    const create = page.getByRole('button', { name: en.form.generate.start });
+    await create.focus();
+    await page.keyboard.press('Enter');
+
+    const generate = page.getByRole('region', { name: en.form.generate.heading });
+    const status = generate.getByRole('status');
+    // Before: the progress sat in a region marked aria-busy for the whole upload, which screen
+    // readers keep quiet until it ends, so nothing was heard; now a status line says the phase.
+    await expect(status).toHaveText(new RegExp(`${en.form.generate.uploading}|${en.form.generate.processing.split('…')[0]}`));
+    await expect(status).not.toHaveAttribute('aria-busy', 'true');
+    expect(await status.evaluate((el) => el.closest('[aria-busy="true"]'))).toBeNull();
+    // Byte counts change many times a second: not in what is announced.
+    await expect(status).not.toContainText('%');
+    // Before: the button was disabled under the keyboard's focus, which fell to the page's start.
+    await expect(create).toBeFocused();
+    await expect(create).toBeDisabled();
+    await create.press('Enter'); // a second press does nothing
+    answer();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.result.heading, { timeout: 90_000 });
   });
 });
 

@@ -125,26 +125,35 @@ export function GeneratePanel({
       </p>
       {blockedReason ? <p className="field-error">{blockedReason}</p> : null}
       <div className={styles.actions}>
-        <button ref={createRef} type="button" className="button primary" disabled={working || blockedReason !== null} onClick={() => void start()}>
+        {/* Only marked unavailable while working (start() ignores a second press): a disabled button
+            drops the focus it holds to the page's start, and a keyboard user would lose their place. */}
+        <button
+          ref={createRef}
+          type="button"
+          className="button primary"
+          disabled={blockedReason !== null}
+          aria-disabled={working || undefined}
+          onClick={() => void start()}
+        >
           {t('start')}
         </button>
       </div>
 
-      <div className="generate-status" aria-live="polite" aria-busy={working}>
-        {working ? (
-          <UploadProgress
-            percent={phase.kind === 'uploading' ? percent : 100}
-            label={phase.kind === 'uploading' ? t('uploading') : t('processing')}
-            detail={
-              phase.kind === 'uploading'
-                ? t('uploadedBytes', { percent, sent: formatBytes(phase.sent), total: formatBytes(phase.total) })
-                : null
-            }
-            cancelLabel={t('cancel')}
-            onCancel={() => controller.current?.abort()}
-          />
-        ) : null}
-        {phase.kind === 'cancelled' ? <p className={styles.cancelled}>{t('cancelled')}</p> : null}
+      <div className="generate-status">
+        {/* Always on the page: its status line must be a live region before the upload starts for
+            its first words to be heard. Only that line is announced (the phase, or "cancelled"),
+            once each; not the byte counts, which change many times a second. */}
+        <UploadProgress
+          active={working}
+          status={working ? (phase.kind === 'uploading' ? t('uploading') : t('processing')) : phase.kind === 'cancelled' ? t('cancelled') : ''}
+          statusClassName={working ? undefined : styles.cancelled}
+          percent={phase.kind === 'uploading' ? percent : 100}
+          detail={
+            phase.kind === 'uploading' ? t('uploadedBytes', { percent, sent: formatBytes(phase.sent), total: formatBytes(phase.total) }) : null
+          }
+          cancelLabel={t('cancel')}
+          onCancel={() => controller.current?.abort()}
+        />
       </div>
       {phase.kind === 'failed' ? (
         <div className={summaryStyles.summary} role="alert" tabIndex={-1} ref={statusRef}>
