@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, reachEvidence, reachReview, zone } from './support/pages';
+import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -53,6 +53,26 @@ test.describe('in English', () => {
     const outline = await brand.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }));
     expect(outline.style, 'an outline in forced colours').not.toBe('none');
     expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+
+  test('typing an IMEI: the live line speaks the verdict, not every digit', async ({ page }) => {
+    await openFreshAppeal(page);
+    const imei = page.getByLabel(en.form.device.imei.label, { exact: true });
+    const field = page.locator('.field').filter({ has: imei });
+    const liveText = () => field.locator('[aria-live]').evaluateAll((regions) => regions.map((r) => r.textContent ?? '').join(' | ').trim());
+    await imei.focus();
+    const heard: string[] = [];
+    for (const digit of '868907041234565') {
+      await page.keyboard.type(digit);
+      const now = await liveText();
+      if (now !== '' && now !== heard.at(-1)) heard.push(now);
+    }
+    // What changed in a live region is read out: the suggestion at 14 digits, the verdict at 15.
+    // Before, the digits typed so far and their count were in it, so every key press was read back.
+    expect(heard.length, heard.join('\n')).toBeLessThanOrEqual(2);
+    expect(heard.at(-1)).toContain(en.form.device.imeiLive.valid);
+    // The digits, grouped as on the label, are still the box's description.
+    await expect(imei).toHaveAccessibleDescription(/86 890704 123456 5/);
   });
 
   test('adding and removing a file is said aloud, and Remove leaves focus on the zone’s picker', async ({ page }) => {

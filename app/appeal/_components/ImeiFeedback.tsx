@@ -28,27 +28,35 @@ export function ImeiFeedback({
   const t = useTranslations('form.device.imeiLive');
   const check = checkImei(value);
   const digits = normalizeImeiInput(value);
-  if (check.kind === 'empty') return <div id={id} className={styles.live} aria-live="polite" />;
   const grouped = groupImeiDigits(value);
   const stray = strayInImei(value);
+  const verdict = (() => {
+    if (check.kind === 'valid') return <p className={styles.ok}>{t('valid')}</p>;
+    if (hasFieldError) return null;
+    if (check.kind === 'wrong-check-digit') return <p className={styles.warn}>{t('wrongCheckDigit')}</p>;
+    if (check.kind === 'not-an-imei' && stray) return <p className={styles.warn}>{t('notDigits', { stray })}</p>;
+    if (check.kind === 'missing-check-digit' || check.kind === 'imeisv') {
+      return (
+        <p className={styles.warn}>
+          {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')} {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
+        </p>
+      );
+    }
+    return null;
+  })();
+  // Only the verdict is announced, when it changes. The digits typed so far and their count change
+  // with every key: in the live region a screen reader read them out after each digit, over the
+  // typing echo. They stay on screen, and in the box's description (this block's id).
   return (
-    <div id={id} className={styles.live} aria-live="polite">
-      {/^\d+$/.test(digits) ? (
+    <div id={id} className={styles.live}>
+      {check.kind !== 'empty' && /^\d+$/.test(digits) ? (
         <p>
           <span className="visually-hidden">{t('typed')} </span>
           <span className={styles.digits}>{grouped}</span> <span className={styles.count}>{t('count', { count: digits.length })}</span>
         </p>
       ) : null}
-      {check.kind === 'valid' ? <p className={styles.ok}>{t('valid')}</p> : null}
-      {check.kind === 'wrong-check-digit' && !hasFieldError ? <p className={styles.warn}>{t('wrongCheckDigit')}</p> : null}
-      {check.kind === 'not-an-imei' && !hasFieldError ? (
-        <p className={styles.warn}>{stray ? t('notDigits', { stray }) : t('digitCount', { count: digits.length })}</p>
-      ) : null}
-      {(check.kind === 'missing-check-digit' || check.kind === 'imeisv') && !hasFieldError ? (
-        <p className={styles.warn}>
-          {check.kind === 'imeisv' ? t('imeisv') : t('missingCheckDigit')} {t('suggestion', { imei: groupImeiDigits(check.suggestion) })}
-        </p>
-      ) : null}
+      <div aria-live="polite">{verdict}</div>
+      {check.kind === 'not-an-imei' && !stray && !hasFieldError ? <p className={styles.warn}>{t('digitCount', { count: digits.length })}</p> : null}
       {check.kind === 'missing-check-digit' || check.kind === 'imeisv' ? (
         <button type="button" className={`button small ${styles.fix}`} onClick={() => onUse(check.suggestion)}>
           {t('use', { imei: check.suggestion })}
