@@ -55,6 +55,39 @@ test.describe('in English', () => {
     expect(outline.width).toBeGreaterThanOrEqual(2);
   });
 
+  test('the language list can be stepped through with the arrow keys; Enter switches, not each key', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'a keyboard check');
+    await page.goto('/appeal');
+    // Found by place, not by its label: the label itself changes language.
+    const language = page.getByRole('banner').getByRole('combobox');
+    await expect(language).toHaveAccessibleName(en.home.language);
+    await language.focus();
+    // The page's words come again from the server when the language changes (an RSC request).
+    const refreshed = () =>
+      page.waitForRequest((request) => request.headers()['rsc'] === '1', { timeout: 2_000 }).then(
+        () => 'the page switched language',
+        () => 'the page stayed',
+      );
+    const stepping = refreshed();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(language).toHaveValue('bg');
+    // Before: each arrow re-rendered the page (and its screen reader) in Russian, then Bulgarian.
+    expect(await stepping).toBe('the page stayed');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(ru.form.steps.device);
+    await expect(language).toHaveAccessibleName(ru.home.language);
+    await expect(language).toBeFocused();
+
+    // A choice in the opened list (here: picked with the mouse) still switches at once.
+    await language.selectOption('uk');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  });
+
   test('typing an IMEI: the live line speaks the verdict, not every digit', async ({ page }) => {
     await openFreshAppeal(page);
     const imei = page.getByLabel(en.form.device.imei.label, { exact: true });
