@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
+import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, continueTo, fillDevice, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -86,6 +86,26 @@ test.describe('in English', () => {
     // A choice in the opened list (here: picked with the mouse) still switches at once.
     await language.selectOption('uk');
     await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  });
+
+  test('the window title names the step, in the page’s language', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the title does not depend on the viewport');
+    const stepTitle = (c: typeof en, step: number, name: string) => `${fill(c.form.stepOf, { step, total: 5 })} ${name} – ${c.form.metaTitle}`;
+    await openFreshAppeal(page);
+    // Before: every step was "Your appeal – Appeal Kit", for a screen reader switching tabs and in
+    // the browser's history, which lists an entry per step.
+    await expect(page).toHaveTitle(stepTitle(en, 1, en.form.steps.device));
+    await fillDevice(page, en, MINIMAL_BUYER);
+    await continueTo(page, en, en.form.steps.purchase);
+    await expect(page).toHaveTitle(stepTitle(en, 2, en.form.steps.purchase));
+    await page.getByRole('banner').getByRole('combobox').selectOption('ru');
+    await expect(page).toHaveTitle(stepTitle(ru, 2, ru.form.steps.purchase));
+    // Leaving the form, the start page has its own title again.
+    await page.getByRole('link', { name: ru.home.title }).click();
+    await expect(page).toHaveTitle(ru.home.metaTitle);
+    // And coming back to it, the step's again (the saved draft is still on step 2).
+    await page.getByRole('link', { name: ru.home.start }).first().click();
+    await expect(page).toHaveTitle(stepTitle(ru, 2, ru.form.steps.purchase));
   });
 
   test('typing an IMEI: the live line speaks the verdict, not every digit', async ({ page }) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 import { emptyDraft } from '@/lib/form/draft';
 import { FORM_STEPS } from '@/lib/form/steps';
@@ -27,6 +27,8 @@ export function AppealWizard() {
   const current = state.draft.step;
   const stepIndex = current === 'result' ? FORM_STEPS.length : FORM_STEPS.indexOf(current);
   const title = current === 'result' ? tResult('heading') : t(`steps.${current}`);
+  const stepOf = current === 'result' ? null : t('stepOf', { step: stepIndex + 1, total: FORM_STEPS.length });
+  useWindowTitle(saved ? `${stepOf ? `${stepOf} ` : ''}${title} – ${t('metaTitle')}` : null);
   const preloadNext = () => {
     const following = followingStep(current);
     if (following) prefetch(STEP_LOADERS[following]);
@@ -43,7 +45,7 @@ export function AppealWizard() {
       <Stepper current={current} reached={state.draft.furthest} onGo={(index) => actions.goTo(FORM_STEPS[index] ?? 'device')} />
 
       <h1 tabIndex={-1} ref={headingRef} className={styles.title}>
-        {current === 'result' ? null : <span className={styles.count}>{t('stepOf', { step: stepIndex + 1, total: FORM_STEPS.length })} </span>}
+        {stepOf ? <span className={styles.count}>{stepOf} </span> : null}
         {title}
       </h1>
 
@@ -56,4 +58,24 @@ export function AppealWizard() {
       </fieldset>
     </div>
   );
+}
+
+/**
+ * The window's title names the step too: it is what a screen reader says on switching to this tab,
+ * and what the browser's history lists for each step's entry (all "Your appeal" before). Next
+ * writes the page's own title into <head> again when the language changes; the step's is put back.
+ * A layout effect: leaving the form, the watch ends in the same commit that writes the next page's
+ * title, before the observer could put the step's back over it.
+ */
+function useWindowTitle(text: string | null) {
+  useLayoutEffect(() => {
+    if (!text) return;
+    const apply = () => {
+      if (document.title !== text) document.title = text;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [text]);
 }
