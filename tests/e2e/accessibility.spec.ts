@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
 import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, continueTo, fillDevice, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
 
@@ -128,7 +129,7 @@ test.describe('in English', () => {
     await expect(imei).toHaveAccessibleDescription(/86 890704 123456 5/);
   });
 
-  test('adding and removing a file is said aloud, and Remove leaves focus on the zone’s picker', async ({ page }) => {
+  test('adding, removing and replacing a file is said aloud, and focus stays in the zone', async ({ page }) => {
     test.setTimeout(120_000);
     await reachEvidence(page, en, MINIMAL_BUYER);
     const box = zone(page, en, 'boxPhoto');
@@ -149,6 +150,18 @@ test.describe('in English', () => {
     await page.emulateMedia({ forcedColors: 'active' });
     const pickerLook = box.locator('label.button').first();
     expect(await pickerLook.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.emulateMedia({ forcedColors: 'none' });
+
+    // Replace: the new file's own Replace button takes focus (before: <body>, the old one gone).
+    await addFiles(page, en, 'boxPhoto', EVIDENCE.boxPhoto);
+    await box.getByRole('button', { name: `${en.form.evidence.replace} box-label-12mp.jpg` }).focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles(fixturePath('order-screenshot.png'));
+    const replacement = box.getByRole('button', { name: `${en.form.evidence.replace} order-screenshot.png` });
+    await expect(replacement).toBeVisible({ timeout: 30_000 });
+    await expect(replacement).toBeFocused();
+    await expect(said).toContainText(fill(en.form.evidence.filesAdded, { files: '“order-screenshot.png”' }));
+
   });
 
   test('creating the appeal: each phase is announced once, and focus stays on the button pressed', async ({ page }) => {

@@ -11,6 +11,9 @@ import { useFormatBytes } from '@/app/appeal/_components/use-format-bytes';
 
 import styles from './EvidenceThumb.module.css';
 
+/** The id of a file's Replace button: focus goes there when the file is the replacement of another. */
+export const replaceButtonId = (fileId: string) => `replace-${fileId}`;
+
 /** One chosen file: a preview (or its kind), name, size, remarks from the checks, Replace and Remove. */
 export function EvidenceThumb({
   file,
@@ -74,7 +77,7 @@ export function EvidenceThumb({
               event.target.value = '';
             }}
           />
-          <button type="button" className="button small" onClick={() => replaceRef.current?.click()}>
+          <button type="button" id={replaceButtonId(file.id)} className="button small" onClick={() => replaceRef.current?.click()}>
             {t('replace')}
             <span className="visually-hidden"> {file.name}</span>
           </button>

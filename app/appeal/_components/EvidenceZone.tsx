@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ACCEPT_ATTRIBUTE, EVIDENCE_RULES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import type { EvidenceFile } from '@/lib/form/draft';
 import { rejectionLines, type FileRejection } from '@/lib/form/add-evidence';
-import { EvidenceThumb } from '@/app/appeal/_components/EvidenceThumb';
+import { EvidenceThumb, replaceButtonId } from '@/app/appeal/_components/EvidenceThumb';
 
 import styles from './EvidenceZone.module.css';
 
@@ -57,14 +57,17 @@ export function EvidenceZone({
   const quotedList = (names: string[]) => format.list(names.map((name) => t('quotedName', { name })), { type: 'conjunction' });
   const changes = useFileChanges(files);
   const pickerRef = useRef<HTMLInputElement>(null);
-  // A removed file takes its Remove button with it, and focus would fall to the page's start:
-  // it goes to the zone's picker instead, once the zone is drawn without the file (and the picker,
-  // disabled while the zone was full, can take it).
-  const focusPicker = useRef(false);
+  // A removed or replaced file takes its buttons with it, and focus would fall to the page's start.
+  // Once the zone is drawn anew, focus goes to the zone's picker after a removal (it may have been
+  // disabled while the zone was full), and to the new file's Replace after a replacement.
+  const focusAfter = useRef<'picker' | 'replacement' | null>(null);
   useEffect(() => {
-    if (!focusPicker.current) return;
-    focusPicker.current = false;
-    pickerRef.current?.focus();
+    if (!changes) return;
+    const target = focusAfter.current;
+    focusAfter.current = null;
+    if (target === 'picker') pickerRef.current?.focus();
+    const [replacement] = changes.added;
+    if (target === 'replacement' && replacement && changes.removed.length > 0) document.getElementById(replaceButtonId(replacement.id))?.focus();
   }, [changes]);
 
   return (
@@ -98,9 +101,12 @@ export function EvidenceZone({
             <EvidenceThumb
               key={file.id}
               file={file}
-              onReplace={onReplace}
+              onReplace={(id, replacement) => {
+                focusAfter.current = 'replacement';
+                onReplace(id, replacement);
+              }}
               onRemove={(id) => {
-                focusPicker.current = true;
+                focusAfter.current = 'picker';
                 onRemove(id);
               }}
             />
@@ -144,7 +150,10 @@ export function EvidenceZone({
         {/* What the last change did, said once: the thumbnails themselves sit outside this region. */}
         {changes ? (
           <p className="visually-hidden">
-            {[changes.added.length > 0 ? t('filesAdded', { files: quotedList(changes.added) }) : '', changes.removed.length > 0 ? t('filesRemoved', { files: quotedList(changes.removed) }) : '']
+            {[
+              changes.added.length > 0 ? t('filesAdded', { files: quotedList(changes.added.map((file) => file.name)) }) : '',
+              changes.removed.length > 0 ? t('filesRemoved', { files: quotedList(changes.removed.map((file) => file.name)) }) : '',
+            ]
               .filter(Boolean)
               .join(' ')}
           </p>
@@ -182,21 +191,23 @@ export function EvidenceZone({
   );
 }
 
+type FileChanges = { added: EvidenceFile[]; removed: EvidenceFile[] };
+
 /**
- * The names of the files the last change of `files` added and removed, for the zone's live region
+ * The files the last change of `files` added and removed, for the zone's live region
  * (a screen reader hears "Preparing …" and then, without this, nothing). Null until a change: the
  * files a saved draft brings are not news. A replaced file is one removed and one added.
  */
-function useFileChanges(files: EvidenceFile[]): { added: string[]; removed: string[] } | null {
+function useFileChanges(files: EvidenceFile[]): FileChanges | null {
   const [seen, setSeen] = useState(files);
-  const [changes, setChanges] = useState<{ added: string[]; removed: string[] } | null>(null);
+  const [changes, setChanges] = useState<FileChanges | null>(null);
   // The zone's list is filtered afresh on every render: compared by the files in it.
   if (idsOf(files) !== idsOf(seen)) {
     // Adjusted while rendering (React's pattern for state derived from a prop's previous value).
     const before = new Set(seen.map((file) => file.id));
     const after = new Set(files.map((file) => file.id));
-    const added = files.filter((file) => !before.has(file.id)).map((file) => file.name);
-    const removed = seen.filter((file) => !after.has(file.id)).map((file) => file.name);
+    const added = files.filter((file) => !before.has(file.id));
+    const removed = seen.filter((file) => !after.has(file.id));
     setSeen(files);
     if (added.length > 0 || removed.length > 0) setChanges({ added, removed });
   }
