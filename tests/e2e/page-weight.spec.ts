@@ -15,12 +15,14 @@ import form from '@/lib/i18n/messages/en/form.json';
  * device step and its photo reader's button, whose chunk loads right after hydration; the photo
  * preparation behind it loads when its file picker opens; the error boundary, 0.9 KB). On
  * 2026-12-01 `/appeal` grew to 175.4 KB with the step addresses that make Back go back a step, the
- * recipient check on Continue and the lock code's Cyrillic note. The budgets sit just above those
+ * recipient check on Continue and the lock code's Cyrillic note; later that day to 176.1 KB with what a
+ * screen reader is told (files added and removed, the phases of creating the appeal, the window
+ * title per step, the language list stepped by keyboard). The budgets sit just above those
  * figures, so any real growth fails here.
  */
 const BUDGETS: Record<string, number> = {
   '/': 142 * 1024,
-  '/appeal': 176 * 1024,
+  '/appeal': 177 * 1024,
 };
 
 /**
