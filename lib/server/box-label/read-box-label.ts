@@ -2,6 +2,7 @@ import 'server-only';
 
 import sharp, { type Sharp } from 'sharp';
 
+import { EVIDENCE_PHOTO } from '@/lib/appeal/evidence-rules';
 import { checkImei } from '@/lib/imei';
 import { readRawPixels, type OpenedImage, type RawPixels } from '@/lib/server/process-image';
 import { readLinearBarcodes } from '@/lib/server/box-label/zxing';
@@ -15,6 +16,12 @@ import { readLinearBarcodes } from '@/lib/server/box-label/zxing';
  * bar module (below that, measured, zxing gives up).
  */
 const BASE_LONG_EDGE = 1600;
+/**
+ * A photo no larger than the evidence size (the bundle's own 2000 px copy of an API client's box
+ * photo) is read at its own size: shrinking it to 1600 px cost more than it saved zxing (decode and
+ * green channel 16.7 against 10.5 ms, the quick look 7.6 against 5.3 ms, measured on the fixture).
+ */
+const READ_AS_IS_LONG_EDGE = EVIDENCE_PHOTO.maxEdge;
 /** Tilted copies are made smaller: a label photographed at a slant is usually photographed close. */
 const TILT_LONG_EDGE = 1200;
 const FULL_LONG_EDGE = 4000;
@@ -175,7 +182,8 @@ export async function readBoxLabel(image: OpenedImage, budgetMs: number = READ_B
   const longEdge = Math.max(image.width, image.height);
   const sources = new Map<string, Promise<RawPixels>>();
   const sourceFor = (pass: Pass) => {
-    const size = Math.min(pass.longEdge, longEdge);
+    const asIs = pass.longEdge === BASE_LONG_EDGE && longEdge <= READ_AS_IS_LONG_EDGE;
+    const size = asIs ? longEdge : Math.min(pass.longEdge, longEdge);
     const band = bandFor(image, pass.band);
     const key = `${band}/${size}`;
     let source = sources.get(key);
