@@ -17,6 +17,7 @@ export default async function HomePage() {
     {
       id: 'miAccount',
       label: t('check.miAccount.label'),
+      said: t('check.miAccount.answer'),
       answer: (
         <>
           <p>{t('check.miAccount.answer')}</p>
@@ -27,6 +28,7 @@ export default async function HomePage() {
     ...BLOCKERS.map((id) => ({
       id,
       label: t(`check.${id}.label`),
+      said: `${t(`check.${id}.title`)}. ${t(`check.${id}.answer`)}`,
       answer: (
         <>
           <h3>{t(`check.${id}.title`)}</h3>

@@ -132,7 +132,12 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
         </>
       ) : null}
 
-      <div aria-live="polite">
+      {/* What the answer now is, said once: the blocks below hold the hint as it is typed and their
+          own buttons, and inside a live region every key in the hint had the step quoting it read out. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="triage-said">
+        {answerTitle(whose, reach, t)}
+      </p>
+      <div>
         {whose === 'mine' && reach === 'yes' ? (
           <PasswordReset t={t.reset} hint={hintValid ? cleanHint : ''} onFailed={() => startAppeal('password-reset')} />
         ) : null}
@@ -150,6 +155,13 @@ export function AccountTriage({ text: t }: { text: TriageText }) {
       </div>
     </div>
   );
+}
+
+/** The heading of the answer shown for these choices (or its first sentence, which the appeal's has instead). */
+function answerTitle(whose: AccountOwner | null, reach: Answer | null, t: TriageText): string {
+  if (reach === 'no') return whose === 'mine' ? t.appeal.mine : t.appeal.secondHand;
+  if (reach === 'yes') return whose === 'mine' ? t.reset.title : t.ask.title;
+  return '';
 }
 
 function PasswordReset({ t, hint, onFailed }: { t: TriageText['reset']; hint: string; onFailed: () => void }) {

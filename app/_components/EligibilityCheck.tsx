@@ -6,7 +6,8 @@ import { Choice, Choices } from '@/app/_components/Choice';
 
 import styles from './EligibilityCheck.module.css';
 
-export type EligibilityOption = { id: string; label: string; answer: ReactNode };
+/** `said`: what a screen reader is told when the option is chosen (the answer itself may hold a form). */
+export type EligibilityOption = { id: string; label: string; answer: ReactNode; said: string };
 
 /**
  * "What does the locked phone show?" Only the Mi Account lock is lifted by an ownership appeal;
@@ -15,7 +16,7 @@ export type EligibilityOption = { id: string; label: string; answer: ReactNode }
  */
 export function EligibilityCheck({ legend, hint, options }: { legend: string; hint: string; options: EligibilityOption[] }) {
   const [chosen, setChosen] = useState<string | null>(null);
-  const answer = options.find((option) => option.id === chosen)?.answer;
+  const option = options.find((candidate) => candidate.id === chosen);
   return (
     <div>
       <fieldset>
@@ -35,8 +36,13 @@ export function EligibilityCheck({ legend, hint, options }: { legend: string; hi
           ))}
         </Choices>
       </fieldset>
-      <div aria-live="polite" className="eligibility-answer">
-        {answer ? <div className={chosen === 'miAccount' ? `${styles.answer} ${styles.appealable}` : styles.answer}>{answer}</div> : null}
+      {/* The answer is said in a sentence; it is not itself a live region: the Mi Account answer
+          holds the account-hint box, and every key typed there was read out with all around it. */}
+      <p className="visually-hidden" aria-live="polite">
+        {option?.said ?? ''}
+      </p>
+      <div className="eligibility-answer">
+        {option ? <div className={chosen === 'miAccount' ? `${styles.answer} ${styles.appealable}` : styles.answer}>{option.answer}</div> : null}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, continueTo, fillDevice, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
+import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, answerTriage, continueTo, fillDevice, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -110,6 +110,23 @@ test.describe('in English', () => {
     // And coming back to it, the step's again (the saved draft is still on step 2).
     await page.getByRole('link', { name: ru.home.start }).first().click();
     await expect(page).toHaveTitle(stepTitle(ru, 2, ru.form.steps.purchase));
+  });
+
+  test('the start page: the answer’s title is said once, and editing the account hint is not read back at each key', async ({ page }) => {
+    await answerTriage(page, en, 'mine', 'j');
+    const answer = page.getByTestId('triage-reset');
+    await expect(answer.getByRole('heading', { name: en.triage.reset.title })).toBeVisible();
+    // Everything inside a live region is read out when it changes.
+    const liveText = () => page.locator('main [aria-live]').evaluateAll((regions) => regions.map((r) => r.textContent ?? '').join(' | ').trim());
+    const before = await liveText();
+    expect(before).toContain(en.triage.reset.title);
+    const hint = page.getByLabel(en.triage.hint.label);
+    await hint.focus();
+    for (const key of '***@gmail.com') await page.keyboard.type(key);
+    // The reset's steps quote the hint as it is typed…
+    await expect(answer).toContainText(fill(en.triage.reset.step2Hint, { hint: 'j***@gmail.com' }));
+    // …outside any live region: before, each of those 13 keys had the step read out again.
+    expect(await liveText()).toBe(before);
   });
 
   test('typing an IMEI: the live line speaks the verdict, not every digit', async ({ page }) => {

@@ -47,7 +47,9 @@ for (const lang of ['en', 'ru'] as const) {
       await page.getByRole('radio', { name: c.home.check.googleFrp.label }).check();
       await expect(page.getByRole('heading', { name: c.home.check.googleFrp.title })).toBeVisible();
       await page.getByRole('radio', { name: c.home.check.miAccount.label }).check();
-      await expect(page.getByText(c.home.check.miAccount.answer)).toBeVisible();
+      // Shown in the answer (and said, in a hidden live line of its own).
+      await expect(page.locator('.eligibility-answer').getByText(c.home.check.miAccount.answer)).toBeVisible();
+      await expect(page.locator('main [aria-live]').filter({ hasText: c.home.check.miAccount.answer })).toHaveCount(1);
       await expectNoAxeViolations(page, 'start page');
       await shot('0-start');
       await page.getByRole('link', { name: c.home.start }).first().click();
