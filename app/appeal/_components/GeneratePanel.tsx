@@ -70,7 +70,7 @@ export function GeneratePanel({
   };
 
   const start = async () => {
-    // A double click arrives before React has disabled the button: the second one is ignored here.
+    // The button stays enabled while working (so it keeps focus): a second press is ignored here.
     if (controller.current) return;
     const abort = new AbortController();
     controller.current = abort;

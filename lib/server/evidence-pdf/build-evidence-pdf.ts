@@ -87,7 +87,7 @@ export async function buildEvidencePdf(given: EvidencePdfInput): Promise<Uint8Ar
       if (!isPdfEvidence(item)) images.set(item, await document.embedJpg(item.image.jpeg));
     }),
   );
-  for (const item of input.items) {
+  for (const [index, item] of input.items.entries()) {
     if (!isPdfEvidence(item)) {
       const embedded = images.get(item);
       if (embedded) drawImagePages(document, item, embedded, fonts);
@@ -100,9 +100,8 @@ export async function buildEvidencePdf(given: EvidencePdfInput): Promise<Uint8Ar
       const embedded = await document.embedPages(sources, views.map((view) => view.box));
       pages = embedded.map((page, index) => ({ embedded: page, rotation: views[index]!.rotation }));
     } catch (cause) {
-      // The message names the file as the user knows it, emoji and all.
-      const file = given.items[input.items.indexOf(item)]?.fileName ?? item.fileName;
-      throw fileError('unreadable-file', msg('file.pdfMalformed', { file }), item.role, cause);
+      // The message names the file as the user knows it, emoji and all (the items are mapped one to one).
+      throw fileError('unreadable-file', msg('file.pdfMalformed', { file: given.items[index]!.fileName }), item.role, cause);
     }
     drawPdfPages(document, item, pages, fonts);
   }
