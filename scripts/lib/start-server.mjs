@@ -13,6 +13,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** The environment `npm start` and the Docker image give the server (see the README's table). */
 const SERVER_ENV = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MALLOC_ARENA_MAX: '2' };
+/** The flags `npm start` and the Docker image give Node (see the Dockerfile's CMD for why). */
+export const SERVER_NODE_FLAGS = ['--initial-old-space-size=128'];
 
 function standaloneServer(distDir) {
   return path.join(ROOT, distDir, 'standalone', 'server.js');
@@ -57,7 +59,7 @@ export async function startServer({ distDir, port, host = '127.0.0.1', env = {},
   if (await answers(`${url}/api/health`)) throw new Error(`something already answers on ${url}; choose another port`);
   const script = standaloneServer(distDir);
   if (!existsSync(script)) throw new Error(`no standalone build in ${distDir}: run buildApp first`);
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], {
     cwd: path.dirname(script),
     env: { ...process.env, ...SERVER_ENV, ...env, PORT: String(port), HOSTNAME: host },
     stdio: ['ignore', 'ignore', 'pipe'],
