@@ -15,7 +15,9 @@ function withoutAccents(value: string): string {
 }
 
 /**
- * Lowercase ASCII letters and digits, other runs as one hyphen; accents dropped. Empty when a
+ * ASCII letters in their own case and digits, other runs as one hyphen; accents dropped. The case
+ * is kept because the letter states the code as the phone shows it, and an agent comparing the
+ * two should see the same characters. Empty when a
  * letter, digit or symbol has no ASCII form (Cyrillic, Greek, Arabic digits…): a slug of the rest
  * would read as another code ("ЖЇЄҐ-1234-АБВГ" as "1234"), and this name is in the letter too.
  */
@@ -23,8 +25,7 @@ function asciiSlug(value: string, max: number): string {
   const plain = withoutAccents(value);
   if (/[^A-Za-z0-9\p{Z}\p{P}]/u.test(plain)) return '';
   return plain
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^A-Za-z0-9]+/g, '-')
     .slice(0, max)
     .replace(/^-+|-+$/g, '');
 }
@@ -37,7 +38,7 @@ function deviceSlug(appeal: Pick<TAppeal, 'imei' | 'lockCode'>): string {
 }
 
 /**
- * e.g. `mi-account-appeal-868907041234565-2025-03-14.pdf`, `mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf`,
+ * e.g. `mi-account-appeal-868907041234565-2025-03-14.pdf`, `mi-account-appeal-lock-AB12-CD34-2025-03-14.pdf`,
  * or `mi-account-appeal-lock-code-2025-03-14.pdf` for a lock code with letters ASCII cannot write.
  * The date is the purchase date, so rebuilding the same appeal gives the same name.
  */

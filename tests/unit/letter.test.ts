@@ -80,7 +80,7 @@ describe('composeAppealLetter', () => {
     expect(text).toContain('owner of the Xiaomi phone');
     expect(text).toContain('You can reach me by e-mail at ivan.petrov@example.ru.');
     expect(text).not.toMatch(/IMEI 1|Serial number|Seller:|Order or receipt|Price paid|receipt shows|My reference|My own notes|as far as I know/);
-    expect(text).toContain('“mi-account-appeal-lock-ab12-cd34-2025-03-14.pdf”');
+    expect(text).toContain('“mi-account-appeal-lock-AB12-CD34-2025-03-14.pdf”');
   });
 
   it('names the PDF of a Cyrillic lock code for what it is, not for its digits alone', () => {
