@@ -12,10 +12,18 @@ export function drawLetter(flow: PageFlow, sections: readonly LetterSection[], f
     // Kept with the first lines of its text.
     flow.heading(section.heading, { font: fonts.bold, size: FONT_SIZE.heading }, 3 * FONT_SIZE.body * LEADING);
     flow.gap(PARAGRAPH_GAP / 2);
-    for (const paragraph of section.paragraphs) {
-      flow.paragraph(paragraph, { font: fonts.regular, size: FONT_SIZE.body });
+    const style = { font: fonts.regular, size: FONT_SIZE.body };
+    // The thanks and the sign-off ("Kind regards,\nName") end every section and stay on one page:
+    // split line by line, a page once began with the owner's name alone under nothing.
+    const closingAt = Math.max(0, section.paragraphs.length - 2);
+    section.paragraphs.forEach((paragraph, index) => {
+      if (index === closingAt) {
+        const closing = section.paragraphs.slice(closingAt);
+        flow.ensureSpace(closing.reduce((sum, text) => sum + flow.paragraphHeight(text, style), 0) + PARAGRAPH_GAP * (closing.length - 1));
+      }
+      flow.paragraph(paragraph, style);
       flow.gap(PARAGRAPH_GAP);
-    }
+    });
     flow.gap(SECTION_GAP - PARAGRAPH_GAP);
   }
 }

@@ -55,6 +55,14 @@ export class PageFlow {
     this.paragraph(text, style);
   }
 
+  /** The height `paragraph` would take for this text, style and width. */
+  paragraphHeight(text: string, style: TextStyle, width: number = CONTENT_WIDTH): number {
+    const lines = normalizeForPdf(text)
+      .split('\n')
+      .reduce((sum, paragraph) => sum + wrapText(paragraph, style.font, style.size, width).length, 0);
+    return lines * style.size * LEADING;
+  }
+
   /**
    * Wraps text to the width and flows it, line by line, across pages if needed. A paragraph that
    * starts in Arabic or Hebrew is aligned to the right, as its reader expects.
