@@ -30,6 +30,8 @@ export type AppErrorOptions = {
   fields?: Record<string, string>;
   /** Seconds for the Retry-After header of a 503. */
   retryAfterSeconds?: number;
+  /** Refused before a byte of the body was read (see `bodyUnread`). */
+  bodyUnread?: boolean;
   cause?: unknown;
 };
 
@@ -55,6 +57,7 @@ export class AppError extends Error {
     this.messageKey = messageKey;
     this.fields = options.fields ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.bodyUnread = options.bodyUnread ?? false;
   }
 
   get status(): number {

@@ -166,11 +166,13 @@ export function readMultipart(
 ): Promise<MultipartBody> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    return Promise.reject(new AppError('not-multipart', msg('request.notMultipart')));
+    return Promise.reject(new AppError('not-multipart', msg('request.notMultipart'), { bodyUnread: request.body !== null }));
   }
+  // Refused for its announced size before a byte is read: the answer closes the connection, so
+  // the server does not read 60 MB only to drop them (and a keep-alive client reconnects).
   const declaredLength = Number(request.headers.get('content-length') ?? 0);
   if (declaredLength > maxBytes) {
-    return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) })));
+    return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) }), { bodyUnread: true }));
   }
 
   const deadlineMs = uploadDeadlineMs();

@@ -134,7 +134,8 @@ export function reserveUpload(request: Request, maxBytes: number, budget = uploa
   const declared = Number(request.headers.get('content-length'));
   const bytes = Number.isSafeInteger(declared) && declared > 0 ? Math.min(declared, maxBytes) : maxBytes;
   const reservation = budget.tryAdmit(bytes);
-  if (!reservation) throw busy();
+  // Nothing of the body is read yet: the answer closes the connection rather than drain it.
+  if (!reservation) throw busy({ bodyUnread: true });
   return reservation;
 }
 
@@ -143,4 +144,4 @@ export function holdOrRefuse(reservation: UploadReservation, bytes: number): voi
   if (!reservation.hold(bytes)) throw busy();
 }
 
-const busy = () => new AppError('busy', msg('request.busy'), { retryAfterSeconds: RETRY_AFTER_SECONDS });
+const busy = ({ bodyUnread = false } = {}) => new AppError('busy', msg('request.busy'), { retryAfterSeconds: RETRY_AFTER_SECONDS, bodyUnread });

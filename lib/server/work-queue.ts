@@ -146,7 +146,7 @@ export function appealWorkQueue(): WorkQueue {
  * only to refuse it would spend the user's time and the server's memory for nothing.
  */
 export function refuseWhenFull(queue = appealWorkQueue()): void {
-  if (queue.isFull) throw new AppError('busy', msg('request.busy'), { retryAfterSeconds: queue.options.retryAfterSeconds });
+  if (queue.isFull) throw new AppError('busy', msg('request.busy'), { retryAfterSeconds: queue.options.retryAfterSeconds, bodyUnread: true });
 }
 
 /**

@@ -56,6 +56,7 @@ function send(agent: http.Agent, base: URL, method: string, pathname: string, bo
 }
 
 const CASES: { name: string; path: string; status: number; body: () => Buffer; chunked?: boolean }[] = [
+  { name: '413 over 60 MB announced in Content-Length', path: '/api/appeal', status: 413, body: () => multipart([...fields(), file('extra', 'video.jpg', 61 * MB)]) },
   { name: '413 too many box photos', path: '/api/appeal', status: 413, body: () => multipart([...fields(), ...[1, 2, 3, 4].map((n) => file('boxPhoto', `${n}.jpg`, MB)), file('receipt', 'r.jpg', MB)]) },
   { name: '413 a file over 25 MB', path: '/api/appeal', status: 413, body: () => multipart([...fields(), file('receipt', 'scan.jpg', 26 * MB), file('boxPhoto', 'b.jpg', MB)]) },
   {

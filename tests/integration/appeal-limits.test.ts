@@ -51,6 +51,17 @@ describe('POST /api/appeal limits, enforced while the body streams in', () => {
     expect(upload.pulled()).toBeLessThan(MAX_FILE_BYTES + 4 * MB);
   });
 
+  it('413 for a body announced over 60 MB, without reading it, closing the connection', async () => {
+    const upload = endlessUpload('receipt', 'video.jpg');
+    const announced = new Request(upload.request, { headers: { ...Object.fromEntries(upload.request.headers), 'content-length': String(61 * MB) } });
+    const response = await POST(announced);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('request-too-large');
+    // The rest is left on the socket: reading 60 MB only to drop them is what this refusal saves.
+    expect(response.headers.get('connection')).toBe('close');
+    expect(upload.pulled()).toBeLessThan(MB);
+  });
+
   it('413 for a fourth box photo (at most 3)', async () => {
     const response = await POST(appealRequest(EN, [BOX, BOX, BOX, BOX, RECEIPT]));
     expect(response.status).toBe(413);

@@ -128,6 +128,8 @@ describe('reserveUpload', () => {
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).status).toBe(503);
     expect((refusal as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    // Nothing of it was read: the answer closes the connection instead of draining 50 MB.
+    expect((refusal as AppError).bodyUnread).toBe(true);
     expect(budget.heldBytes).toBe(60 * MB);
   });
 
@@ -136,7 +138,8 @@ describe('reserveUpload', () => {
     budget.tryAdmit(8 * MB)!.hold(8 * MB);
     const late = budget.tryAdmit(1 * MB)!;
     expect(() => holdOrRefuse(late, 1 * MB)).not.toThrow();
-    expect(() => holdOrRefuse(late, 2 * MB)).toThrow(expect.objectContaining({ code: 'busy', status: 503 }));
+    // Part of the body was read: whether the rest is unread is for the reader to say.
+    expect(() => holdOrRefuse(late, 2 * MB)).toThrow(expect.objectContaining({ code: 'busy', status: 503, bodyUnread: false }));
   });
 });
 
