@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 
+import { formatLongDate } from '@/lib/i18n/format';
 import { CATALOGUES, type TestLocale } from './support/catalogue';
 import { ENGLISH_OWNER, EVIDENCE, RUSSIAN_OWNER, addEvidence, caseReference, continueTo, expectNoAxeViolations, expectResult, expectStep, fillContact, fillDevice, fillPurchase, screenshot, shownSubject, type PersonAnswers } from './support/pages';
 
@@ -78,7 +79,8 @@ for (const lang of ['en', 'ru'] as const) {
       await continueTo(page, c, c.form.steps.review);
 
       const review = page.locator('.review');
-      for (const value of ['868907041234565', a.seller, a.name, a.email, recipient, 'box-label-12mp.jpg', 'e-receipt.pdf']) {
+      // The date as the letter will write it (14 March 2025, 14 марта 2025 г.).
+      for (const value of ['868907041234565', a.seller, a.name, a.email, recipient, 'box-label-12mp.jpg', 'e-receipt.pdf', formatLongDate(a.date, lang)]) {
         await expect(review).toContainText(value);
       }
       const reference = await caseReference(page);

@@ -1,12 +1,13 @@
 'use client';
 
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef } from 'react';
 
 import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
 import { normalizeLockCode } from '@/lib/appeal/lock-code';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
+import { formatLongDate } from '@/lib/i18n/format';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { buildAppealFormData, uploadBytes } from '@/lib/form/appeal-payload';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
@@ -44,7 +45,6 @@ export default function StepReview({
   const t = useTranslations('form');
   const locale = useLocale();
   const appealLocale = isLocale(locale) ? locale : 'en';
-  const format = useFormatter();
   const incomplete = useMemo(() => incompleteSteps(draft, files), [draft, files]);
   const sizes = uploadBytes(files);
   const dash = t('review.empty');
@@ -54,9 +54,9 @@ export default function StepReview({
   const { device, purchase, contact } = draft;
   const emailRef = useRef<HTMLSpanElement>(null);
 
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(purchase.purchaseDate)
-    ? format.dateTime(new Date(`${purchase.purchaseDate}T12:00:00`), { dateStyle: 'long' })
-    : show(purchase.purchaseDate);
+  // Written as the letter writes it ("14 March 2025", not next-intl's American "March 14, 2025"):
+  // the user checks here what the letter will say.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(purchase.purchaseDate) ? formatLongDate(purchase.purchaseDate, appealLocale) : show(purchase.purchaseDate);
 
   const rows: Record<ReviewedStep, ReviewRow[]> = {
     device: [
