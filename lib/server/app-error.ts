@@ -1,6 +1,7 @@
 import 'server-only';
 
-import type { EncodedFieldMessage } from '@/lib/i18n/field-message';
+import { MAX_FILE_BYTES } from '@/lib/appeal/evidence-rules';
+import { encodeFieldMessage, type EncodedFieldMessage } from '@/lib/i18n/field-message';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**
@@ -76,6 +77,16 @@ export function isAppError(error: unknown): error is AppError {
  */
 export function fileError(code: AppErrorCode, messageKey: EncodedFieldMessage, field: string, cause?: unknown): AppError {
   return new AppError(code, messageKey, { fields: { [field]: messageKey }, cause });
+}
+
+/**
+ * A file over the 25 MB any one file may have, named, in the same words wherever it is found: the
+ * multipart reader of both upload routes (the appeal, the evidence check) and the image opener.
+ * Listed under `field` when it is known.
+ */
+export function fileTooLarge(file: string, field?: string): AppError {
+  const message = encodeFieldMessage('file.tooLarge', { file, maxMb: MAX_FILE_BYTES / (1024 * 1024) });
+  return field === undefined ? new AppError('file-too-large', message) : fileError('file-too-large', message, field);
 }
 
 /** The same error listed under a file's form field, when it is about that file and lists no field yet. */

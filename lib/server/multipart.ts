@@ -8,7 +8,7 @@ import { EVIDENCE_RULES, MAX_FILES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, type Evid
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { singleLine } from '@/lib/appeal/fields';
 import { FIELD_MAX } from '@/lib/appeal/schema';
-import { AppError, fileError } from '@/lib/server/app-error';
+import { AppError, fileError, fileTooLarge } from '@/lib/server/app-error';
 import { multipartBoundary, partCounter } from '@/lib/server/multipart-parts';
 import { holdOrRefuse, type UploadReservation } from '@/lib/server/upload-budget';
 
@@ -126,24 +126,32 @@ function displayFileName(raw: string | undefined): string {
 
 /**
  * Counts the raw body as it flows and stops the stream once it passes the request limit, or once
- * the memory for uploads has no room for its next bytes.
+ * the memory for uploads has no room for its next bytes. The bytes up to the limit are passed on
+ * before it stops: a network hands over 64–256 KB at once, and the piece that crosses the limit
+ * may hold the end of a file busboy must see to say that file is too large, by its name.
  */
 function byteBudget(maxBytes: number, memory: UploadReservation | undefined): Transform {
   let seen = 0;
+  const tooLarge = () => new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) }));
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      const room = maxBytes - seen;
       seen += chunk.length;
-      if (seen > maxBytes) {
-        callback(new AppError('request-too-large', msg('request.tooLarge', { maxMb: maxBytes / MB })));
+      if (chunk.length > room && room <= 0) {
+        callback(tooLarge());
         return;
       }
+      const passed = chunk.length > room ? chunk.subarray(0, room) : chunk;
       try {
-        if (memory) holdOrRefuse(memory, chunk.length);
+        if (memory) holdOrRefuse(memory, passed.length);
       } catch (error) {
         callback(error as Error);
         return;
       }
-      callback(null, chunk);
+      callback(null, passed);
+      // Past the limit: busboy reads what was passed (synchronously, as it is written to it) and
+      // may fail the request for a reason of its own first; the limit answers only otherwise.
+      if (passed !== chunk) setImmediate(() => this.destroy(tooLarge()));
     },
   });
 }
@@ -152,7 +160,17 @@ function byteBudget(maxBytes: number, memory: UploadReservation | undefined): Tr
  * What one route accepts (the appeal takes up to 15 files and 60 MB, the evidence check one
  * photo), and the upload's reservation, which holds the bytes as they arrive.
  */
-export type MultipartLimits = { maxBytes: number; maxFiles: number; memory?: UploadReservation };
+export type MultipartLimits = {
+  maxBytes: number;
+  maxFiles: number;
+  memory?: UploadReservation;
+  /**
+   * A body whose Content-Length passes `maxBytes` is read anyway, up to `maxBytes`, instead of
+   * being refused unread: for the evidence check (one photo, and room for the part headers), the
+   * file's own 25 MB limit is reached first and the refusal names the file, as the appeal's does.
+   */
+  readPastDeclaredSize?: boolean;
+};
 
 /**
  * Reads a multipart/form-data request with every limit enforced while the body streams in: the
@@ -162,7 +180,7 @@ export type MultipartLimits = { maxBytes: number; maxFiles: number; memory?: Upl
 export function readMultipart(
   request: Request,
   onField: (name: string, value: string) => void = () => {},
-  { maxBytes = MAX_REQUEST_BYTES, maxFiles = MAX_FILES, memory }: Partial<MultipartLimits> = {},
+  { maxBytes = MAX_REQUEST_BYTES, maxFiles = MAX_FILES, memory, readPastDeclaredSize = false }: Partial<MultipartLimits> = {},
 ): Promise<MultipartBody> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
@@ -171,7 +189,7 @@ export function readMultipart(
   // Refused for its announced size before a byte is read: the answer closes the connection, so
   // the server does not read 60 MB only to drop them (and a keep-alive client reconnects).
   const declaredLength = Number(request.headers.get('content-length') ?? 0);
-  if (declaredLength > maxBytes) {
+  if (declaredLength > maxBytes && !readPastDeclaredSize) {
     return Promise.reject(new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) }), { bodyUnread: true }));
   }
 
@@ -183,7 +201,9 @@ export function readMultipart(
       // Browsers send UTF-8 file names raw in filename="…": Cyrillic names must survive.
       defParamCharset: 'utf8',
       limits: {
-        fileSize: MAX_FILE_BYTES,
+        // busboy says `limit` when a file reaches its limit, not when it passes it: one byte more
+        // lets a file of exactly 25 MB through, as the form and the image opener do.
+        fileSize: MAX_FILE_BYTES + 1,
         files: maxFiles,
         fields: FIELD_LIMITS.count,
         fieldSize: FIELD_LIMITS.bytes,
@@ -316,7 +336,7 @@ export function readMultipart(
         chunks.push(chunk);
       });
       stream.on('limit', () => {
-        fail(fileError('file-too-large', msg('file.tooLarge', { file: name, maxMb: MAX_FILE_BYTES / MB }), field));
+        fail(fileTooLarge(name, field));
       });
       stream.on('close', () => {
         pendingFiles -= 1;

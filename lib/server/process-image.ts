@@ -4,7 +4,7 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 
 import { EVIDENCE_PHOTO, evidencePixelSize, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, MAX_JPEG_PIXELS, type ImageKind } from '@/lib/appeal/evidence-rules';
 import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
-import { AppError } from '@/lib/server/app-error';
+import { AppError, fileTooLarge } from '@/lib/server/app-error';
 import { ByteBudget } from '@/lib/server/byte-budget';
 import { readBaselineJpeg } from '@/lib/server/baseline-jpeg';
 import { decodeHeic, HeicTooLargeError } from '@/lib/server/decode-heic';
@@ -189,7 +189,7 @@ export async function openImage(bytes: Uint8Array, kind: ImageKind, file: string
  * the same photos.
  */
 export async function openUploadedImage(bytes: Uint8Array, file: string): Promise<OpenedImage> {
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('file-too-large', msg('file.tooLarge', { file, maxMb: MAX_FILE_BYTES / MB }));
+  if (bytes.byteLength > MAX_FILE_BYTES) throw fileTooLarge(file);
   const kind = sniffEvidenceKind(bytes);
   // Said apart: "not a photo or PDF we can use" would refuse a PDF while offering PDFs.
   if (kind === 'pdf') throw new AppError('unsupported-file-type', msg('file.pdfNotChecked', { file }));

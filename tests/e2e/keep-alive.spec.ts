@@ -70,6 +70,8 @@ const CASES: { name: string; path: string; status: number; body: () => Buffer; c
   { name: '400 a field far too long', path: '/api/appeal', status: 400, body: () => multipart([...fields({ notes: 'x'.repeat(40_000) }), file('boxPhoto', 'b.jpg', 2 * MB)]) },
   { name: 'evidence check: 400 a file under an unknown field', path: '/api/evidence-check', status: 400, body: () => multipart([file('avatar', 'me.jpg', MB), file('boxPhoto', 'b.jpg', MB)]) },
   { name: 'evidence check: 413 a file over 25 MB, sent chunked', path: '/api/evidence-check', status: 413, chunked: true, body: () => multipart([file('boxPhoto', 'scan.jpg', 26 * MB)]) },
+  // Announced by its Content-Length, it is read to the file's limit to be refused by its name.
+  { name: 'evidence check: 413 a file over 25 MB, with its Content-Length', path: '/api/evidence-check', status: 413, body: () => multipart([file('boxPhoto', 'scan.jpg', 26 * MB)]) },
 ];
 
 test.describe('a refusal before the body is read never strands a keep-alive connection', () => {

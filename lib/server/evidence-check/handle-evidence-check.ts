@@ -31,14 +31,15 @@ export async function handleEvidenceCheck(request: Request): Promise<Response> {
   try {
     // Memory for the photo, shared with the appeal route's uploads; 503 before reading when spent.
     upload = reserveUpload(request, MAX_BODY_BYTES);
-    // One photo and a locale: a body announcing more is refused before it is read, and one that
-    // does not announce its length (chunked) is cut off as soon as it passes the limit.
+    // One photo and a locale: the body is cut off as soon as it passes that size, whether it
+    // announced more (its Content-Length) or nothing (chunked). A photo over 25 MB reaches its own
+    // limit first, within the room for the part headers, so the refusal names it.
     const body = await readMultipart(
       request,
       (name, value) => {
         if (name === 'locale' && isLocale(value)) context.locale = value;
       },
-      { maxBytes: MAX_BODY_BYTES, maxFiles: 1, memory: upload },
+      { maxBytes: MAX_BODY_BYTES, maxFiles: 1, memory: upload, readPastDeclaredSize: true },
     );
     const [file] = body.files;
     if (!file) throw new AppError('malformed-request', msg('request.noPhoto'));
