@@ -9,7 +9,7 @@ import { encodeFieldMessage as msg } from '@/lib/i18n/field-message';
 import { singleLine } from '@/lib/appeal/fields';
 import { FIELD_MAX } from '@/lib/appeal/schema';
 import { AppError, fileError, fileTooLarge } from '@/lib/server/app-error';
-import { multipartBoundary, partCounter } from '@/lib/server/multipart-parts';
+import { multipartBoundary, partScanner, type PartScanner } from '@/lib/server/multipart-parts';
 import { holdOrRefuse, type UploadReservation } from '@/lib/server/upload-budget';
 
 /** An uploaded file, held in memory only: uploads are never written to disk. */
@@ -128,9 +128,11 @@ function displayFileName(raw: string | undefined): string {
  * Counts the raw body as it flows and stops the stream once it passes the request limit, or once
  * the memory for uploads has no room for its next bytes. The bytes up to the limit are passed on
  * before it stops: a network hands over 64–256 KB at once, and the piece that crosses the limit
- * may hold the end of a file busboy must see to say that file is too large, by its name.
+ * may hold the end of a file busboy must see to say that file is too large, by its name. What
+ * passes goes through the part scanner (multipart-parts.ts), which counts the parts and cleans
+ * their headers for busboy.
  */
-function byteBudget(maxBytes: number, memory: UploadReservation | undefined): Transform {
+function byteBudget(maxBytes: number, memory: UploadReservation | undefined, scanner: PartScanner | undefined): Transform {
   let seen = 0;
   const tooLarge = () => new AppError('request-too-large', msg('request.tooLarge', { maxMb: Math.floor(maxBytes / MB) }));
   return new Transform({
@@ -148,7 +150,7 @@ function byteBudget(maxBytes: number, memory: UploadReservation | undefined): Tr
         callback(error as Error);
         return;
       }
-      callback(null, passed);
+      callback(null, scanner ? scanner.push(passed) : passed);
       // Past the limit: busboy reads what was passed (synchronously, as it is written to it) and
       // may fail the request for a reason of its own first; the limit answers only otherwise.
       if (passed !== chunk) setImmediate(() => this.destroy(tooLarge()));
@@ -217,7 +219,9 @@ export function readMultipart(
 
   // The web stream from undici, as a Node stream busboy can read.
   const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
-  const budget = byteBudget(maxBytes, memory);
+  const boundary = multipartBoundary(contentType);
+  const scanner = boundary === undefined ? undefined : partScanner(boundary);
+  const budget = byteBudget(maxBytes, memory, scanner);
 
   return new Promise<MultipartBody>((resolve, reject) => {
     const fields: Record<string, string> = {};
@@ -227,8 +231,6 @@ export function readMultipart(
     let arrived = 0;
     /** Parts busboy reported (a field or a file): fewer than the body holds means some were skipped. */
     let reported = 0;
-    const boundary = multipartBoundary(contentType);
-    const counter = boundary === undefined ? undefined : partCounter(boundary);
     let parsed = false;
     let settled = false;
     let bodyEnded = false;
@@ -239,9 +241,8 @@ export function readMultipart(
     const timedOut = () => fail(new AppError('upload-timeout', msg('request.malformed')));
     const deadline = setTimeout(timedOut, deadlineMs);
     const idle = setTimeout(timedOut, Math.min(UPLOAD_IDLE_MS, deadlineMs));
-    source.on('data', (chunk: Buffer) => {
+    source.on('data', () => {
       if (settled) return;
-      counter?.push(chunk);
       // Restarts the idle clock without a new timer for every chunk.
       idle.refresh();
     });
@@ -361,7 +362,7 @@ export function readMultipart(
       parsed = true;
       // A part busboy skipped without a word: its headers did not parse (a file named only by
       // filename*= in a charset busboy cannot decode). Which field it was is lost with them.
-      if (counter && counter.parts > reported) return fail(new AppError('malformed-request', msg('file.unnamed')));
+      if (scanner && scanner.parts > reported) return fail(new AppError('malformed-request', msg('file.unnamed')));
       finishIfDone();
     });
     source.on('error', fail);
