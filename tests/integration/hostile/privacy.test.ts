@@ -154,8 +154,8 @@ describe('server logs carry no personal data', () => {
         status: 422,
       });
     });
-    // The failures were logged: an empty capture would prove nothing.
-    expect(output).toContain('appeal.failed');
+    // The refusals were logged: an empty capture would prove nothing.
+    expect(output).toContain('appeal.refused');
     for (const personal of PERSONAL) expect(output).not.toContain(personal);
     // The IMEI appears masked at most: the TAC (model) and never the serial part.
     expect(output).not.toMatch(/\d{15}/);
