@@ -1,9 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
 import { fixturePath } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
-import { EVIDENCE, MINIMAL_BUYER, addFiles, addQuickEvidence, answerTriage, continueTo, fillDevice, openFreshAppeal, reachEvidence, reachReview, zone } from './support/pages';
+import {
+  EVIDENCE,
+  MINIMAL_BUYER,
+  addFiles,
+  addQuickEvidence,
+  answerTriage,
+  continueTo,
+  fillDevice,
+  fillPurchase,
+  openFreshAppeal,
+  reachEvidence,
+  reachReview,
+  textbox,
+  zone,
+} from './support/pages';
 
 /*
  * What an accessibility audit (keyboard, screen reader, zoom, high contrast) found and what keeps it
@@ -110,6 +125,42 @@ test.describe('in English', () => {
     // And coming back to it, the step's again (the saved draft is still on step 2).
     await page.getByRole('link', { name: ru.home.start }).first().click();
     await expect(page).toHaveTitle(stepTitle(ru, 2, ru.form.steps.purchase));
+  });
+
+  test('the fields a step needs are announced as required, and only those', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the markup does not depend on the viewport');
+    test.setTimeout(120_000);
+    // Before: only the missing "(optional)" after a label told a sighted user which fields were
+    // needed; a screen reader said nothing of it, and the purchase channel was a bare group.
+    const required = (control: Locator) => expect(control).toHaveAttribute('aria-required', 'true');
+    const optional = (control: Locator) => expect(control).not.toHaveAttribute('aria-required', 'true');
+
+    await openFreshAppeal(page);
+    const device = en.form.device;
+    await required(page.getByRole('textbox', { name: device.imei.label, exact: true }));
+    for (const label of [device.imei2.label, device.serialNumber.label, device.model.label]) await optional(textbox(page, label));
+    await page.getByText(device.lockCode.summary).click();
+    await optional(textbox(page, device.lockCode.label));
+    await fillDevice(page, en, MINIMAL_BUYER);
+    await continueTo(page, en, en.form.steps.purchase);
+
+    const purchase = en.form.purchase;
+    await required(page.getByRole('combobox', { name: purchase.country.label }));
+    const channel = page.getByRole('radiogroup', { name: purchase.channel.label });
+    await required(channel);
+    await expect(channel.getByRole('radio')).toHaveCount(PURCHASE_CHANNELS.length);
+    await required(page.getByLabel(purchase.purchaseDate.label, { exact: true }));
+    for (const label of [purchase.sellerName.label, purchase.orderNumber.label, purchase.price.label]) await optional(textbox(page, label));
+    await fillPurchase(page, en, MINIMAL_BUYER);
+    // The recipient box appears with the country.
+    await required(page.getByRole('textbox', { name: purchase.recipient.label, exact: true }));
+    await continueTo(page, en, en.form.steps.evidence);
+    await addQuickEvidence(page, en);
+    await continueTo(page, en, en.form.steps.contact);
+
+    const contact = en.form.contact;
+    for (const label of [contact.ownerName.label, contact.contactEmail.label]) await required(page.getByRole('textbox', { name: label, exact: true }));
+    for (const label of [contact.contactPhone.label, contact.linkedAccount.label, contact.accountHint.label, contact.notes.label]) await optional(textbox(page, label));
   });
 
   test('the start page: the answer’s title is said once, and editing the account hint is not read back at each key', async ({ page }) => {

@@ -79,6 +79,7 @@ export function RecipientBox({
           id="recipient"
           type="email"
           autoComplete="off"
+          aria-required="true"
           value={recipient}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'recipient-hint recipient-error' : 'recipient-hint'}

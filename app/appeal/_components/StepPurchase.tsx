@@ -99,7 +99,7 @@ export default function StepPurchase({
       <p className="step-intro">{t('purchase.intro')}</p>
 
       <Field id="country" label={t('purchase.country.label')} hint={t('purchase.country.hint')} error={fieldError('country')}>
-        <select id="country" {...control('country')}>
+        <select id="country" aria-required="true" {...control('country')}>
           <option value="">{t('purchase.country.choose')}</option>
           {countries.map(({ code, name }) => (
             <option key={code} value={code}>
@@ -117,8 +117,16 @@ export default function StepPurchase({
         serverError={serverErrors.recipient}
       />
 
-      <fieldset className={channelError ? 'field has-error' : 'field'} aria-describedby={describedBy('purchaseChannel', { error: channelError })}>
-        <legend>{t('purchase.channel.label')}</legend>
+      {/* A radiogroup, as a fieldset alone cannot be announced as required (aria-required is not
+          allowed on a group, nor on a single radio). The choices after the date are optional. */}
+      <fieldset
+        className={channelError ? 'field has-error' : 'field'}
+        role="radiogroup"
+        aria-required="true"
+        aria-labelledby="purchaseChannel-legend"
+        aria-describedby={describedBy('purchaseChannel', { error: channelError })}
+      >
+        <legend id="purchaseChannel-legend">{t('purchase.channel.label')}</legend>
         {channelError ? (
           <p className="field-error" id="purchaseChannel-error">
             {channelError}

@@ -37,6 +37,8 @@ export function TextField<N extends string>({
   const { name, optional, rows, ...attributes } = spec;
   const { label, hint } = wiring.text(name);
   const wired = wiring.control(name, live ? `${name}-live` : undefined);
+  // Said, not only seen: a field without "(optional)" after its label is one the step needs.
+  const required = optional ? undefined : true;
   return (
     <Field
       id={name}
@@ -47,7 +49,11 @@ export function TextField<N extends string>({
       error={wiring.fieldError(name)}
       after={live}
     >
-      {rows ? <textarea id={name} rows={rows} maxLength={attributes.maxLength} {...wired} /> : <input id={name} type="text" {...attributes} {...wired} />}
+      {rows ? (
+        <textarea id={name} rows={rows} maxLength={attributes.maxLength} aria-required={required} {...wired} />
+      ) : (
+        <input id={name} type="text" aria-required={required} {...attributes} {...wired} />
+      )}
     </Field>
   );
 }
