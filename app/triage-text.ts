@@ -15,6 +15,8 @@ export async function triageText(): Promise<TriageText> {
   const t = await getTranslations('triage');
   // The hint's messages are the appeal form's own, so both pages say the same of the same hint.
   const errors = await getTranslations('errors');
+  // "Opens in a new tab" is the form's, so every such link says the same.
+  const form = await getTranslations('form');
   return {
     legend: t('legend'),
     whose: Object.fromEntries(ACCOUNT_OWNERS.map((owner) => [owner, t(`whose.${owner}`)])) as Record<AccountOwner, string>,
@@ -32,6 +34,7 @@ export async function triageText(): Promise<TriageText> {
       step2Hint: withHole((hint) => t('reset.step2Hint', { hint })),
       step3: t('reset.step3'),
       open: t('reset.open'),
+      opensInNewTab: form('opensInNewTab'),
       failed: t('reset.failed'),
       startAppeal: t('reset.startAppeal'),
     },

@@ -7,6 +7,7 @@ import { singleLine } from '@/lib/appeal/fields';
 import type { TriedFirst } from '@/lib/appeal/triage-answers';
 import { ACCOUNT_HINT_MAX, ACCOUNT_OWNERS, TRIAGE_HANDOFF_KEY, accountHintProblem, type AccountHintProblem, type AccountOwner, type Triage } from '@/lib/form/triage';
 import { Choice, Choices } from '@/app/_components/Choice';
+import { NewTabLink } from '@/app/_components/NewTabLink';
 import { fillHole, type HoledMessage } from '@/lib/i18n/holed-message';
 
 type Answer = 'yes' | 'no';
@@ -19,7 +20,18 @@ export type TriageText = {
   hint: { label: string; hint: string; problem: Record<AccountHintProblem, string> };
   reach: { legend: string; yes: string; no: string };
   seller: { legend: string; yes: string; no: string };
-  reset: { title: string; step1: string; step2: string; step2Hint: HoledMessage; step3: string; open: string; failed: string; startAppeal: string };
+  reset: {
+    title: string;
+    step1: string;
+    step2: string;
+    step2Hint: HoledMessage;
+    step3: string;
+    open: string;
+    /** Said after `open`: the link opens in a new tab (the form's own words for it). */
+    opensInNewTab: string;
+    failed: string;
+    startAppeal: string;
+  };
   ask: {
     title: string;
     explain: string;
@@ -174,9 +186,9 @@ function PasswordReset({ t, hint, onFailed }: { t: TriageText['reset']; hint: st
         <li>{t.step3}</li>
       </ol>
       <p>
-        <a className="button primary" href="https://account.xiaomi.com/" target="_blank" rel="noopener noreferrer">
+        <NewTabLink className="button primary" href="https://account.xiaomi.com/" opensInNewTab={t.opensInNewTab}>
           {t.open}
-        </a>
+        </NewTabLink>
       </p>
       <p>{t.failed}</p>
       <button type="button" className="button" onClick={onFailed}>

@@ -11,6 +11,7 @@ import {
   addQuickEvidence,
   answerTriage,
   continueTo,
+  expectNewTabLinksSaySo,
   fillDevice,
   fillPurchase,
   openFreshAppeal,
@@ -264,6 +265,27 @@ test.describe('in English', () => {
     await create.press('Enter'); // a second press does nothing
     answer();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.result.heading, { timeout: 90_000 });
+  });
+});
+
+test.describe('in Russian', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('a link that opens a new tab says so', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the markup does not depend on the viewport');
+    // Before: the password reset, the address sources and the support chats opened a new tab
+    // unannounced, and a screen reader user found Back no longer led back.
+    await answerTriage(page, ru, 'mine', 'j');
+    await expectNewTabLinksSaySo(page, ru, 'the start page, password reset');
+
+    await openFreshAppeal(page);
+    await fillDevice(page, ru, MINIMAL_BUYER);
+    await continueTo(page, ru, ru.form.steps.purchase);
+    await page.getByLabel(ru.form.purchase.country.label).selectOption('UA');
+    // Ukraine's reseller, folded away, has its own source link.
+    await page.getByText(fill(ru.form.purchase.recipient.reseller.summary, { country: 'Украина' })).click();
+    await expectNewTabLinksSaySo(page, ru, 'the purchase step, Ukraine');
+    await expect(page.locator('a[target="_blank"]')).toHaveCount(2);
   });
 });
 

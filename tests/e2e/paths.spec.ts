@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fixturePath } from '../support/fixtures';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import { KAZAKH_OWNER, addEvidence, answerTriage, addFiles, caseReference, continueTo, createAppeal, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, pressContinue, screenshot, shownSubject, textbox } from './support/pages';
+import { KAZAKH_OWNER, addEvidence, answerTriage, addFiles, caseReference, continueTo, createAppeal, expectNewTabLinksSaySo, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, pressContinue, screenshot, shownSubject, textbox } from './support/pages';
 
 const c = CATALOGUES.en;
 const GLOBAL = 'support.global@support.mi.com';
@@ -136,6 +136,8 @@ test('Kazakhstan: Xiaomi’s Kazakh address, the hotline with what to have ready
   await expect(hotline.getByRole('link', { name: fill(ch.call, { number: '8-800-100-30-00' }) })).toHaveAttribute('href', 'tel:88001003000');
   await expect(hotline).toContainText(fill(ch.ready.hotline, { reference }));
   await expect(hotline.getByTestId('source-status')).toHaveText(c.form.purchase.recipient.status.official);
+  // The hotline's source opens in a new tab, and says so (accessibility.spec.ts: the other pages).
+  await expectNewTabLinksSaySo(page, c, 'the result page, Kazakhstan');
 
   // The no-access form's copy sheet, folded until asked for, in the form's order, each value with
   // its copy button.

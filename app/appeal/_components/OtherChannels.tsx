@@ -9,6 +9,7 @@ import { otherWaysFor, telHref, type SupportChannel } from '@/lib/support/channe
 import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
 import { Help } from '@/app/_components/Help';
+import { NewTabLink } from '@/app/_components/NewTabLink';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
 import { withReferenceWord } from '@/app/appeal/_components/reference-word';
 import { SourceStatus } from '@/app/appeal/_components/SourceStatus';
@@ -64,6 +65,7 @@ export function OtherChannels({ appeal, fileName, enclosed }: { appeal: ChannelA
 
 function CountryChannel({ channel, reference }: { channel: SupportChannel; reference: string }) {
   const t = useTranslations('result.channels');
+  const tForm = useTranslations('form');
   return (
     <li className={styles.channel} data-testid={`channel-${channel.kind}`}>
       <h3>{t(`kind.${channel.kind}`)}</h3>
@@ -75,9 +77,9 @@ function CountryChannel({ channel, reference }: { channel: SupportChannel; refer
         </p>
       ) : (
         <p>
-          <a className="button" href={channel.value} target="_blank" rel="noopener noreferrer">
+          <NewTabLink className="button" href={channel.value} opensInNewTab={tForm('opensInNewTab')}>
             {t(`open.${channel.kind}`)}
-          </a>
+          </NewTabLink>
         </p>
       )}
       <SourceStatus status={channel.status} sourceUrl={channel.sourceUrl} lastChecked={channel.lastChecked} />

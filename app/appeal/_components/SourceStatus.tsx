@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 
 import type { AddressStatus } from '@/lib/support/addresses';
+import { NewTabLink } from '@/app/_components/NewTabLink';
 
 import styles from './SourceStatus.module.css';
 
@@ -24,6 +25,7 @@ export function StatusBadge({ status }: { status: AddressStatus }) {
  */
 export function SourceStatus({ status, sourceUrl, lastChecked }: { status: AddressStatus; sourceUrl: string | null; lastChecked: string }) {
   const t = useTranslations('form.purchase.recipient');
+  const tForm = useTranslations('form');
   const format = useFormatter();
   return (
     <p className={styles.source}>
@@ -31,9 +33,9 @@ export function SourceStatus({ status, sourceUrl, lastChecked }: { status: Addre
       {sourceUrl ? (
         <>
           {t('source')}{' '}
-          <a href={sourceUrl} target="_blank" rel="noopener noreferrer">
+          <NewTabLink href={sourceUrl} opensInNewTab={tForm('opensInNewTab')}>
             {sourceUrl.replace(/^https?:\/\//, '')}
-          </a>
+          </NewTabLink>
         </>
       ) : (
         t('noSource')

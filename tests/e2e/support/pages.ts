@@ -101,6 +101,21 @@ export function textbox(page: Page, label: string) {
   return page.getByRole('textbox', { name: new RegExp(`^${escapeRegExp(label)}`) });
 }
 
+/**
+ * Every link on the page that opens a new tab says so at the end of its name, in brackets, and
+ * keeps the new page from reaching back to this one (rel="noopener"). The links must be visible:
+ * open the folded help that holds any first.
+ */
+export async function expectNewTabLinksSaySo(page: Page, c: Catalogue, where: string) {
+  const links = await page.locator('a[target="_blank"]').all();
+  expect(links.length, `links that open a new tab on ${where}`).toBeGreaterThan(0);
+  for (const link of links) {
+    await expect(link, where).toBeVisible();
+    await expect(link, where).toHaveAccessibleName(new RegExp(`\\(${escapeRegExp(c.form.opensInNewTab)}\\)$`));
+    await expect(link, where).toHaveAttribute('rel', /\bnoopener\b/);
+  }
+}
+
 export async function fillDevice(page: Page, c: Catalogue, a: PersonAnswers) {
   const f = c.form.device;
   await page.getByLabel(f.imei.label, { exact: true }).fill(a.imeiTyped);
