@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 import { AccountTriage } from '@/app/_components/AccountTriage';
+import { inEnglish } from '@/app/_components/in-english';
 import { triageText } from '@/app/triage-text';
 import { EligibilityCheck, type EligibilityOption } from '@/app/_components/EligibilityCheck';
 
@@ -27,7 +28,8 @@ export default async function HomePage() {
     },
     ...BLOCKERS.map((id) => ({
       id,
-      label: t(`check.${id}.label`),
+      // The sales-territory screen is quoted in English in every language (<en> in the catalogue).
+      label: t.rich(`check.${id}.label`, { en: inEnglish }),
       said: `${t(`check.${id}.title`)}. ${t(`check.${id}.answer`)}`,
       answer: (
         <>

@@ -7,7 +7,7 @@ import { Choice, Choices } from '@/app/_components/Choice';
 import styles from './EligibilityCheck.module.css';
 
 /** `said`: what a screen reader is told when the option is chosen (the answer itself may hold a form). */
-export type EligibilityOption = { id: string; label: string; answer: ReactNode; said: string };
+export type EligibilityOption = { id: string; label: ReactNode; answer: ReactNode; said: string };
 
 /**
  * "What does the locked phone show?" Only the Mi Account lock is lifted by an ownership appeal;

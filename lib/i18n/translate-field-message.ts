@@ -5,6 +5,7 @@
  */
 import { createTranslator } from 'next-intl';
 
+import { PLAIN_ENGLISH } from '@/lib/i18n/english-tag';
 import { decodeFieldMessage } from '@/lib/i18n/field-message';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { type Locale } from '@/lib/i18n/locales';
@@ -37,7 +38,8 @@ function translatorFor(locale: Locale): Translate {
   const translate: Translate = (key, values) => {
     if (!t.has(key)) return null;
     failed = false;
-    const text = t(key, values);
+    // Plain text: a quotation marked <en> for the page keeps its words and loses the tag.
+    const text = t.markup(key, { ...values, ...PLAIN_ENGLISH });
     return failed ? null : text;
   };
   translators.set(locale, translate);

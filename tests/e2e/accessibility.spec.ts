@@ -271,6 +271,26 @@ test.describe('in English', () => {
 test.describe('in Russian', () => {
   test.use({ locale: 'ru-RU' });
 
+  test('English quoted in a Russian page is marked as English, for a screen reader to read it so', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the markup does not depend on the viewport');
+    const untagged = (message: string) => message.replace(/<\/?en>/g, '');
+    // Before: Russian rules read the sales-territory screen's English words as if they were Russian.
+    await page.goto('/');
+    const territory = page.getByRole('radio', { name: untagged(ru.home.check.territory.label), exact: true });
+    await expect(territory).toBeVisible();
+    const quoted = page.locator('label').filter({ has: territory }).locator('span[lang="en"]');
+    await expect(quoted).toHaveText('Xiaomi policy does not authorize the sale … in the territory');
+
+    // The lock screen's "This device is locked", in the device step's message and its summary.
+    await openFreshAppeal(page);
+    await page.getByRole('button', { name: ru.form.continue, exact: true }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary).toContainText(untagged(ru.errors.imeiOrLockCode));
+    await expect(summary.locator('span[lang="en"]')).toHaveText('This device is locked');
+    const field = page.locator('.field').filter({ has: page.getByLabel(ru.form.device.imei.label, { exact: true }) });
+    await expect(field.locator('.field-error span[lang="en"]')).toHaveText('This device is locked');
+  });
+
   test('a link that opens a new tab says so', async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== 'desktop', 'the markup does not depend on the viewport');
     // Before: the password reset, the address sources and the support chats opened a new tab

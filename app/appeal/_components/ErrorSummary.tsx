@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 import { labelBeforeMessage } from '@/lib/i18n/format';
 
 import styles from './ErrorSummary.module.css';
 
 /** A problem, linked to its field; `label` names the field when the message alone would not. */
-export type SummaryItem = { fieldId: string; text: string; label?: string };
+export type SummaryItem = { fieldId: string; text: ReactNode; label?: string };
 
 /**
  * The list of problems shown above a step when "Continue" finds any, each linking to its field.

@@ -17,7 +17,7 @@ export function Field({
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  error?: string;
+  error?: ReactNode;
   optional?: boolean;
   optionalText?: string;
   children: ReactNode;

@@ -14,6 +14,7 @@ import { ResultActions } from '@/app/appeal/_components/ResultActions';
 import { ActionRow } from '@/app/appeal/_components/StepActions';
 import { useAppealEmail } from '@/app/appeal/_components/use-appeal-email';
 import { withReferenceWord } from '@/app/appeal/_components/reference-word';
+import { inEnglish } from '@/app/_components/in-english';
 
 /**
  * The finished appeal, as a frame of sections in the order a person needs them:
@@ -78,7 +79,7 @@ function FinishedAppeal({
         // Before the actions: the block this appeal cannot lift looks like a lock on the same screen.
         <section className="card" aria-labelledby="result-territory" data-testid="territory-caution">
           <h2 id="result-territory">{t('territory.title')}</h2>
-          <p className="note warning">{t('territory.text')}</p>
+          <p className="note warning">{t.rich('territory.text', { en: inEnglish })}</p>
         </section>
       ) : null}
       <ResultActions result={result} email={email} />

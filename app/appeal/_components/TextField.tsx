@@ -20,7 +20,7 @@ export type TextFieldSpec<N extends string> = { name: N; optional?: boolean; row
 export type TextFieldWiring<N extends string> = {
   text: (name: N) => { label: string; hint: string };
   optionalText: string;
-  fieldError: (name: N) => string | undefined;
+  fieldError: (name: N) => ReactNode;
   control: (name: N, extraDescription?: string) => UseFormRegisterReturn & { 'aria-invalid'?: boolean; 'aria-describedby'?: string };
 };
 

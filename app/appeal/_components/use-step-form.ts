@@ -6,7 +6,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldPath, type Fie
 import type { z } from 'zod';
 
 import { describedBy } from '@/app/appeal/_components/Field';
-import { useErrorText } from '@/app/appeal/_components/use-error-text';
+import { useErrorText, type ErrorText } from '@/app/appeal/_components/use-error-text';
 import { encodeFieldMessage } from '@/lib/i18n/field-message';
 import type { SummaryItem } from '@/app/appeal/_components/ErrorSummary';
 
@@ -148,7 +148,7 @@ export function useStepForm<V extends FieldValues, O>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const fieldError = (field: StepField<V>): string | undefined => errorText(form.getFieldState(field, form.formState).error);
+  const fieldError = (field: StepField<V>): ErrorText | undefined => errorText(form.getFieldState(field, form.formState).error);
 
   // Outside fields join the summary once "Continue" has been pressed, as the form's own errors do.
   const shownOutside = attempt > 0 ? outsideProblems : [];
