@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { PURCHASE_CHANNELS } from '@/lib/appeal/schema';
-import { fixturePath } from '../support/fixtures';
+import type { EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { fixturePath, readFixture } from '../support/fixtures';
 import { CATALOGUES, fill } from './support/catalogue';
 import {
   EVIDENCE,
@@ -14,6 +15,7 @@ import {
   expectNewTabLinksSaySo,
   fillDevice,
   fillPurchase,
+  listedFiles,
   openFreshAppeal,
   reachEvidence,
   reachReview,
@@ -46,6 +48,26 @@ function contrast(a: number[], b: number[]): number {
 async function ringColours(page: Page, element: Locator): Promise<number[][]> {
   const shadow = await element.evaluate((el) => getComputedStyle(el).boxShadow);
   return [...shadow.matchAll(/rgba?\((\d+), (\d+), (\d+)/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+}
+
+/** WCAG 1.4.12's text spacing, as the W3C's test bookmarklet sets it. */
+const TEXT_SPACING = `
+  * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-bottom: 2em !important; }
+`;
+
+/** The page does not scroll sideways; if it does, the elements that stick out are named. */
+async function expectNoSideways(page: Page, where: string) {
+  const { overflow, culprits } = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && element.checkVisibility())
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} “${(element.textContent ?? '').trim().slice(0, 40)}”`)
+      .slice(-8);
+    return { overflow: root.scrollWidth - width, culprits };
+  });
+  expect(overflow, `${where} scrolls sideways at ${page.viewportSize()?.width} px:\n${culprits.join('\n')}`).toBeLessThanOrEqual(0);
 }
 
 test.describe('in English', () => {
@@ -309,6 +331,28 @@ test.describe('in Russian', () => {
 
 test.describe('in Russian, at 320 px (400% zoom)', () => {
   test.use({ locale: 'ru-RU', viewport: { width: 320, height: 640 } });
+
+  test('with WCAG text spacing, the Proof step and its file cards stay within the screen', async ({ page }) => {
+    test.setTimeout(150_000);
+    await reachEvidence(page, ru, MINIMAL_BUYER);
+    // Before: long words and file names in the box photo's card ran past the screen's edge.
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await expectNoSideways(page, 'the Proof step');
+    await page.getByRole('button', { name: ru.form.continue, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ has: page.getByRole('link') })).toBeVisible();
+    await expectNoSideways(page, 'the Proof step with its errors');
+    // Named as a phone or a shop names them: one long word each.
+    const named = async (role: EvidenceRole, fixture: string, mimeType: string, name: string) => {
+      await page.getByLabel(ru.form.evidence.pick[role]).setInputFiles({ name, mimeType, buffer: readFixture(fixture) });
+      await expect(listedFiles(page, ru, role)).toHaveCount(1, { timeout: 30_000 });
+    };
+    await named('boxPhoto', 'box-label-12mp.jpg', 'image/jpeg', 'IMG_20250314_184512_HDR_наклейка_коробки_Redmi_Note_13_Pro.jpg');
+    await named('receipt', 'e-receipt.pdf', 'application/pdf', 'Кассовый_чек_Электроника_Плюс_заказ_5123-778-0042_от_14.03.2025.pdf');
+    await named('extra', 'order-screenshot.png', 'image/png', 'Screenshot_2025-03-14-18-45-12-345_com.android.chrome.png');
+    // Folded help too: it is what a person opens.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    await expectNoSideways(page, 'the Proof step with its files');
+  });
 
   test('the skip link stays out of sight until focused, and covers nothing', async ({ page }) => {
     await page.goto('/appeal');
