@@ -34,14 +34,31 @@ export function firstBuyerReceiptAnswer(answer: 'yes' | 'no', files: EvidenceCou
   return answer === 'yes' && files.receipt === 0 ? 'yesNotEnclosed' : answer;
 }
 
+/** The purchase answers that decide what the files under "Receipt" are (schema values, or a draft's text). */
+export type ReceiptZoneAnswers = { purchaseChannel: string; saleVenue: string; firstBuyerReceipt: string };
+
 /**
- * What the user ticked as shown on the receipt, held against the files: the ticks describe a
- * receipt only while one is enclosed. The draft keeps them (a receipt removed and added again
+ * Whether the files under "Receipt" are the record of a second-hand sale (the listing, the chat,
+ * the payment to the seller, a note of the handover) rather than a receipt: the purchase step
+ * sends that record there when the first buyer's receipt is not at hand, and calling a chat "the
+ * receipt" tells support something false. A shop selling used phones gives a receipt of its own,
+ * and a buyer who has the first buyer's receipt adds it there. A venue not given counts as a
+ * private sale: "the record of my purchase" is true of a receipt too, "the receipt" is false of a
+ * chat. The letter, the PDF, the form and the service-centre checklist all ask this.
+ */
+export function receiptZoneHoldsSaleRecord(answers: ReceiptZoneAnswers): boolean {
+  return answers.purchaseChannel === 'second-hand' && answers.saleVenue !== 'shop' && answers.firstBuyerReceipt !== 'yes';
+}
+
+/**
+ * What the user ticked as shown on the receipt, held against the files and the purchase answers:
+ * the ticks describe a receipt only while one is enclosed, and never a second-hand sale record
+ * (the form asks them only of a receipt). The draft keeps them (a receipt removed and added again
  * loses nothing), but the form, the upload, the server, the letter and the PDF use only what this
  * returns, so no answer about a receipt that is not there reaches support.
  */
-export function receiptFactsInForce<T>(receiptShows: readonly T[], files: EvidenceCounts): T[] {
-  return files.receipt > 0 ? [...receiptShows] : [];
+export function receiptFactsInForce<T>(receiptShows: readonly T[], files: EvidenceCounts, answers: ReceiptZoneAnswers): T[] {
+  return files.receipt > 0 && !receiptZoneHoldsSaleRecord(answers) ? [...receiptShows] : [];
 }
 
 /** File kinds decided from the bytes (magic numbers) on the server. */

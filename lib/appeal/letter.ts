@@ -6,9 +6,9 @@
 import { createTranslator } from 'next-intl';
 
 import { multiLine, singleLine } from '@/lib/appeal/fields';
-import { firstBuyerReceiptAnswer, receiptFactsInForce, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, receiptFactsInForce, receiptZoneHoldsSaleRecord, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
-import type { FirstBuyerReceipt, PurchaseChannel, ReceiptFact, TAppeal } from '@/lib/appeal/schema';
+import type { PurchaseChannel, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { formatLongDate, languageName } from '@/lib/i18n/format';
@@ -103,14 +103,15 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
 }
 
 /**
- * A second-hand buyer tells the chain honestly: whom they bought from, where and when, and whether
- * the first buyer's receipt exists or the record of their own purchase stands in for it.
+ * A second-hand buyer tells the chain honestly: whom they bought from, where and when, whether the
+ * first buyer's receipt exists, and whether the record of their own purchase stands in for it.
  */
 function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
   if (appeal.purchaseChannel !== 'second-hand') return null;
   const values = { venue: appeal.saleVenue || 'none', date: formatLongDate(appeal.purchaseDate, locale) };
   const bought = appeal.sellerName ? t('chain.bought', { ...values, seller: appeal.sellerName }) : t('chain.boughtUnnamed', values);
-  const receipt = appeal.firstBuyerReceipt ? t(`chain.firstReceipt.${firstReceiptSentence(appeal.firstBuyerReceipt, enclosed)}`) : null;
+  const sentence = receiptZoneSentence(appeal, enclosed);
+  const receipt = sentence ? t(`chain.${sentence}`) : null;
   // An empty venue leaves a double space; a closing date ending in "г." or "р.", or a seller's name
   // ending in a full stop (ru and uk name the seller last, where a name needs no case ending), a
   // double full stop.
@@ -118,20 +119,26 @@ function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslato
 }
 
 /**
- * The answer about the first buyer's receipt, held against what is enclosed. "No" goes on to call
- * the record of the user's own purchase attached, so it needs a file where the purchase step sends
- * that record: under "Receipt" (the answer reads "…under “Receipt”"). A file under "Other proof"
- * proves nothing of the kind: the device step sends the lock-screen photo there, and the warranty
- * card and the SIM tray go there too.
+ * What the chain says of the files under "Receipt": the answer about the first buyer's receipt,
+ * held against what is enclosed, and the record of the user's own purchase from the previous owner
+ * when that is what is there (receiptZoneHoldsSaleRecord), never called "the receipt". The record
+ * is called attached only when a file is under "Receipt", where the purchase step sends it (the
+ * answer reads "…under “Receipt”"). A file under "Other proof" proves nothing of the kind: the
+ * device step sends the lock-screen photo there, and the warranty card and the SIM tray go there
+ * too. No answer and no record: nothing to say.
  */
-function firstReceiptSentence(answer: FirstBuyerReceipt, enclosed: EvidenceCounts) {
-  const held = firstBuyerReceiptAnswer(answer, enclosed);
-  return held === 'no' && enclosed.receipt === 0 ? 'noNotEnclosed' : held;
+function receiptZoneSentence(appeal: TAppeal, enclosed: EvidenceCounts) {
+  const answer = appeal.firstBuyerReceipt;
+  if (answer === 'yes') return `firstReceipt.${firstBuyerReceiptAnswer(answer, enclosed)}` as const;
+  const record = enclosed.receipt > 0 && receiptZoneHoldsSaleRecord(appeal);
+  if (answer === 'no') return record ? 'firstReceipt.no' : 'firstReceipt.noNotEnclosed';
+  return record ? 'ownRecord.saleRecord' : null;
 }
 
-function receiptFacts(ticked: readonly ReceiptFact[], enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
-  // What "the receipt" shows, without a receipt in the PDF, would describe a document support never sees.
-  const facts = receiptFactsInForce(ticked, enclosed);
+function receiptFacts(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
+  // What "the receipt" shows, without a receipt in the PDF, would describe a document support
+  // never sees; of a second-hand sale record (a listing, a chat), it would call that a receipt.
+  const facts = receiptFactsInForce(appeal.receiptShows, enclosed, appeal);
   const [only, ...more] = facts;
   if (only === undefined) return null;
   // A single item has a sentence of its own: Russian agrees the verb with it in number and gender
@@ -184,7 +191,7 @@ function composeSection(appeal: TAppeal, locale: Locale, options: AppealLetterOp
     deviceFacts(appeal, t),
     purchaseFacts(appeal, t, locale),
     saleChain(appeal, options.enclosed, t, locale),
-    receiptFacts(appeal.receiptShows, options.enclosed, t, locale),
+    receiptFacts(appeal, options.enclosed, t, locale),
     appeal.linkedAccount ? t('account', { linkedAccount: appeal.linkedAccount }) : null,
     appeal.accountHint ? t('accountHint', { accountHint: appeal.accountHint }) : null,
     appeal.triedFirst ? t(`triedFirst.${appeal.triedFirst}`) : null,

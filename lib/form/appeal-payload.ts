@@ -28,8 +28,9 @@ export function parseDraftAppeal(draft: AppealDraft, locale: Locale): TAppeal | 
 /** The one multipart body POST /api/appeal takes: text fields, then files under their role in the PDF's order. */
 export function buildAppealFormData(draft: AppealDraft, files: readonly EvidenceFile[], locale: Locale): FormData {
   const body = new FormData();
-  // The receipt checklist's ticks go only with a receipt: they are kept in the draft, not sent.
-  const text = { ...appealTextFields(draft, locale), receiptShows: receiptFactsInForce(draft.receiptShows, countEvidence(files)).join(',') };
+  // The receipt checklist's ticks go only with a receipt, not with a second-hand sale record: they
+  // are kept in the draft, not sent.
+  const text = { ...appealTextFields(draft, locale), receiptShows: receiptFactsInForce(draft.receiptShows, countEvidence(files), draft.purchase).join(',') };
   for (const field of APPEAL_TEXT_FIELDS) {
     if (text[field] !== '') body.append(field, text[field]);
   }

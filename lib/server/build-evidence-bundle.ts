@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, MAX_PDF_EVIDENCE_BYTES, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, EVIDENCE_RULES, inEvidenceOrder, MAX_PDF_EVIDENCE_BYTES, receiptZoneHoldsSaleRecord, type EvidenceCounts, type EvidenceKind, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { bundleFileName } from '@/lib/appeal/file-name';
 import { composeAppealLetter } from '@/lib/appeal/letter';
 import type { TAppeal } from '@/lib/appeal/schema';
@@ -62,12 +62,12 @@ type SniffedFile = UploadedFile & { kind: EvidenceKind; sha256: string; caption:
  * Decides each file's kind by content and refuses kinds its role does not take (415, naming it).
  * The files come back in the PDF's order (role, then arrival), whatever order the client sent.
  */
-function sniffFiles(uploaded: readonly UploadedFile[], perRole: EvidenceCounts, secondHand: boolean): SniffedFile[] {
+function sniffFiles(uploaded: readonly UploadedFile[], perRole: EvidenceCounts, saleRecord: boolean): SniffedFile[] {
   const files = inEvidenceOrder(uploaded);
   const seen: Record<EvidenceRole, number> = { boxPhoto: 0, receipt: 0, extra: 0 };
   return files.map((file) => {
     seen[file.role] += 1;
-    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], { secondHand });
+    const caption = evidenceCaption(file.role, seen[file.role], perRole[file.role], { saleRecord });
     const kind = sniffEvidenceKind(file.bytes);
     if (!kind || !EVIDENCE_RULES[file.role].kinds.includes(kind)) {
       // Only the box label refuses PDFs, and saying where a PDF does go helps more than "unsupported".
@@ -133,7 +133,7 @@ function estimatedBytes(items: readonly EvidenceItem[]): number {
 export async function buildEvidenceBundle(input: EvidenceBundleInput): Promise<EvidenceBundle> {
   const started = performance.now();
   const enclosed = countEvidence(input.files);
-  const files = sniffFiles(input.files, enclosed, input.appeal.purchaseChannel === 'second-hand');
+  const files = sniffFiles(input.files, enclosed, receiptZoneHoldsSaleRecord(input.appeal));
   checkPdfShare(files);
   let boxLabelImeis: Promise<readonly string[] | undefined> | undefined;
   const letter = composeAppealLetter(input.appeal, { caseReference: input.appeal.caseReference, enclosed }).sections;

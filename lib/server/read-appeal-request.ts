@@ -77,9 +77,10 @@ export async function readAppealRequest(request: Request, memory?: UploadReserva
     }
     // The schema reads `locale` strictly; keep the language the request asked for in so many words.
     const labelTokens = (body.fields[LABEL_TOKENS_FIELD] ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_LABEL_TOKENS);
-    // Ticks about a receipt that did not come are no error (the form hides them with the receipt),
-    // but they are no fact either: nothing downstream may describe a receipt support never sees.
-    const receiptShows = receiptFactsInForce(parsed.data.receiptShows, countEvidence(body.files));
+    // Ticks about a receipt that did not come, or about a second-hand sale record, are no error (the
+    // form hides the question then), but they are no fact either: nothing downstream may describe
+    // a receipt support never sees.
+    const receiptShows = receiptFactsInForce(parsed.data.receiptShows, countEvidence(body.files), parsed.data);
     return { appeal: { ...parsed.data, receiptShows, locale: locale ?? parsed.data.locale }, files: body.files, labelTokens };
   } catch (error) {
     if (isAppError(error)) error.locale ??= locale;

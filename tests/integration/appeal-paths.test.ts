@@ -52,9 +52,9 @@ describe('POST /api/appeal on the second-hand path', () => {
   it('captions each file by its zone, and the letter tells the chain', async () => {
     const fields = { ...secondHand, saleVenue: 'private', triedFirst: 'seller', accountHint: '221****878' };
     const text = await pdfText(fields, [RECEIPT_PHOTO, { ...LOCK_SCREEN, name: 'chat-with-seller.png' }]);
-    // A second-hand buyer's receipt zone may hold a listing or a chat: a purchase record, not "Receipt".
-    expect(text).toContain('Purchase record: receipt.jpg');
-    expect(text).not.toContain('Receipt: receipt.jpg');
+    // The user said the first buyer's receipt is there: it is a receipt.
+    expect(text).toContain('Receipt: receipt.jpg');
+    expect(text).not.toContain('Purchase record');
     expect(text).toContain('Other evidence: chat-with-seller.png');
     expect(text.replace(/\s+/g, ' ')).toContain('I bought it from Олег in a private sale on 14 March 2025.');
     expect(text.replace(/\s+/g, ' ')).toContain('The first buyer’s original receipt, which the seller gave me, is attached.');
@@ -62,6 +62,23 @@ describe('POST /api/appeal on the second-hand path', () => {
     expect(text).toContain('Where the sale happened');
     expect(text).toContain('221****878');
     expect(text).toContain('asked the seller to remove the phone from their account');
+  });
+
+  it.each(['ru', 'en'])('calls the listing or the chat under “Receipt” a purchase record, never the receipt (%s)', async (locale) => {
+    const fields = { ...secondHand, saleVenue: 'private', firstBuyerReceipt: 'no', receiptShows: 'seller,date,imei', locale };
+    const raw = await pdfText(fields, [{ ...RECEIPT_PHOTO, name: 'chat-with-seller.jpg' }, LOCK_SCREEN]);
+    const text = raw.replace(/\s+/g, ' ');
+    expect(raw).toContain('Purchase record: chat-with-seller.jpg');
+    expect(raw).not.toMatch(/Receipt: chat-with-seller/);
+    expect(text).toContain('The first buyer’s original receipt is not available to me; the record of my own purchase (the listing, our messages or a note of the handover) is attached.');
+    // Nothing a receipt would show is said of a chat, in the letter or in the fact table.
+    expect(text).not.toContain('The receipt shows');
+    expect(text).not.toContain('shows the seller’s name');
+    if (locale === 'ru') {
+      expect(text).toContain('Оригинального чека первого покупателя у меня нет; приложены подтверждения моей покупки');
+      expect(text).not.toContain('В чеке указаны');
+      expect(text).not.toContain('указаны: название продавца');
+    }
   });
 
   it('never calls the first buyer’s receipt attached, or describes a receipt, when no receipt is enclosed', async () => {

@@ -247,11 +247,60 @@ describe('the letter for each path (issue 12)', () => {
           if (key === sentence) expect(text, `${firstBuyerReceipt} ${key}`).toContain(words);
           else expect(text, `${firstBuyerReceipt} ${key}`).not.toContain(words);
         }
+        // Only the first buyer's receipt is "the receipt": a marketplace buyer's "no" puts the listing there.
         const receiptShows = t.receipt.split('{')[0]!;
-        if (enclosed.receipt > 0) expect(text).toContain(receiptShows);
+        if (enclosed.receipt > 0 && firstBuyerReceipt === 'yes') expect(text).toContain(receiptShows);
         else expect(text).not.toContain(receiptShows);
       }
     }
+  });
+
+  describe('a sale record under “Receipt” is described as that, never as the receipt', () => {
+    const receiptOnly = { boxPhoto: 0, receipt: 1, extra: 0 };
+    const english = MESSAGES.en.letter;
+    const russian = MESSAGES.ru.letter;
+    const sectionsOf = (overrides: Record<string, string>, enclosed = receiptOnly) =>
+      composeAppealLetter(secondHand({ locale: 'ru', receiptShows: 'seller,date,imei', ...overrides }), { enclosed }).sections.map((s) => s.paragraphs.join('\n'));
+    // Every sentence that would call the files under "Receipt" a receipt, in the letter's two languages.
+    const receiptWords = (t: typeof english) => [t.receipt.split('{')[0]!, ...Object.values(t.receiptOne)];
+
+    it.each([
+      ['private', 'no'],
+      ['marketplace', 'no'],
+      ['private', ''],
+      ['marketplace', ''],
+      ['', 'no'],
+      ['', ''],
+    ])('venue "%s", first buyer’s receipt "%s": the record of the purchase, in English and Russian', (saleVenue, firstBuyerReceipt) => {
+      const [en, ru] = sectionsOf({ saleVenue, firstBuyerReceipt });
+      for (const words of receiptWords(english)) expect(en).not.toContain(words);
+      for (const words of receiptWords(russian)) expect(ru).not.toContain(words);
+      const sentence = firstBuyerReceipt === 'no' ? 'no' : 'saleRecord';
+      expect(en).toContain(sentence === 'no' ? english.chain.firstReceipt.no : english.chain.ownRecord.saleRecord);
+      expect(ru).toContain(sentence === 'no' ? russian.chain.firstReceipt.no : russian.chain.ownRecord.saleRecord);
+    });
+
+    it('in plain words (en, ru)', () => {
+      const [en, ru] = sectionsOf({ saleVenue: 'private', firstBuyerReceipt: '', orderNumber: '' });
+      expect(en).toContain('The record of my own purchase from the previous owner (the listing, our messages or a note of the handover) is attached.');
+      expect(ru).toContain('Приложены подтверждения моей покупки у прежнего владельца (объявление, наша переписка или расписка о передаче).');
+      expect(en).not.toMatch(/the receipt/i);
+      expect(ru).not.toMatch(/чек/i);
+    });
+
+    it('says nothing of a record when nothing is under “Receipt”', () => {
+      const [en, ru] = sectionsOf({ saleVenue: 'private', firstBuyerReceipt: '' }, { boxPhoto: 1, receipt: 0, extra: 1 });
+      expect(en).not.toContain(english.chain.ownRecord.saleRecord);
+      expect(ru).not.toContain(russian.chain.ownRecord.saleRecord);
+    });
+
+    it('keeps “the receipt” for the first buyer’s receipt (en, ru)', () => {
+      const [en, ru] = sectionsOf({ saleVenue: 'private', firstBuyerReceipt: 'yes' });
+      expect(en).toContain('The receipt shows the seller’s name, the date of purchase, and the phone’s IMEI or serial number.');
+      expect(en).toContain(english.chain.firstReceipt.yes);
+      expect(en).not.toContain(english.chain.ownRecord.saleRecord);
+      expect(ru).toContain(russian.receipt.split('{')[0]!);
+    });
   });
 
   it('does not call a purchase record attached when the only file is other proof (the audit’s letter)', () => {

@@ -32,19 +32,20 @@ const ROLE_LABEL: Record<EvidenceRole, string> = {
 };
 
 /**
- * A second-hand buyer's receipt zone holds the record of a purchase: the first buyer's receipt, or
- * their own listing, chat or handover note (the form asks for it there). "Receipt" above a chat,
- * under the fact "First buyer's receipt: not available", read as a contradiction to support.
+ * A second-hand buyer without the first buyer's receipt puts the record of their own purchase
+ * under "Receipt": the listing, the chat, the payment to the seller (receiptZoneHoldsSaleRecord).
+ * "Receipt" above a chat, under the fact "First buyer's receipt: not available", read as a
+ * contradiction to support. A used-phone shop's receipt, or the first buyer's, stays "Receipt".
  */
-const SECOND_HAND_RECEIPT_LABEL = 'Purchase record';
+const SALE_RECORD_LABEL = 'Purchase record';
 
 /**
  * "Box label", or "Receipt 1 of 2" when a role has several files. Captions name the zone a file
- * was added to and nothing more: only the letter, from the user's answers, says what a second-hand
- * buyer's purchase record is.
+ * was added to, or for a sale record what it is, and nothing more: only the letter, from the
+ * user's answers, tells the rest of the chain.
  */
-export function evidenceCaption(role: EvidenceRole, position: number, count: number, { secondHand = false }: { secondHand?: boolean } = {}): string {
-  const label = role === 'receipt' && secondHand ? SECOND_HAND_RECEIPT_LABEL : ROLE_LABEL[role];
+export function evidenceCaption(role: EvidenceRole, position: number, count: number, { saleRecord = false }: { saleRecord?: boolean } = {}): string {
+  const label = role === 'receipt' && saleRecord ? SALE_RECORD_LABEL : ROLE_LABEL[role];
   return count > 1 ? `${label} ${position} of ${count}` : label;
 }
 

@@ -117,7 +117,7 @@ export function buildFactRows(appeal: TAppeal, options: FactRowOptions): FactRow
   add('facts.label.accountHint', appeal.accountHint);
   const { triedFirst } = appeal;
   add('facts.label.triedFirst', triedFirst ? say((t) => t(`facts.triedFirst.${triedFirst}`)) : '');
-  add('facts.label.receipt', receiptShows(receiptFactsInForce(appeal.receiptShows, options.files), say));
+  add('facts.label.receipt', receiptShows(receiptFactsInForce(appeal.receiptShows, options.files, appeal), say));
   const missing = missingEvidence(appeal, options.files, words);
   if (missing) rows.push(missing);
   add('facts.label.caseReference', appeal.caseReference);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countEvidence, evidencePixelSize, firstBuyerReceiptAnswer, inEvidenceOrder, receiptFactsInForce, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { countEvidence, evidencePixelSize, firstBuyerReceiptAnswer, inEvidenceOrder, receiptFactsInForce, receiptZoneHoldsSaleRecord, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 
 const file = (role: EvidenceRole, name: string) => ({ role, name });
 
@@ -34,12 +34,38 @@ describe('firstBuyerReceiptAnswer', () => {
   });
 });
 
+describe('receiptZoneHoldsSaleRecord', () => {
+  const secondHand = (saleVenue: string, firstBuyerReceipt: string) => ({ purchaseChannel: 'second-hand', saleVenue, firstBuyerReceipt });
+
+  it('is a sale record for a private or marketplace sale without the first buyer’s receipt, and for a venue not given', () => {
+    for (const venue of ['private', 'marketplace', '']) {
+      for (const answer of ['no', '']) expect(receiptZoneHoldsSaleRecord(secondHand(venue, answer)), `${venue} ${answer}`).toBe(true);
+    }
+  });
+
+  it('is a receipt when the first buyer’s receipt is there, when a used-phone shop sold it, or when it was not bought second-hand', () => {
+    for (const venue of ['private', 'marketplace', 'shop', '']) expect(receiptZoneHoldsSaleRecord(secondHand(venue, 'yes')), venue).toBe(false);
+    for (const answer of ['no', '']) expect(receiptZoneHoldsSaleRecord(secondHand('shop', answer)), answer).toBe(false);
+    // Answers left over from a second-hand draft whose channel was changed afterwards.
+    expect(receiptZoneHoldsSaleRecord({ purchaseChannel: 'authorized-retailer', saleVenue: 'private', firstBuyerReceipt: 'no' })).toBe(false);
+  });
+});
+
 describe('receiptFactsInForce', () => {
+  const newPhone = { purchaseChannel: 'mi-store', saleVenue: '', firstBuyerReceipt: '' };
+
   it('keeps the ticks while a receipt is enclosed and drops them, unchanged in the draft, when none is', () => {
     const ticked = ['seller', 'date', 'imei'] as const;
-    expect(receiptFactsInForce(ticked, { boxPhoto: 0, receipt: 1, extra: 0 })).toEqual(['seller', 'date', 'imei']);
-    expect(receiptFactsInForce(ticked, { boxPhoto: 2, receipt: 0, extra: 3 })).toEqual([]);
+    expect(receiptFactsInForce(ticked, { boxPhoto: 0, receipt: 1, extra: 0 }, newPhone)).toEqual(['seller', 'date', 'imei']);
+    expect(receiptFactsInForce(ticked, { boxPhoto: 2, receipt: 0, extra: 3 }, newPhone)).toEqual([]);
     expect(ticked, 'the answers themselves are left as they were').toEqual(['seller', 'date', 'imei']);
+  });
+
+  it('drops them when the zone holds a second-hand sale record: a listing or a chat is no receipt', () => {
+    const one = { boxPhoto: 0, receipt: 1, extra: 0 };
+    expect(receiptFactsInForce(['seller', 'date'], one, { purchaseChannel: 'second-hand', saleVenue: 'private', firstBuyerReceipt: 'no' })).toEqual([]);
+    expect(receiptFactsInForce(['seller', 'date'], one, { purchaseChannel: 'second-hand', saleVenue: 'private', firstBuyerReceipt: 'yes' })).toEqual(['seller', 'date']);
+    expect(receiptFactsInForce(['seller', 'date'], one, { purchaseChannel: 'second-hand', saleVenue: 'shop', firstBuyerReceipt: 'no' })).toEqual(['seller', 'date']);
   });
 });
 

@@ -25,9 +25,11 @@ describe('evidenceCaption: the zone a file was added to', () => {
     expect(evidenceCaption('extra', 1, 2)).toBe('Other evidence 1 of 2');
   });
 
-  it('calls a second-hand buyer’s receipt zone a purchase record: it may hold a listing or a chat', () => {
-    expect(evidenceCaption('receipt', 1, 1, { secondHand: true })).toBe('Purchase record');
-    expect(evidenceCaption('receipt', 1, 2, { secondHand: true })).toBe('Purchase record 1 of 2');
-    expect(evidenceCaption('boxPhoto', 1, 1, { secondHand: true })).toBe('Box label');
+  it('calls a second-hand sale record under “Receipt” a purchase record: it may be a listing or a chat', () => {
+    expect(evidenceCaption('receipt', 1, 1, { saleRecord: true })).toBe('Purchase record');
+    expect(evidenceCaption('receipt', 1, 2, { saleRecord: true })).toBe('Purchase record 1 of 2');
+    expect(evidenceCaption('boxPhoto', 1, 1, { saleRecord: true })).toBe('Box label');
+    expect(evidenceCaption('extra', 1, 1, { saleRecord: true })).toBe('Other evidence');
+    expect(evidenceCaption('receipt', 1, 1, { saleRecord: false })).toBe('Receipt');
   });
 });

@@ -27,7 +27,8 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(rows, 'Where the sale happened')?.value).toBe('an online marketplace listing');
     expect(row(rows, 'First buyer’s receipt')?.value).toBe('not available');
     expect(row(rows, 'Country of purchase')?.value).toBe('Russia (RU)');
-    expect(row(rows, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
+    // Under "Receipt" is the listing or the chat: what a receipt shows is not said of it.
+    expect(row(rows, 'Receipt')).toBeUndefined();
     // A box left unticked is not evidence that the receipt lacks it: nothing is said of it.
     expect(JSON.stringify(rows)).not.toContain('does not show');
     // What is not enclosed, and no judgement of the appeal: the PDF is read by those who decide it.
@@ -37,6 +38,8 @@ describe('the fact rows speak the letter’s languages', () => {
   it('“I have the first buyer’s receipt” is “attached” only when a receipt is', () => {
     const appeal = ZAppealSchema.parse({ ...secondHand, firstBuyerReceipt: 'yes', locale: 'en' });
     expect(row(buildFactRows(appeal, { files }), 'First buyer’s receipt')?.value).toBe('attached');
+    // Under "Receipt" is that receipt: what it shows is said.
+    expect(row(buildFactRows(appeal, { files }), 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
     const noReceipt = buildFactRows(appeal, { files: { ...files, receipt: 0 } });
     expect(row(noReceipt, 'First buyer’s receipt')?.value).toBe('the owner has it; not enclosed');
     expect(row(noReceipt, 'Not enclosed')?.value).toBe('box label photo, first buyer’s receipt');
@@ -46,7 +49,7 @@ describe('the fact rows speak the letter’s languages', () => {
 
   it('says what the receipt shows in words that agree with one item and with several (ru, bg, uk)', () => {
     const shows = (locale: string, receiptShows: string) =>
-      row(buildFactRows(ZAppealSchema.parse({ ...secondHand, receiptShows, locale }), { files }), 'Receipt')?.value.split('\n')[1];
+      row(buildFactRows(ZAppealSchema.parse({ ...secondHand, firstBuyerReceipt: 'yes', receiptShows, locale }), { files }), 'Receipt')?.value.split('\n')[1];
     expect(shows('ru', 'price')).toBe('указана цена');
     expect(shows('ru', 'seller')).toBe('указано название продавца');
     expect(shows('ru', 'imei')).toBe('указан IMEI или серийный номер телефона');

@@ -55,8 +55,9 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
     : 'other-seller';
   const { firstBuyerReceipt } = draft.purchase;
   const counts = countEvidence(files);
-  // The ticks of a receipt since removed stay in the draft, but describe nothing here.
-  const receiptShows = receiptFactsInForce(RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)), counts);
+  // The ticks of a receipt since removed, or made before the purchase answers said the zone holds
+  // a sale record, stay in the draft, but describe nothing here.
+  const receiptShows = receiptFactsInForce(RECEIPT_FACTS.filter((fact) => draft.receiptShows.includes(fact)), counts, draft.purchase);
   const warnings = assessEvidence(
     {
       receiptShows,
