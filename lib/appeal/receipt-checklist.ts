@@ -9,7 +9,7 @@
  * purchase Xiaomi's own no-access flow asks for a screenshot of the order, so an order confirmation
  * counts; a card statement alone shows a payment, not which phone.
  */
-import { firstBuyerReceiptAnswer, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, receiptZoneHoldsSaleRecord, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact, type TAppeal } from '@/lib/appeal/schema';
 
 export type ReceiptChecklistItem = {
@@ -72,7 +72,7 @@ export type EvidenceWarning = {
   values?: Record<string, string>;
 };
 
-export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'firstBuyerReceipt' | 'orderNumber' | 'imei' | 'lockCode'>;
+export type AssessedAppeal = Pick<TAppeal, 'receiptShows' | 'purchaseChannel' | 'saleVenue' | 'firstBuyerReceipt' | 'orderNumber' | 'imei' | 'lockCode'>;
 
 function proofWarnings(proofKind: ProofKind | undefined, secondHand: boolean): EvidenceWarning[] {
   switch (proofKind) {
@@ -117,14 +117,18 @@ export function assessEvidence(appeal: AssessedAppeal, context: EvidenceContext 
   }
   // The whole evidence set: no role is required, so say what is missing and what else counts.
   const noReceiptFile = context.files?.receipt === 0;
+  // A second-hand sale record under "Receipt" (a listing, a chat) is not asked, or judged, as a receipt.
+  const saleRecord = receiptZoneHoldsSaleRecord(appeal);
+  const receiptShows = saleRecord ? [] : appeal.receiptShows;
   if (noReceiptFile && !secondHand && context.proofKind !== 'none') warnings.push({ key: 'noReceiptFile', level: 'weak' });
   if (context.files?.boxPhoto === 0) {
     // Without the box the IMEI rests on the receipt alone, or on nothing.
-    const imeiElsewhere = appeal.receiptShows.includes('imei') && !noReceiptFile;
+    const imeiElsewhere = receiptShows.includes('imei') && !noReceiptFile;
     warnings.push({ key: 'noBoxPhoto', level: imeiElsewhere ? 'tip' : 'weak' });
   }
-  // Facts on a receipt mean nothing when the user has said there is no receipt, or attached none.
-  if (context.proofKind !== 'none' && !noReceiptFile) warnings.push(...receiptFactWarnings(appeal.receiptShows));
+  // Facts on a receipt mean nothing when the user has said there is no receipt, or attached none,
+  // or when what is attached is a sale record.
+  if (context.proofKind !== 'none' && !noReceiptFile && !saleRecord) warnings.push(...receiptFactWarnings(receiptShows));
   if (appeal.purchaseChannel === 'online-marketplace' && appeal.orderNumber === '') {
     warnings.push({ key: 'onlineWithoutOrderNumber', level: 'tip' });
   }

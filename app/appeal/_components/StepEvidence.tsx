@@ -3,9 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 
-import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, type EvidenceRole } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_ROLES, MIN_EVIDENCE_FILES, receiptZoneHoldsSaleRecord, type EvidenceRole } from '@/lib/appeal/evidence-rules';
 import { RECEIPT_FACTS, type ReceiptFact } from '@/lib/appeal/schema';
-import { inUploadOrder, type EvidenceFile } from '@/lib/form/draft';
+import { inUploadOrder, type EvidenceFile, type PurchaseValues } from '@/lib/form/draft';
 import { admitEvidence, prepareEvidence, prepareOne, refusalsAfterAdding, refusalsAfterRemoving, sourceOf, withinPdfShare, type FileRejection, type HeldFile } from '@/lib/form/add-evidence';
 import { Choice, Choices } from '@/app/_components/Choice';
 import { ErrorSummary, type SummaryItem } from '@/app/appeal/_components/ErrorSummary';
@@ -22,6 +22,7 @@ const perRole = <T,>(make: (role: EvidenceRole) => T): PerRole<T> => ({ boxPhoto
 export default function StepEvidence({
   files,
   receiptShows,
+  purchase,
   serverErrors,
   checkOnOpen,
   onFilesChange,
@@ -31,6 +32,8 @@ export default function StepEvidence({
 }: {
   files: EvidenceFile[];
   receiptShows: ReceiptFact[];
+  /** The purchase step's answers: they say whether "Receipt" holds a receipt or a second-hand sale record. */
+  purchase: PurchaseValues;
   serverErrors: Record<string, string>;
   /** The user has been past this step: it is checked as it opens, as "Continue" would. */
   checkOnOpen: boolean;
@@ -125,10 +128,11 @@ export default function StepEvidence({
     return checked && files.length < MIN_EVIDENCE_FILES ? tErrors('files.missingEvidence') : undefined;
   };
 
-  // What a receipt shows is asked only once there is one: a question about a receipt that is not
-  // there would invite an answer the letter must not repeat. The ticks stay in the draft meanwhile.
-  const hasReceipt = filesOf('receipt').length > 0;
-  const receiptShowsError = hasReceipt ? serverErrors.receiptShows : undefined;
+  // What a receipt shows is asked only once there is one, and never of a second-hand sale record (a
+  // listing, a chat): a question about a receipt that is not there would invite an answer the
+  // letter must not repeat. The ticks stay in the draft meanwhile.
+  const asksReceiptFacts = filesOf('receipt').length > 0 && !receiptZoneHoldsSaleRecord(purchase);
+  const receiptShowsError = asksReceiptFacts ? serverErrors.receiptShows : undefined;
   const summary: SummaryItem[] = [
     ...EVIDENCE_ROLES.flatMap((role) => {
       const text = missingError(role);
@@ -179,7 +183,7 @@ export default function StepEvidence({
           onReplace={replace(role)}
           onRemove={remove}
         >
-          {role === 'receipt' && hasReceipt ? (
+          {role === 'receipt' && asksReceiptFacts ? (
             <fieldset className={styles.receiptFacts} aria-describedby={receiptShowsError ? 'receiptShows-error' : undefined}>
               <legend>{t('receiptShows.legend')}</legend>
               <p className="hint">{t('receiptShows.hint')}</p>

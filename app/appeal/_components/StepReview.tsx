@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef } from 'react';
 
-import { EVIDENCE_ROLES } from '@/lib/appeal/evidence-rules';
+import { EVIDENCE_ROLES, receiptZoneHoldsSaleRecord } from '@/lib/appeal/evidence-rules';
 import { normalizeLockCode } from '@/lib/appeal/lock-code';
 import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, SALE_VENUES } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -77,7 +77,7 @@ export default function StepReview({
       { label: t('purchase.price.label'), value: show(purchase.price) },
       ...(channel === 'second-hand'
         ? [
-            { label: t('purchase.saleVenue.legend'), value: isOneOf(purchase.saleVenue, SALE_VENUES) ? t(`purchase.saleVenue.${purchase.saleVenue}`) : dash },
+            { label: t('purchase.saleVenue.review'), value: isOneOf(purchase.saleVenue, SALE_VENUES) ? t(`purchase.saleVenue.${purchase.saleVenue}`) : dash },
             {
               label: t('purchase.firstBuyerReceipt.review'),
               value: isOneOf(purchase.firstBuyerReceipt, FIRST_BUYER_RECEIPT) ? t(`purchase.firstBuyerReceipt.${purchase.firstBuyerReceipt}`) : dash,
@@ -90,8 +90,8 @@ export default function StepReview({
         label: t(`evidence.zones.${role}.title`),
         value: list(files.filter((f) => f.role === role).map((f) => f.name)),
       })),
-      // Asked, and sent, only with a receipt.
-      ...(files.some((f) => f.role === 'receipt')
+      // Asked, and sent, only with a receipt, never with a second-hand sale record.
+      ...(files.some((f) => f.role === 'receipt') && !receiptZoneHoldsSaleRecord(purchase)
         ? [{ label: t('evidence.receiptShows.legend'), value: list(draft.receiptShows.map((fact) => t(`evidence.receiptShows.${fact}`))) }]
         : []),
     ],

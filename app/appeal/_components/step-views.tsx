@@ -76,6 +76,7 @@ export const STEP_VIEWS: Record<WizardStep, StepView> = {
       <StepEvidence
         files={files}
         receiptShows={draft.receiptShows}
+        purchase={draft.purchase}
         serverErrors={serverErrorsOf(draft, 'evidence')}
         checkOnOpen={passed(draft, 'evidence')}
         onFilesChange={actions.updateFiles}

@@ -8,6 +8,7 @@ import { LOCALES } from '@/lib/i18n/locales';
 const strong: AssessedAppeal = {
   receiptShows: ['seller', 'date', 'model', 'imei', 'price', 'stamp'],
   purchaseChannel: 'mi-store',
+  saleVenue: '',
   firstBuyerReceipt: '',
   orderNumber: '',
   imei: '868907041234565',
@@ -116,6 +117,19 @@ describe('assessEvidence grades the whole evidence set', () => {
   test('the lock code alone with a lock-screen photo: what is missing, weakest first', () => {
     const lockOnly: AssessedAppeal = { ...strong, receiptShows: [], imei: '', lockCode: 'A1B2C3' };
     expect(keys(lockOnly, { files: { boxPhoto: 0, receipt: 0, extra: 1 } })).toEqual(['noReceiptFile', 'noBoxPhoto', 'lockCodeOnly']);
+  });
+
+  test('a second-hand sale record under “Receipt” is not judged as a receipt: no nagging about its facts', () => {
+    const withRecord = { files: { boxPhoto: 1, receipt: 1, extra: 0 } };
+    // The review passes no ticks for a sale record (the evidence step does not ask them).
+    const privateSale: AssessedAppeal = { ...strong, purchaseChannel: 'second-hand', saleVenue: 'private', firstBuyerReceipt: 'no', receiptShows: [] };
+    expect(keys(privateSale, withRecord)).toEqual(['secondHandWithoutFirstReceipt']);
+    expect(keys({ ...privateSale, saleVenue: 'marketplace', firstBuyerReceipt: '' }, withRecord)).toEqual(['secondHandWithoutFirstReceipt']);
+    // Ticks left in the draft from before count for nothing either.
+    expect(keys({ ...privateSale, receiptShows: ['price'] }, withRecord)).toEqual(['secondHandWithoutFirstReceipt']);
+    // A used-phone shop's receipt, and the first buyer's, are receipts: what they show is asked.
+    expect(keys({ ...privateSale, saleVenue: 'shop' }, withRecord)).toEqual(['secondHandWithoutFirstReceipt', 'noReceiptFacts']);
+    expect(keys({ ...privateSale, firstBuyerReceipt: 'yes' }, withRecord)).toEqual(['noReceiptFacts']);
   });
 
   test('a second-hand buyer without a receipt hears about the first buyer’s receipt, not a shop receipt', () => {

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-import { countEvidence, receiptFactsInForce } from '@/lib/appeal/evidence-rules';
-import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, RECEIPT_FACTS, type FirstBuyerReceipt, type PurchaseChannel } from '@/lib/appeal/schema';
+import { countEvidence, receiptFactsInForce, receiptZoneHoldsSaleRecord } from '@/lib/appeal/evidence-rules';
+import { FIRST_BUYER_RECEIPT, PURCHASE_CHANNELS, RECEIPT_FACTS, SALE_VENUES, type FirstBuyerReceipt, type PurchaseChannel, type SaleVenue } from '@/lib/appeal/schema';
 import { labelImeisOf, mismatchedImeis } from '@/lib/form/label-notes';
 import { assessEvidence, PROOF_KINDS, proofKindsFor, receiptChecklist, type EvidenceContext, type ProofKind } from '@/lib/appeal/receipt-checklist';
 import type { AppealDraft, EvidenceFile } from '@/lib/form/draft';
@@ -53,7 +53,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
   const channel = (PURCHASE_CHANNELS as readonly string[]).includes(draft.purchase.purchaseChannel)
     ? (draft.purchase.purchaseChannel as PurchaseChannel)
     : 'other-seller';
-  const { firstBuyerReceipt } = draft.purchase;
+  const { firstBuyerReceipt, saleVenue } = draft.purchase;
   const counts = countEvidence(files);
   // The ticks of a receipt since removed, or made before the purchase answers said the zone holds
   // a sale record, stay in the draft, but describe nothing here.
@@ -63,6 +63,7 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
       receiptShows,
       purchaseChannel: channel,
       firstBuyerReceipt: (FIRST_BUYER_RECEIPT as readonly string[]).includes(firstBuyerReceipt) ? (firstBuyerReceipt as FirstBuyerReceipt) : '',
+      saleVenue: (SALE_VENUES as readonly string[]).includes(saleVenue) ? (saleVenue as SaleVenue) : '',
       orderNumber: draft.purchase.orderNumber.trim(),
       imei: normalizeImeiInput(draft.device.imei),
       lockCode: draft.device.lockCode.trim(),
@@ -92,7 +93,8 @@ export default function EvidenceReview({ draft, files }: { draft: AppealDraft; f
         </Choices>
       </fieldset>
 
-      {counts.receipt > 0 ? (
+      {/* Of a receipt only: a second-hand sale record (a listing, a chat) is not judged as one. */}
+      {counts.receipt > 0 && !receiptZoneHoldsSaleRecord(draft.purchase) ? (
         <Help summary={t('receipt.title')}>
           <p className="hint">{t('receipt.intro')}</p>
           <ul className="checklist">
