@@ -104,7 +104,8 @@ function purchaseFacts(appeal: TAppeal, t: LetterTranslator, locale: Locale): st
 
 /**
  * A second-hand buyer tells the chain honestly: whom they bought from, where and when, whether the
- * first buyer's receipt exists, and whether the record of their own purchase stands in for it.
+ * first buyer's receipt exists, and what stands in for it: the receipt of a shop selling used
+ * phones, or the record of their own purchase from the previous owner.
  */
 function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {
   if (appeal.purchaseChannel !== 'second-hand') return null;
@@ -120,19 +121,20 @@ function saleChain(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslato
 
 /**
  * What the chain says of the files under "Receipt": the answer about the first buyer's receipt,
- * held against what is enclosed, and the record of the user's own purchase from the previous owner
- * when that is what is there (receiptZoneHoldsSaleRecord), never called "the receipt". The record
- * is called attached only when a file is under "Receipt", where the purchase step sends it (the
- * answer reads "…under “Receipt”"). A file under "Other proof" proves nothing of the kind: the
- * device step sends the lock-screen photo there, and the warranty card and the SIM tray go there
- * too. No answer and no record: nothing to say.
+ * held against what is enclosed, and what else is there: the receipt a shop selling used phones
+ * gave, or the record of the user's own purchase from the previous owner
+ * (receiptZoneHoldsSaleRecord), never called "the receipt". Either is called attached only when a
+ * file is under "Receipt", where the purchase step sends it (the answer reads "…under
+ * “Receipt”"). A file under "Other proof" proves nothing of the kind: the device step sends the
+ * lock-screen photo there, and the warranty card and the SIM tray go there too. No answer and
+ * nothing under "Receipt": nothing to say.
  */
 function receiptZoneSentence(appeal: TAppeal, enclosed: EvidenceCounts) {
   const answer = appeal.firstBuyerReceipt;
   if (answer === 'yes') return `firstReceipt.${firstBuyerReceiptAnswer(answer, enclosed)}` as const;
-  const record = enclosed.receipt > 0 && receiptZoneHoldsSaleRecord(appeal);
-  if (answer === 'no') return record ? 'firstReceipt.no' : 'firstReceipt.noNotEnclosed';
-  return record ? 'ownRecord.saleRecord' : null;
+  const own = enclosed.receipt === 0 ? null : receiptZoneHoldsSaleRecord(appeal) ? 'saleRecord' : 'shopReceipt';
+  if (answer === 'no') return own === null ? 'firstReceipt.noNotEnclosed' : own === 'saleRecord' ? 'firstReceipt.no' : 'firstReceipt.noShop';
+  return own === null ? null : (`ownRecord.${own}` as const);
 }
 
 function receiptFacts(appeal: TAppeal, enclosed: EvidenceCounts, t: LetterTranslator, locale: Locale): string | null {

@@ -81,6 +81,16 @@ describe('POST /api/appeal on the second-hand path', () => {
     }
   });
 
+  it('keeps a used-phone shop’s receipt “Receipt”, and says the shop gave it', async () => {
+    const fields = { ...secondHand, saleVenue: 'shop', firstBuyerReceipt: 'no', receiptShows: 'seller,date', locale: 'en' };
+    const raw = await pdfText(fields, [RECEIPT_PHOTO]);
+    const text = raw.replace(/\s+/g, ' ');
+    expect(raw).toContain('Receipt: receipt.jpg');
+    expect(raw).not.toContain('Purchase record');
+    expect(text).toContain('in a shop selling used phones on 14 March 2025. The first buyer’s original receipt is not available to me; the receipt the shop gave me for my purchase is attached.');
+    expect(text).toContain('The receipt shows the seller’s name and the date of purchase.');
+  });
+
   it('never calls the first buyer’s receipt attached, or describes a receipt, when no receipt is enclosed', async () => {
     const fields = { ...secondHand, saleVenue: 'marketplace', receiptShows: 'seller,date,imei' };
     const text = (await pdfText(fields, [{ ...LOCK_SCREEN, name: 'chat-with-seller.png' }])).replace(/\s+/g, ' ');

@@ -303,6 +303,33 @@ describe('the letter for each path (issue 12)', () => {
     });
   });
 
+  describe('a used-phone shop’s receipt stays the receipt', () => {
+    const shop = (firstBuyerReceipt: string, enclosed: { boxPhoto: number; receipt: number; extra: number } = { boxPhoto: 0, receipt: 1, extra: 0 }) =>
+      composeAppealLetter(secondHand({ locale: 'ru', saleVenue: 'shop', sellerName: 'Second Life', firstBuyerReceipt, receiptShows: 'seller,date' }), { enclosed }).sections.map((s) =>
+        s.paragraphs.join('\n'),
+      );
+
+    it('says the shop’s receipt is attached, and what it shows (en, ru)', () => {
+      const [en, ru] = shop('no');
+      expect(en).toContain('I bought it from Second Life in a shop selling used phones on 14 March 2025. The first buyer’s original receipt is not available to me; the receipt the shop gave me for my purchase is attached.');
+      expect(en).toContain('The receipt shows the seller’s name and the date of purchase.');
+      expect(en).not.toContain('the listing, our messages');
+      expect(ru).toContain('Я купил(а) его в магазине подержанных телефонов 14 марта 2025 г., продавец — Second Life. Оригинального чека первого покупателя у меня нет; приложен чек, который выдал мне магазин при покупке.');
+      expect(ru).toContain(MESSAGES.ru.letter.receipt.split('{')[0]!);
+      expect(ru).not.toContain('объявление, наша переписка');
+    });
+
+    it('says so without an answer about the first buyer’s receipt, and calls nothing attached without a file (en, ru)', () => {
+      const [en, ru] = shop('');
+      expect(en).toContain('in a shop selling used phones on 14 March 2025. The receipt the shop gave me for my purchase is attached.');
+      expect(ru).toContain('продавец — Second Life. Приложен чек, который выдал мне магазин при покупке.');
+      const [enNone, ruNone] = shop('no', { boxPhoto: 1, receipt: 0, extra: 1 });
+      expect(enNone).toContain('The first buyer’s original receipt is not available to me.');
+      expect(enNone).not.toMatch(/shop gave me|The receipt shows/);
+      expect(ruNone).not.toContain('выдал мне магазин');
+    });
+  });
+
   it('does not call a purchase record attached when the only file is other proof (the audit’s letter)', () => {
     const appeal = secondHand({ locale: 'ru', imei: '', imei2: '', lockCode: 'AB12-CD34', firstBuyerReceipt: 'no' });
     const text = letterToText(composeAppealLetter(appeal, { enclosed: { boxPhoto: 0, receipt: 0, extra: 1 } }));

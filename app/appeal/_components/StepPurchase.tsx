@@ -74,6 +74,8 @@ export default function StepPurchase({
     ],
   });
   const secondHand = form.watch('purchaseChannel') === 'second-hand';
+  // A shop selling used phones gives a receipt of its own: that, not a chat, goes under "Receipt".
+  const shop = form.watch('saleVenue') === 'shop';
   const wiring: TextFieldWiring<TextFieldName> = {
     // A second-hand buyer has no receipt in their own name to copy the seller and date from.
     text: (name) => ({
@@ -166,7 +168,7 @@ export default function StepPurchase({
             <Choices>
               {FIRST_BUYER_RECEIPT.map((answer, index) => (
                 <Choice key={answer} type="radio" value={answer} id={index === 0 ? 'firstBuyerReceipt' : undefined} {...form.register('firstBuyerReceipt')}>
-                  {t(`purchase.firstBuyerReceipt.${answer}`)}
+                  {t(`purchase.firstBuyerReceipt.${answer === 'no' && shop ? 'noShop' : answer}`)}
                 </Choice>
               ))}
             </Choices>

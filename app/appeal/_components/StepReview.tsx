@@ -80,7 +80,9 @@ export default function StepReview({
             { label: t('purchase.saleVenue.review'), value: isOneOf(purchase.saleVenue, SALE_VENUES) ? t(`purchase.saleVenue.${purchase.saleVenue}`) : dash },
             {
               label: t('purchase.firstBuyerReceipt.review'),
-              value: isOneOf(purchase.firstBuyerReceipt, FIRST_BUYER_RECEIPT) ? t(`purchase.firstBuyerReceipt.${purchase.firstBuyerReceipt}`) : dash,
+              value: isOneOf(purchase.firstBuyerReceipt, FIRST_BUYER_RECEIPT)
+                ? t(`purchase.firstBuyerReceipt.${purchase.firstBuyerReceipt === 'no' && purchase.saleVenue === 'shop' ? 'noShop' : purchase.firstBuyerReceipt}`)
+                : dash,
             },
           ]
         : []),

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { firstBuyerReceiptAnswer, receiptFactsInForce, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
+import { firstBuyerReceiptAnswer, receiptFactsInForce, receiptZoneHoldsSaleRecord, type EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { letterLocales, letterTranslator, type LetterTranslator } from '@/lib/appeal/letter';
 import type { ReceiptFact, TAppeal } from '@/lib/appeal/schema';
 import { countryName } from '@/lib/countries';
@@ -47,6 +47,14 @@ function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) =>
 }
 
 /**
+ * Whether the proof a missing receipt stands for is the first buyer's receipt: a second-hand buyer
+ * has none of their own, unless a shop selling used phones sold the phone and gave one.
+ */
+function firstBuyersReceiptExpected(appeal: TAppeal): boolean {
+  return appeal.purchaseChannel === 'second-hand' && (appeal.firstBuyerReceipt === 'yes' || receiptZoneHoldsSaleRecord(appeal));
+}
+
+/**
  * What the evidence set lacks, in plain words. Only that: the PDF goes to the people who decide
  * the appeal, and it must not argue that the case is weak (it said "the appeal is weaker without
  * it", in red). How much a missing piece weighs is the user's to know, on the review step
@@ -55,7 +63,7 @@ function sayer(locales: readonly Locale[]): { say: Say; label: (key: FactKey) =>
 function missingEvidence(appeal: TAppeal, files: EvidenceCounts, { say, label }: ReturnType<typeof sayer>): FactRow | null {
   const missing: FactKey[] = [];
   if (files.boxPhoto === 0) missing.push('facts.missing.boxPhoto');
-  if (files.receipt === 0) missing.push(appeal.purchaseChannel === 'second-hand' ? 'facts.missing.firstBuyerReceipt' : 'facts.missing.receipt');
+  if (files.receipt === 0) missing.push(firstBuyersReceiptExpected(appeal) ? 'facts.missing.firstBuyerReceipt' : 'facts.missing.receipt');
   if (appeal.imei === '' && files.extra === 0) missing.push('facts.missing.lockScreen');
   if (missing.length === 0) return null;
   return {

@@ -47,6 +47,18 @@ describe('the fact rows speak the letter’s languages', () => {
     expect(row(noReceipt, 'Receipt')).toBeUndefined();
   });
 
+  it('a used-phone shop’s buyer misses a receipt, not the first buyer’s; a private buyer the first buyer’s', () => {
+    const missing = (saleVenue: string, firstBuyerReceipt: string) =>
+      row(buildFactRows(ZAppealSchema.parse({ ...secondHand, saleVenue, firstBuyerReceipt, locale: 'en' }), { files: { ...files, receipt: 0 } }), 'Not enclosed')?.value;
+    expect(missing('shop', 'no')).toBe('box label photo, receipt or order record');
+    expect(missing('shop', '')).toBe('box label photo, receipt or order record');
+    expect(missing('shop', 'yes')).toBe('box label photo, first buyer’s receipt');
+    expect(missing('private', 'no')).toBe('box label photo, first buyer’s receipt');
+    // The shop's receipt is a receipt: what it shows is said.
+    const withReceipt = buildFactRows(ZAppealSchema.parse({ ...secondHand, saleVenue: 'shop', locale: 'en' }), { files });
+    expect(row(withReceipt, 'Receipt')?.value).toBe('shows the seller’s name and the date of purchase');
+  });
+
   it('says what the receipt shows in words that agree with one item and with several (ru, bg, uk)', () => {
     const shows = (locale: string, receiptShows: string) =>
       row(buildFactRows(ZAppealSchema.parse({ ...secondHand, firstBuyerReceipt: 'yes', receiptShows, locale }), { files }), 'Receipt')?.value.split('\n')[1];
