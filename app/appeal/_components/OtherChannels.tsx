@@ -8,6 +8,7 @@ import { countryName } from '@/lib/countries';
 import { otherWaysFor, telHref, type SupportChannel } from '@/lib/support/channels';
 import type { EvidenceCounts } from '@/lib/appeal/evidence-rules';
 import { noAccessFormRows } from '@/lib/support/no-access-form';
+import { serviceCentreItems } from '@/lib/support/service-centre';
 import { Help } from '@/app/_components/Help';
 import { NewTabLink } from '@/app/_components/NewTabLink';
 import { CopyButton } from '@/app/appeal/_components/CopyButton';
@@ -19,6 +20,8 @@ import styles from './OtherChannels.module.css';
 type ChannelAppeal = Pick<
   TAppeal,
   'imei' | 'lockCode' | 'model' | 'country' | 'linkedAccount' | 'sellerName' | 'orderNumber' | 'purchaseDate' | 'caseReference'
+  // What is under "Receipt": a receipt, or a second-hand sale record (the service-centre checklist).
+  | 'purchaseChannel' | 'saleVenue' | 'firstBuyerReceipt'
 >;
 
 /**
@@ -135,12 +138,9 @@ function ServiceCentreChecklist({ appeal, fileName, enclosed }: { appeal: Channe
         {device} · {withReferenceWord((reference) => t('reference', { reference }), appeal.caseReference)}
       </p>
       <ul className="checklist">
-        <li>{t('item.phone')}</li>
-        {/* What the appeal has no photo of, the owner most likely does not have to bring. */}
-        {enclosed.boxPhoto > 0 ? <li>{t('item.box')}</li> : null}
-        {enclosed.receipt > 0 ? <li>{t('item.receipt')}</li> : null}
-        <li>{t('item.id')}</li>
-        <li>{t('item.pdf', { fileName })}</li>
+        {serviceCentreItems(appeal, enclosed).map((item) => (
+          <li key={item}>{item === 'pdf' ? t('item.pdf', { fileName }) : t(`item.${item}`)}</li>
+        ))}
       </ul>
       <p className="hint">{t('ask')}</p>
       <button type="button" className={`button small ${styles.noPrint}`} onClick={printChecklist}>
