@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fixturePath } from '../support/fixtures';
 
 import { CATALOGUES, fill } from './support/catalogue';
-import { KAZAKH_OWNER, addEvidence, answerTriage, addFiles, caseReference, continueTo, createAppeal, expectNewTabLinksSaySo, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, pressContinue, screenshot, shownSubject, textbox } from './support/pages';
+import { KAZAKH_OWNER, RUSSIAN_OWNER, addEvidence, answerTriage, addFiles, caseReference, continueTo, createAppeal, expectNewTabLinksSaySo, expectNoAxeViolations, expectStep, fillContact, fillDevice, fillPurchase, openFreshAppeal, pressContinue, screenshot, shownSubject, textbox } from './support/pages';
 
 const c = CATALOGUES.en;
 const GLOBAL = 'support.global@support.mi.com';
@@ -368,6 +368,53 @@ test.describe('in Russian', () => {
     await expect(field).toHaveValue('A7K2-99XQ');
     await expect(field).toBeFocused();
     await expect(page.getByText(fill(ru.form.device.lockCodeLive.cyrillic, { letters: 'А, К, Х' }))).toHaveCount(0);
+  });
+
+  test('a private second-hand sale: the chat under “Receipt” is the record of the purchase, never the receipt', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const ru = CATALOGUES.ru;
+    const f = ru.form;
+    await openFreshAppeal(page);
+    await fillDevice(page, ru, RUSSIAN_OWNER);
+    await continueTo(page, ru, f.steps.purchase);
+    await page.getByLabel(f.purchase.country.label).selectOption('RU');
+    await page.getByRole('radio', { name: f.purchase.channel['second-hand'] }).check();
+    await textbox(page, f.purchase.sellerName.label).fill('Олег');
+    await page.getByLabel(f.purchase.purchaseDate.label).fill('2025-06-01');
+    await page.getByRole('radio', { name: f.purchase.saleVenue.private }).check();
+    await page.getByRole('radio', { name: f.purchase.firstBuyerReceipt.no }).check();
+    await continueTo(page, ru, f.steps.evidence);
+
+    // The chat with the seller goes under "Receipt", as the answer said: no receipt questions about it.
+    await addFiles(page, ru, 'receipt', [fixturePath('order-screenshot.png')]);
+    await expect(page.getByRole('group', { name: f.evidence.receiptShows.legend })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: f.evidence.receiptShows.seller })).toHaveCount(0);
+    await continueTo(page, ru, f.steps.contact);
+    await fillContact(page, ru, RUSSIAN_OWNER);
+    await continueTo(page, ru, f.steps.review);
+
+    // The review names the venue as a fact, not as the purchase step's question, and grades no receipt.
+    await expect(page.getByRole('term').filter({ hasText: f.purchase.saleVenue.review })).toHaveText(f.purchase.saleVenue.review);
+    await expect(page.getByText(f.purchase.saleVenue.legend)).toHaveCount(0);
+    await expect(page.getByText(f.evidence.receiptShows.legend)).toHaveCount(0);
+    await expect(page.getByText(ru.assistant.receipt.title, { exact: true })).toHaveCount(0);
+    await expect(page.getByTestId('evidence-warning-noReceiptFacts')).toHaveCount(0);
+    await expect(page.getByTestId('evidence-warning-secondHandWithoutFirstReceipt')).toBeVisible();
+    await screenshot(page, testInfo, 'paths-second-hand-private-review');
+
+    // The letter, in English and Russian: the record of the purchase, never "the receipt shows".
+    const body = await createAppeal(page, ru);
+    expect(body).toContain(CATALOGUES.en.letter.chain.firstReceipt.no);
+    expect(body).toContain(ru.letter.chain.firstReceipt.no);
+    expect(body).not.toContain('The receipt shows');
+    expect(body).not.toContain('В чеке');
+
+    // And the service-centre checklist asks for that record, not for a receipt.
+    const checklist = page.getByTestId('service-checklist');
+    await page.getByTestId('channel-service-centre').getByText(ru.result.channels.centre.show).click();
+    await expect(checklist).toContainText(ru.result.channels.centre.item.saleRecord);
+    await expect(checklist).not.toContainText(ru.result.channels.centre.item.receipt);
+    await expectNoAxeViolations(page, 'second-hand result page (ru)');
   });
 });
 
