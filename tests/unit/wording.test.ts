@@ -51,7 +51,7 @@ describe('what came of asking the seller', () => {
     en: ['Before writing to you, I asked the seller to remove the phone from their Mi Account (Xiaomi Cloud, Find device), but I could not get them to do it.', 'asked the seller to remove the phone from their account: not removed'],
     ru: ['Прежде чем написать вам, я попросил(а) продавца удалить телефон из его Mi Account (Xiaomi Cloud, «Найти устройство»), но добиться этого не удалось.', 'просьба к продавцу удалить телефон из его аккаунта: телефон не удалён'],
     bg: ['Преди да ви пиша, помолих продавача да премахне телефона от своя Mi Account (Xiaomi Cloud, „Намиране на устройство“), но това така и не стана.', 'помолен продавачът да премахне телефона от профила си: не е премахнат'],
-    uk: ['Перш ніж написати вам, я попросив(ла) продавця видалити телефон зі свого Mi Account (Xiaomi Cloud, «Знайти пристрій»), але домогтися цього не вдалося.', 'прохання до продавця видалити телефон зі свого акаунта: телефон не видалено'],
+    uk: ['Перш ніж написати вам, я попросив(-ла) продавця видалити телефон зі свого Mi Account (Xiaomi Cloud, «Знайти пристрій»), але домогтися цього не вдалося.', 'прохання до продавця видалити телефон зі свого акаунта: телефон не видалено'],
   };
   it.each(Object.keys(sentences) as Locale[])('is told without a guess between refusal and silence (%s)', (locale) => {
     const { letter } = MESSAGES[locale];
@@ -193,5 +193,14 @@ describe('one word for each thing a reader must recognise', () => {
     const label = MESSAGES.bg.form.review.change;
     expect(MESSAGES.bg.form.review.intro).toContain(`„${label}“`);
     expect(MESSAGES.bg.form.generate.blocked).toContain(`„${label}“`);
+  });
+});
+
+describe('a past-tense verb that serves both genders', () => {
+  // "купив(-ла)", as Ukrainian style guides write it; the catalogue once mixed "купив(ла)" and
+  // "спробував(-ла)" in one letter.
+  it('writes its feminine ending one way in Ukrainian: (-ла), (-лася)', () => {
+    expect(keysMatching('uk', /\p{L}\(л/u)).toEqual([]);
+    expect(keysMatching('uk', /\p{L}\(-ла(ся)?\)/u).length).toBeGreaterThan(5);
   });
 });
