@@ -50,8 +50,7 @@ export class PageFlow {
    * the page) and kept on one page with `keepWith` points of what follows it.
    */
   heading(text: string, style: TextStyle, keepWith: number): void {
-    const lines = wrapText(text, style.font, style.size, CONTENT_WIDTH).length;
-    this.ensureSpace(lines * style.size * LEADING + keepWith);
+    this.ensureSpace(this.paragraphHeight(text, style) + keepWith);
     this.paragraph(text, style);
   }
 
